@@ -1,0 +1,256 @@
+// All tables of Gevinstspor. Dates are UTC ISO strings (timestamps) or 'YYYY-MM-DD' (calendar days).
+import { sql } from 'drizzle-orm';
+import { sqliteTable, integer, text, real, primaryKey, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+
+const id = () => integer('id').primaryKey({ autoIncrement: true });
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+// ---------- organisation ----------
+
+/** Organisation unit tree (forvaltning → center → enhed). Retired units keep their history. */
+export const units = sqliteTable(
+  'units',
+  {
+    id: id(),
+    externalId: text('external_id'), // id in the HR/org system, for CSV re-import
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['forvaltning', 'center', 'enhed', 'afdeling'] }).notNull().default('enhed'),
+    parentId: integer('parent_id').references((): any => units.id, { onDelete: 'restrict' }),
+    headcount: integer('headcount').notNull().default(0),
+    headcountDate: text('headcount_date'),
+    retiredAt: text('retired_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('units_external_id').on(t.externalId), index('units_parent').on(t.parentId)],
+);
+
+// ---------- accounts ----------
+
+export const users = sqliteTable('users', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['admin', 'manager'] }).notNull(),
+  locale: text('locale', { enum: ['da', 'en'] }).notNull().default('da'),
+  createdAt: createdAt(),
+});
+
+/** Server-side sessions: the cookie carries only a random id; the row holds its SHA-256. */
+export const sessions = sqliteTable('sessions', {
+  idHash: text('id_hash').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: text('expires_at').notNull(),
+  createdAt: createdAt(),
+});
+
+/** What a manager may see: a unit subtree and/or a project. Admins see everything. */
+export const userScopes = sqliteTable('user_scopes', {
+  id: id(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  unitId: integer('unit_id').references(() => units.id, { onDelete: 'cascade' }),
+  projectId: integer('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+});
+
+// ---------- project and benefits ----------
+
+export const projectStatuses = ['planlaegning', 'udrulning', 'gevinsthoest', 'afsluttet'] as const;
+
+export const projects = sqliteTable('projects', {
+  id: id(),
+  name: text('name').notNull(),
+  purpose: text('purpose').notNull().default(''),
+  projectLead: text('project_lead').notNull().default(''),
+  status: text('status', { enum: projectStatuses }).notNull().default('planlaegning'),
+  /** Minimal important difference for adoption, in percentage points. */
+  mid: real('mid').notNull().default(10),
+  /** The secretariat's survey choices (constructs per behaviour, rewordings, custom items); see surveys/. */
+  surveySpec: text('survey_spec', { mode: 'json' }),
+  archivedAt: text('archived_at'),
+  createdAt: createdAt(),
+});
+
+export const goals = sqliteTable('goals', {
+  id: id(),
+  projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+/** Leverancer: the system, training, new procedures — what enables the new behaviour. */
+export const enablers = sqliteTable('enablers', {
+  id: id(),
+  projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+export const benefitTypes = ['oekonomi', 'tid', 'kvalitet', 'arbejdsmiljoe', 'borgeroplevelse', 'andet'] as const;
+
+export const benefits = sqliteTable('benefits', {
+  id: id(),
+  projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  direction: text('direction', { enum: ['positive', 'negative'] }).notNull().default('positive'),
+  type: text('type', { enum: benefitTypes }).notNull().default('tid'),
+  owner: text('owner').notNull().default(''),
+  ownerUnitId: integer('owner_unit_id').references(() => units.id, { onDelete: 'set null' }),
+  measure: text('measure').notNull().default(''),
+  measureUnit: text('measure_unit').notNull().default(''),
+  dataSource: text('data_source').notNull().default(''),
+  baselineValue: real('baseline_value'),
+  baselineDate: text('baseline_date'),
+  targetValue: real('target_value'),
+  targetDate: text('target_date'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  archivedAt: text('archived_at'),
+});
+
+export const kpiMeasurements = sqliteTable('kpi_measurements', {
+  id: id(),
+  benefitId: integer('benefit_id').notNull().references(() => benefits.id, { onDelete: 'cascade' }),
+  value: real('value').notNull(),
+  measuredOn: text('measured_on').notNull(),
+  note: text('note').notNull().default(''),
+});
+
+export const benefitGoals = sqliteTable(
+  'benefit_goals',
+  {
+    benefitId: integer('benefit_id').notNull().references(() => benefits.id, { onDelete: 'cascade' }),
+    goalId: integer('goal_id').notNull().references(() => goals.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.benefitId, t.goalId] })],
+);
+
+// ---------- behaviours ----------
+
+export const behaviours = sqliteTable('behaviours', {
+  id: id(),
+  projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  targetGroup: text('target_group').notNull().default(''),
+  situation: text('situation').notNull().default(''),
+  expectedFrequency: text('expected_frequency').notNull().default(''),
+  oldBehaviour: text('old_behaviour').notNull().default(''),
+  isPrimary: integer('is_primary', { mode: 'boolean' }).notNull().default(false),
+  sortOrder: integer('sort_order').notNull().default(0),
+  archivedAt: text('archived_at'),
+});
+
+export const behaviourBenefits = sqliteTable(
+  'behaviour_benefits',
+  {
+    behaviourId: integer('behaviour_id').notNull().references(() => behaviours.id, { onDelete: 'cascade' }),
+    benefitId: integer('benefit_id').notNull().references(() => benefits.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.behaviourId, t.benefitId] })],
+);
+
+export const behaviourEnablers = sqliteTable(
+  'behaviour_enablers',
+  {
+    behaviourId: integer('behaviour_id').notNull().references(() => behaviours.id, { onDelete: 'cascade' }),
+    enablerId: integer('enabler_id').notNull().references(() => enablers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.behaviourId, t.enablerId] })],
+);
+
+/** Which units a behaviour applies to; no rows means all of the project's units. */
+export const behaviourUnits = sqliteTable(
+  'behaviour_units',
+  {
+    behaviourId: integer('behaviour_id').notNull().references(() => behaviours.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.behaviourId, t.unitId] })],
+);
+
+/** The project's units, each with its go-live date (idriftsættelse); null = not yet planned. */
+export const rollouts = sqliteTable(
+  'rollouts',
+  {
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    goLiveDate: text('go_live_date'),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.unitId] })],
+);
+
+// ---------- surveys, waves, responses ----------
+
+/** An immutable generated survey: SurveyJS JSON plus the item map that says what each answer measures. */
+export const surveyVersions = sqliteTable(
+  'survey_versions',
+  {
+    id: id(),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    phase: text('phase', { enum: ['baseline', 'followup'] }).notNull(),
+    surveyJson: text('survey_json', { mode: 'json' }).notNull(),
+    itemMap: text('item_map', { mode: 'json' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('survey_versions_number').on(t.projectId, t.number)],
+);
+
+/** Måling: baseline (nulpunktsmåling) or follow-up; freezes one survey version when it opens. */
+export const waves = sqliteTable('waves', {
+  id: id(),
+  projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  phase: text('phase', { enum: ['baseline', 'followup'] }).notNull(),
+  surveyVersionId: integer('survey_version_id').references(() => surveyVersions.id, { onDelete: 'restrict' }),
+  status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+  opensOn: text('opens_on'),
+  closesOn: text('closes_on'),
+  /** Secretariat may show results of an open wave for units at/above the threshold. */
+  liveResults: integer('live_results', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** One link per wave and unit; the token attributes answers to a unit, never to a person. */
+export const waveLinks = sqliteTable(
+  'wave_links',
+  {
+    id: id(),
+    waveId: integer('wave_id').notNull().references(() => waves.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    token: text('token').notNull().unique(),
+    headcountAtOpen: integer('headcount_at_open').notNull().default(0),
+    ineligible: integer('ineligible').notNull().default(0),
+  },
+  (t) => [uniqueIndex('wave_links_wave_unit').on(t.waveId, t.unitId)],
+);
+
+/** A response keeps no IP, user agent, time of day, account or cookie — only the day of submission. */
+export const responses = sqliteTable(
+  'responses',
+  {
+    id: id(),
+    waveId: integer('wave_id').notNull().references(() => waves.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    surveyVersionId: integer('survey_version_id').notNull().references(() => surveyVersions.id, { onDelete: 'restrict' }),
+    /** Random id chosen by the client so a network retry is not counted twice. */
+    submissionId: text('submission_id').notNull().unique(),
+    submittedOn: text('submitted_on').notNull(),
+    locale: text('locale', { enum: ['da', 'en'] }).notNull().default('da'),
+    complete: integer('complete', { mode: 'boolean' }).notNull().default(true),
+    answers: text('answers', { mode: 'json' }).notNull(),
+  },
+  (t) => [index('responses_wave_unit').on(t.waveId, t.unitId)],
+);
+
+/** One row per answered item, so analysis counts with GROUP BY instead of parsing JSON. */
+export const responseValues = sqliteTable(
+  'response_values',
+  {
+    responseId: integer('response_id').notNull().references(() => responses.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    /** Scale position 1..K, 0 for "ved ikke / ikke relevant"; null for text answers. */
+    valueNum: integer('value_num'),
+    valueText: text('value_text'),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.itemKey] }), index('response_values_item').on(t.itemKey)],
+);
