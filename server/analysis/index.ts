@@ -1,0 +1,54 @@
+/**
+ * Statistics for before/after adoption (see STATISTICS.md): pure functions without I/O.
+ * Proportions in 0..1, 95% level, z = Z95 = 1.959963984540054.
+ */
+export {
+  Z95,
+  normalPdf,
+  normalCdf,
+  normalSf,
+  normalQuantile,
+  twoSidedNormalP,
+  lnGamma,
+  regularizedIncompleteBeta,
+  tPdf,
+  tCdf,
+  tSf,
+  tQuantile,
+  tQuantile975,
+} from './math';
+export { wilson, newcombe, newcombeFromWilson, halfWidth, isValidCount } from './proportions';
+export type { Count, ProportionInterval, DifferenceInterval } from './proportions';
+export { mannWhitney, cliffsDelta, cliffMagnitude } from './ordinal';
+export type { MannWhitneyResult, CliffsDeltaResult, CliffMagnitude } from './ordinal';
+export { mcnemar, newcombePaired, wilcoxonSignedRank } from './paired';
+export type { McNemarResult, WilcoxonResult } from './paired';
+export { did2x2, staggeredDid, combineWeighted } from './did';
+export type {
+  DidResult,
+  WeightedEstimate,
+  StaggeredCohort,
+  StaggeredDidInput,
+  StaggeredDidCell,
+  StaggeredDidResult,
+  StaggeredSkipReason,
+  CombinedDid,
+} from './did';
+export { benjaminiHochberg, DEFAULT_FDR } from './multiplicity';
+export type { BenjaminiHochbergResult } from './multiplicity';
+export { suppress, suppressTree, suppressTwoWay, DEFAULT_THRESHOLD, FREE_TEXT_THRESHOLD } from './anonymity';
+export type { Group, SuppressResult, UnitNode, SuppressTreeResult, TwoWayCell, TwoWayOptions, TwoWayResult } from './anonymity';
+export { responseRates, formatRate } from './responseRate';
+export type { ResponseRateInput, ResponseRates } from './responseRate';
+export {
+  managerLabel,
+  labelFromCounts,
+  estimateLabel,
+  changeLabel,
+  formatLabel,
+  formatPoints,
+  LABEL_TEXT,
+  DEFAULT_MID_POINTS,
+  INDICATIVE_HALF_WIDTH,
+} from './labels';
+export type { LabelCode, Lang, ManagerLabel, ManagerLabelInput } from './labels';
