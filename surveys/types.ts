@@ -21,7 +21,17 @@ export type ScaleId = 'frequency5' | 'agreement5';
 /** "Ved ikke / ikke relevant" is stored as 0 and left out of every denominator. */
 export const DONT_KNOW = 0;
 
-/** One measured item. Its key is stable across survey versions so waves can be compared. */
+/**
+ * One measured item. Its key is stable across survey versions so waves can be compared.
+ *
+ * Stored values (response_values):
+ * - type 'scale':  valueNum = scale position 1..5, or DONT_KNOW (0) for "ved ikke / ikke relevant".
+ * - type 'choice': valueNum = the numeric code of the chosen option (custom single choice and background
+ *                  items; codes are set in the survey spec and stay fixed when the wording changes;
+ *                  background items use 0 for "ønsker ikke at svare", left out like DONT_KNOW).
+ * - type 'multi':  valueText = JSON array of the chosen numeric codes, sorted ascending, e.g. "[1,3]".
+ * - type 'text':   valueText = the trimmed free text (at most maxLength characters, UTF-16 units).
+ */
 export interface ItemMapEntry {
   key: string;
   construct: Construct;
@@ -42,9 +52,13 @@ export interface ItemMapEntry {
   row?: string;
   /** Wording as shown, to flag changed wording across versions. */
   text: Localized;
+  /** Optional: for custom multi-choice items, the most options a respondent may tick. */
+  maxSelected?: number;
 }
 
 export interface ItemMap {
   phase: Phase;
   items: ItemMapEntry[];
+  /** Optional: version of the built-in item bank the wording came from (surveys/itemBank.ts). */
+  bankVersion?: number;
 }
