@@ -25,3 +25,7 @@ export function openDb(path: string): Db {
 }
 
 export { schema };
+
+/** A transaction handle; services that write inside a caller's transaction accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbLike = Db | Tx;

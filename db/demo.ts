@@ -1,0 +1,111 @@
+// The demo project from DESIGN.md: a care-centre case where staff read each resident's status in the
+// care system themselves instead of a joint read-aloud at shift start. Plain data; loaded by server/services/demo.ts.
+
+export const demoAccounts = {
+  admin: { email: 'sekretariat@demo.dk', password: 'gevinst-demo', name: 'Digitaliseringssekretariatet' },
+  manager: { email: 'leder@demo.dk', password: 'leder-demo', name: 'Centerleder Hanne Jensen' },
+};
+
+/** Units: one forvaltning, three care centres and two small teams (below the anonymity threshold). */
+export const demoUnits = [
+  { key: 'forv', name: 'Sundhed og Omsorg', kind: 'forvaltning', parent: null, headcount: 0 },
+  { key: 'sol', name: 'Plejecenter Solhaven', kind: 'center', parent: 'forv', headcount: 48 },
+  { key: 'ege', name: 'Plejecenter Egebo', kind: 'center', parent: 'forv', headcount: 36 },
+  { key: 'lin', name: 'Plejecenter Lindely', kind: 'center', parent: 'forv', headcount: 55 },
+  { key: 'nat', name: 'Nattevagten, Lindely', kind: 'enhed', parent: 'forv', headcount: 8 },
+  { key: 'afl', name: 'Afløserteamet', kind: 'enhed', parent: 'forv', headcount: 7 },
+] as const;
+
+export type DemoUnitKey = (typeof demoUnits)[number]['key'];
+
+export const demoProject = {
+  name: 'Digital overlevering på plejecentrene',
+  purpose:
+    'Medarbejderne læser selv den enkelte beboers status i omsorgssystemet, så den fælles oplæsning ved vagtskifte kan kortes ned, og tiden går til kerneopgaven.',
+  projectLead: 'Projektleder Mads Holm',
+  status: 'udrulning' as const,
+  goals: ['Mere tid til kerneopgaven hos beboerne', 'En sikker overlevering mellem vagter'],
+  enablers: ['Omsorgssystemets mobile app på alle vagttelefoner', 'Kursus: læs og skriv status på 10 minutter', 'Ny instruks for overlevering'],
+};
+
+export const demoBenefits = [
+  {
+    key: 'time',
+    title: 'Mere tid til kerneopgaven',
+    direction: 'positive',
+    type: 'tid',
+    owner: 'Chef for Sundhed og Omsorg',
+    measure: 'Minutter brugt på overlevering pr. vagtskifte',
+    measureUnit: 'minutter',
+    dataSource: 'Tidsregistrering, stikprøve to uger pr. kvartal',
+    baselineValue: 30,
+    targetValue: 10,
+    goal: 0,
+  },
+  {
+    key: 'talk',
+    title: 'Mindre fælles faglig drøftelse ved overlevering',
+    direction: 'negative',
+    type: 'kvalitet',
+    owner: 'Sygeplejefaglig leder',
+    measure: 'Andel medarbejdere, der oplever at mangle faglig sparring',
+    measureUnit: '%',
+    dataSource: 'Opfølgende måling',
+    baselineValue: 10,
+    targetValue: 15,
+    goal: 1,
+  },
+] as const;
+
+export const demoBehaviours = [
+  {
+    key: 'read',
+    title: 'Læser selv beboerens status i omsorgssystemet ved vagtstart',
+    description: 'Før du går ind til den første beboer, læser du status og seneste notater på telefonen.',
+    targetGroup: 'Social- og sundhedsmedarbejdere på dag- og aftenvagt',
+    situation: 'Ved vagtstart, før første besøg',
+    expectedFrequency: 'Hver vagt',
+    oldBehaviour: 'Lytter til fælles oplæsning af alle beboeres status ved vagtskifte',
+    benefits: ['time', 'talk'],
+    enablers: [0, 1],
+    isPrimary: true,
+  },
+  {
+    key: 'write',
+    title: 'Skriver kort status i systemet efter hvert besøg',
+    description: 'Efter besøget skriver du 1–3 linjer om, hvad der er vigtigt for næste vagt.',
+    targetGroup: 'Alle medarbejdere med beboerkontakt',
+    situation: 'Lige efter hvert besøg',
+    expectedFrequency: 'Efter hvert besøg',
+    oldBehaviour: 'Gemmer beskeder til den mundtlige overlevering',
+    benefits: ['time'],
+    enablers: [0, 2],
+    isPrimary: false,
+  },
+] as const;
+
+/** Go-live per unit, in days relative to the day the demo is loaded (negative = in the past). */
+export const demoRollouts: Record<DemoUnitKey, number | null> = {
+  forv: null,
+  sol: -120,
+  ege: -75,
+  lin: -45,
+  nat: -45,
+  afl: 20,
+};
+
+/** Waves relative to the load day. Responses per unit and wave; small teams stay below the threshold. */
+export const demoWaves = [
+  { name: 'Nulpunktsmåling', phase: 'baseline', opensOn: -140, closesOn: -126, status: 'closed' },
+  { name: 'Opfølgning efter 3 måneder', phase: 'followup', opensOn: -25, closesOn: -11, status: 'closed' },
+  { name: 'Opfølgning efter 6 måneder', phase: 'followup', opensOn: -3, closesOn: 25, status: 'open' },
+] as const;
+
+export const demoResponseCounts: Record<DemoUnitKey, [number, number, number]> = {
+  forv: [0, 0, 0],
+  sol: [31, 34, 9],
+  ege: [22, 25, 6],
+  lin: [35, 38, 11],
+  nat: [3, 3, 0],
+  afl: [3, 2, 0],
+};

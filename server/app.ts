@@ -1,0 +1,88 @@
+// createApp builds the whole API as a Hono app over a given database — the server and the tests share it.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Db } from '../db/client';
+import { defaultAppConfig, type AppConfig } from './config';
+import { requireUser } from './auth/middleware';
+import { ApiError, errorJson } from './http/errors';
+import type { AppEnv } from './http/env';
+import { authRoutes } from './routes/auth';
+import { behaviourRoutes, projectBehaviourRoutes } from './routes/behaviours';
+import { benefitRoutes, measurementRoutes, projectBenefitRoutes } from './routes/benefits';
+import { enablerRoutes, projectEnablerRoutes } from './routes/enablers';
+import { goalRoutes, projectGoalRoutes } from './routes/goals';
+import { projectRoutes } from './routes/projects';
+import { publicRoutes } from './routes/public';
+import { reportRoutes } from './routes/reports';
+import { surveyRoutes } from './routes/surveys';
+import { rolloutRoutes, unitRoutes } from './routes/units';
+import { projectWaveRoutes, waveRoutes } from './routes/waves';
+
+export interface CreateAppOptions {
+  db: Db;
+  config?: Partial<AppConfig>;
+}
+
+export function createApp({ db, config }: CreateAppOptions) {
+  const cfg: AppConfig = { ...defaultAppConfig, ...config };
+
+  const api = new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set('db', db);
+      c.set('config', cfg);
+      await next();
+    })
+    .use(bodyLimit({ maxSize: 512 * 1024, onError: (c) => errorJson(c, 413, 'payload_too_large', 'The request body is too large') }))
+    .get('/health', (c) => c.json({ ok: true }))
+    .route('/auth', authRoutes)
+    .route('/s', publicRoutes)
+    // Everything below needs a logged-in user; write routes add requireAdmin themselves.
+    .use('/projects/*', requireUser)
+    .use('/behaviours/*', requireUser)
+    .use('/units/*', requireUser)
+    .use('/units', requireUser)
+    .use('/projects', requireUser)
+    .use('/waves/*', requireUser)
+    .use('/benefits/*', requireUser)
+    .use('/measurements/*', requireUser)
+    .use('/goals/*', requireUser)
+    .use('/enablers/*', requireUser)
+    .route('/projects', projectRoutes)
+    .route('/projects', projectBehaviourRoutes)
+    .route('/projects', rolloutRoutes)
+    .route('/projects', surveyRoutes)
+    .route('/projects', projectWaveRoutes)
+    .route('/projects', reportRoutes)
+    .route('/projects', projectBenefitRoutes)
+    .route('/projects', projectGoalRoutes)
+    .route('/projects', projectEnablerRoutes)
+    .route('/benefits', benefitRoutes)
+    .route('/measurements', measurementRoutes)
+    .route('/goals', goalRoutes)
+    .route('/enablers', enablerRoutes)
+    .route('/behaviours', behaviourRoutes)
+    .route('/units', unitRoutes)
+    .route('/waves', waveRoutes);
+
+  const app = new Hono()
+    .use(secureHeaders({ referrerPolicy: 'no-referrer' }))
+    .use('/api/*', csrf())
+    .route('/api', api);
+
+  app.notFound((c) => errorJson(c, 404, 'not_found', 'No such endpoint'));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorJson(c, err.status, err.code, err.message, err.details);
+    if (err instanceof HTTPException) {
+      const code = err.status === 400 ? 'bad_request' : err.status === 401 ? 'unauthenticated' : 'http_error';
+      return errorJson(c, err.status, code, err.message || 'Bad request');
+    }
+    console.error('Unhandled error', err);
+    return errorJson(c, 500, 'internal', 'Something went wrong on the server');
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

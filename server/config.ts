@@ -1,0 +1,61 @@
+// Runtime configuration, read once from the environment and validated at start.
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_PATH: z.string().min(1).default('./data/gevinstspor.db'),
+  /** Base of printed staff links and QR codes, e.g. https://gevinstspor.kommune.dk */
+  PUBLIC_URL: z.string().url().optional(),
+  ANONYMITY_THRESHOLD: z.coerce.number().int().min(3).max(50).default(5),
+  FREE_TEXT_THRESHOLD: z.coerce.number().int().min(5).max(50).default(10),
+  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Set to 'false' to start with an empty database instead of the demo project. */
+  LOAD_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Marks session cookies Secure; on by default except on plain http://localhost. */
+  SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+});
+
+export interface AppConfig {
+  anonymityThreshold: number;
+  freeTextThreshold: number;
+  sessionHours: number;
+  secureCookies: boolean;
+  publicUrl: string;
+}
+
+export interface ServerConfig extends AppConfig {
+  port: number;
+  host: string;
+  databasePath: string;
+  loadDemo: boolean;
+}
+
+export const defaultAppConfig: AppConfig = {
+  anonymityThreshold: 5,
+  freeTextThreshold: 10,
+  sessionHours: 12,
+  secureCookies: false,
+  publicUrl: 'http://localhost:3000',
+};
+
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    loadDemo: e.LOAD_DEMO === 'true',
+    anonymityThreshold: e.ANONYMITY_THRESHOLD,
+    freeTextThreshold: e.FREE_TEXT_THRESHOLD,
+    sessionHours: e.SESSION_HOURS,
+    secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : publicUrl.startsWith('https://'),
+    publicUrl,
+  };
+}

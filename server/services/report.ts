@@ -1,0 +1,204 @@
+// The project report: % favourable per behaviour item, wave and unit, with Wilson intervals,
+// anonymity suppression and response rates. Everything a manager sees is decided here, on the server.
+import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { behaviours, responses, responseValues, units, waveLinks, waves } from '../../db/schema';
+import type { ItemMap, ItemMapEntry } from '../../surveys/types';
+import { DONT_KNOW } from '../../surveys/types';
+import { newcombe, suppress, wilson, changeLabel, estimateLabel } from '../analysis';
+import { getProjectRow } from './projects';
+import { getSurveyVersion } from './surveys';
+import { effectiveStatus } from './waves';
+
+export interface ReportOptions {
+  threshold: number;
+  /** Units the viewer may see; undefined = all (admin). */
+  unitIds?: number[];
+}
+
+type Counts = Map<string, number[]>; // key `${waveId}|${unitId}|${itemKey}` → counts per value 0..5
+
+const cellKey = (waveId: number, unitId: number, itemKey: string) => `${waveId}|${unitId}|${itemKey}`;
+
+export interface Estimate {
+  n: number;
+  x: number;
+  dontKnow: number;
+  p: number | null;
+  lo: number | null;
+  hi: number | null;
+  hidden: boolean;
+  label: ReturnType<typeof estimateLabel>;
+}
+
+function estimate(x: number, n: number, dontKnow: number, hidden: boolean): Estimate {
+  if (hidden) return { n: 0, x: 0, dontKnow: 0, p: null, lo: null, hi: null, hidden, label: estimateLabel(null, 0, 1) };
+  const w = wilson(x, n);
+  return { n, x, dontKnow, p: w?.p ?? null, lo: w?.lo ?? null, hi: w?.hi ?? null, hidden, label: estimateLabel(w, n, 0) };
+}
+
+/** Tally favourable and non-"don't know" answers of one item over a set of units. */
+function tally(counts: Counts, waveId: number, unitIds: number[], item: ItemMapEntry) {
+  let n = 0, x = 0, dontKnow = 0;
+  const favourable = new Set((item.favourable ?? []).map(Number));
+  for (const unitId of unitIds) {
+    const c = counts.get(cellKey(waveId, unitId, item.key));
+    if (!c) continue;
+    c.forEach((k, value) => {
+      if (value === DONT_KNOW) dontKnow += k;
+      else {
+        n += k;
+        if (favourable.has(value)) x += k;
+      }
+    });
+  }
+  return { n, x, dontKnow };
+}
+
+export function getProjectReport(db: Db, projectId: number, opts: ReportOptions) {
+  const project = getProjectRow(db, projectId);
+  const k = opts.threshold;
+  const allWaves = db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(asc(waves.opensOn), asc(waves.id)).all();
+  const waveInfo = allWaves.map((w) => ({ id: w.id, name: w.name, phase: w.phase, status: effectiveStatus(w), opensOn: w.opensOn, closesOn: w.closesOn, liveResults: w.liveResults }));
+  // Results of a wave are shown only after it closes, unless the secretariat opened live results.
+  const shown = waveInfo.filter((w) => w.status === 'closed' || (w.status === 'open' && w.liveResults));
+  const shownIds = shown.map((w) => w.id);
+
+  const linkRows = allWaves.length
+    ? db
+        .select({ waveId: waveLinks.waveId, unitId: waveLinks.unitId, unitName: units.name, headcount: waveLinks.headcountAtOpen, ineligible: waveLinks.ineligible, parentId: units.parentId })
+        .from(waveLinks)
+        .innerJoin(units, eq(units.id, waveLinks.unitId))
+        .where(inArray(waveLinks.waveId, allWaves.map((w) => w.id)))
+        .all()
+    : [];
+  const visibleLinks = opts.unitIds ? linkRows.filter((l) => opts.unitIds!.includes(l.unitId)) : linkRows;
+  const unitList = [...new Map(visibleLinks.map((l) => [l.unitId, { id: l.unitId, name: l.unitName }])).values()].sort((a, b) => a.name.localeCompare(b.name, 'da'));
+
+  // Response counts per wave and unit (complete / partial) for response rates.
+  const respCounts = allWaves.length
+    ? db
+        .select({ waveId: responses.waveId, unitId: responses.unitId, complete: responses.complete, n: count() })
+        .from(responses)
+        .where(inArray(responses.waveId, allWaves.map((w) => w.id)))
+        .groupBy(responses.waveId, responses.unitId, responses.complete)
+        .all()
+    : [];
+
+  // Answer counts per wave, unit, item and value: one GROUP BY, no JSON parsing.
+  const counts: Counts = new Map();
+  if (shownIds.length) {
+    const rows = db
+      .select({ waveId: responses.waveId, unitId: responses.unitId, itemKey: responseValues.itemKey, value: responseValues.valueNum, n: count() })
+      .from(responseValues)
+      .innerJoin(responses, eq(responses.id, responseValues.responseId))
+      .where(and(inArray(responses.waveId, shownIds), isNotNull(responseValues.valueNum)))
+      .groupBy(responses.waveId, responses.unitId, responseValues.itemKey, responseValues.valueNum)
+      .all();
+    for (const r of rows) {
+      const key = cellKey(r.waveId, r.unitId, r.itemKey);
+      const arr = counts.get(key) ?? [0, 0, 0, 0, 0, 0];
+      arr[r.value!] = (arr[r.value!] ?? 0) + r.n;
+      counts.set(key, arr);
+    }
+  }
+
+  // The items each shown wave measured, from its frozen survey version.
+  const itemsByWave = new Map<number, ItemMapEntry[]>();
+  for (const w of allWaves) {
+    if (!shownIds.includes(w.id) || !w.surveyVersionId) continue;
+    itemsByWave.set(w.id, (getSurveyVersion(db, w.surveyVersionId).itemMap as ItemMap).items);
+  }
+
+  const behaviourRows = db.select().from(behaviours).where(eq(behaviours.projectId, projectId)).orderBy(asc(behaviours.sortOrder), asc(behaviours.id)).all();
+  const unitIdsOfWave = (waveId: number) => visibleLinks.filter((l) => l.waveId === waveId).map((l) => l.unitId);
+
+  const itemReport = (behaviourId: number, construct: ItemMapEntry['construct']) => {
+    const perWave = shown.map((w) => ({ wave: w, item: itemsByWave.get(w.id)?.find((i) => i.behaviourId === behaviourId && i.construct === construct && i.type === 'scale') }));
+    const present = perWave.filter((p) => p.item);
+    if (!present.length) return null;
+    const ref = present[present.length - 1].item!;
+    const overall = perWave.map(({ wave, item }) => {
+      if (!item) return { waveId: wave.id, measured: false as const };
+      const t = tally(counts, wave.id, unitIdsOfWave(wave.id), item);
+      return { waveId: wave.id, measured: true as const, comparable: item.key === ref.key && item.scale === ref.scale && sameSet(item.favourable, ref.favourable), wordingChanged: item.text.da !== ref.text.da || item.text.en !== ref.text.en, ...estimate(t.x, t.n, t.dontKnow, t.n < k) };
+    });
+    // Unit × wave: suppress per wave among the units shown side by side, including complementary hiding.
+    const byUnit = unitList.map((u) => ({ unitId: u.id, unitName: u.name, cells: [] as (Estimate & { waveId: number; hiddenReason: 'no_answers' | 'too_few' | 'protects_other_group' | null })[] }));
+    for (const { wave, item } of perWave) {
+      if (!item) continue;
+      const ids = unitIdsOfWave(wave.id);
+      const tallies = ids.map((id) => ({ id, ...tally(counts, wave.id, [id], item) }));
+      // A unit without answers reveals nobody, so it takes no part in complementary hiding.
+      const { hidden } = suppress(tallies.filter((t) => t.n > 0).map((t) => ({ id: String(t.id), n: t.n })), k);
+      for (const t of tallies) {
+        const isHidden = t.n === 0 || hidden.includes(String(t.id));
+        const hiddenReason = !isHidden ? null : t.n === 0 ? 'no_answers' : t.n < k ? 'too_few' : 'protects_other_group';
+        byUnit.find((u) => u.unitId === t.id)!.cells.push({ waveId: wave.id, hiddenReason, ...estimate(t.x, t.n, t.dontKnow, isHidden) });
+      }
+    }
+    return { key: ref.key, construct, scale: ref.scale, text: ref.text, overall, units: byUnit };
+  };
+
+  const behaviourReports = behaviourRows
+    .map((b) => {
+      const adoption = itemReport(b.id, 'adoption');
+      const diagnostics = (['old_behaviour', 'capability', 'opportunity', 'motivation'] as const).map((c) => itemReport(b.id, c)).filter((r) => r !== null);
+      return { id: b.id, title: b.title, archived: !!b.archivedAt, adoption, diagnostics, change: adoption ? changeBetween(adoption.overall, shown, project.mid, k) : null };
+    })
+    .filter((b) => b.adoption || !b.archived);
+
+  const rates = waveInfo.map((w) => {
+    const links = visibleLinks.filter((l) => l.waveId === w.id);
+    const units_ = links.map((l) => {
+      const complete = respCounts.find((r) => r.waveId === w.id && r.unitId === l.unitId && r.complete)?.n ?? 0;
+      const partial = respCounts.find((r) => r.waveId === w.id && r.unitId === l.unitId && !r.complete)?.n ?? 0;
+      const eligible = l.headcount - l.ineligible;
+      // A unit's counts are shown only where its headcount reaches the threshold.
+      if (l.headcount < k) return { unitId: l.unitId, unitName: l.unitName, hidden: true as const };
+      return { unitId: l.unitId, unitName: l.unitName, hidden: false as const, ...rate(complete, partial, eligible) };
+    });
+    const complete = respCounts.filter((r) => r.waveId === w.id && r.complete && links.some((l) => l.unitId === r.unitId)).reduce((s, r) => s + r.n, 0);
+    const partial = respCounts.filter((r) => r.waveId === w.id && !r.complete && links.some((l) => l.unitId === r.unitId)).reduce((s, r) => s + r.n, 0);
+    const eligible = links.reduce((s, l) => s + l.headcount - l.ineligible, 0);
+    return { waveId: w.id, ...rate(complete, partial, eligible), units: units_ };
+  });
+
+  return {
+    project: { id: project.id, name: project.name, mid: project.mid },
+    threshold: k,
+    waves: waveInfo.map((w) => ({ ...w, resultsShown: shownIds.includes(w.id) })),
+    units: unitList,
+    behaviours: behaviourReports,
+    responseRates: rates,
+  };
+}
+
+function rate(complete: number, partial: number, eligible: number) {
+  return {
+    complete,
+    partial,
+    eligible,
+    rr1: eligible > 0 ? complete / eligible : null,
+    rr2: eligible > 0 ? (complete + partial) / eligible : null,
+    overHundred: eligible > 0 && complete + partial > eligible,
+  };
+}
+
+const sameSet = (a: unknown[] = [], b: unknown[] = []) => a.length === b.length && a.every((v) => b.includes(v));
+
+/** Change from the first baseline to the latest follow-up, with Newcombe's interval and the manager's words. */
+function changeBetween(
+  overall: ({ waveId: number; measured: false } | ({ waveId: number; measured: true; comparable: boolean } & Estimate))[],
+  shown: { id: number; phase: 'baseline' | 'followup' }[],
+  mid: number,
+  k: number,
+) {
+  const measured = overall.filter((o): o is Extract<typeof o, { measured: true }> => o.measured && o.comparable && !o.hidden && o.n >= k);
+  const before = measured.find((o) => shown.find((w) => w.id === o.waveId)?.phase === 'baseline');
+  const after = [...measured].reverse().find((o) => shown.find((w) => w.id === o.waveId)?.phase === 'followup');
+  if (!before || !after) return null;
+  const d = newcombe(after.x, after.n, before.x, before.n);
+  if (!d) return null;
+  return { fromWaveId: before.waveId, toWaveId: after.waveId, d: d.d, lo: d.lo, hi: d.hi, nBefore: before.n, nAfter: after.n, label: changeLabel(d, mid / 100, after.n, before.n) };
+}

@@ -1,0 +1,74 @@
+// Survey versions: generated from the project's behaviours and the secretariat's spec, stored immutably.
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db, DbLike } from '../../db/client';
+import { projects, surveyVersions } from '../../db/schema';
+import { generateSurvey, type GeneratorInput, type SurveySpec } from '../../surveys';
+import type { ItemMap, Phase } from '../../surveys/types';
+import { notFound } from '../http/errors';
+import { getProjectDetail, type ProjectDetail } from './projects';
+
+export function generatorInput(detail: ProjectDetail): GeneratorInput {
+  const liveBenefits = detail.benefits.filter((b) => !b.archivedAt);
+  const liveBenefitIds = new Set(liveBenefits.map((b) => b.id));
+  const liveBehaviours = detail.behaviours.filter((b) => !b.archivedAt);
+  return {
+    project: { name: detail.name, purpose: detail.purpose },
+    behaviours: liveBehaviours.map((b) => ({
+      id: b.id,
+      title: b.title,
+      description: b.description,
+      targetGroup: b.targetGroup,
+      situation: b.situation,
+      expectedFrequency: b.expectedFrequency,
+      oldBehaviour: b.oldBehaviour,
+    })),
+    benefits: liveBenefits.map((b) => ({ id: b.id, title: b.title, direction: b.direction })),
+    links: Object.fromEntries(liveBehaviours.map((b) => [b.id, b.benefitIds.filter((id) => liveBenefitIds.has(id))])),
+  };
+}
+
+/** What the survey would look like now, without storing anything (the preview). */
+export function previewSurvey(db: DbLike, projectId: number, phase: Phase) {
+  const detail = getProjectDetail(db, projectId);
+  return generateSurvey(generatorInput(detail), phase, (detail.surveySpec as SurveySpec | null) ?? undefined);
+}
+
+/** Returns the latest stored version for the phase if it is still what the generator makes, else stores a new one. */
+export function ensureSurveyVersion(db: DbLike, projectId: number, phase: Phase) {
+  const generated = previewSurvey(db, projectId, phase);
+  const latest = db
+    .select()
+    .from(surveyVersions)
+    .where(and(eq(surveyVersions.projectId, projectId), eq(surveyVersions.phase, phase)))
+    .orderBy(desc(surveyVersions.number))
+    .get();
+  if (latest && JSON.stringify(latest.surveyJson) === JSON.stringify(generated.survey) && JSON.stringify(latest.itemMap) === JSON.stringify(generated.itemMap)) {
+    return latest;
+  }
+  const last = db.select({ number: surveyVersions.number }).from(surveyVersions).where(eq(surveyVersions.projectId, projectId)).orderBy(desc(surveyVersions.number)).get();
+  return db
+    .insert(surveyVersions)
+    .values({ projectId, phase, number: (last?.number ?? 0) + 1, surveyJson: generated.survey, itemMap: generated.itemMap })
+    .returning()
+    .get();
+}
+
+export function listSurveyVersions(db: Db, projectId: number) {
+  return db
+    .select({ id: surveyVersions.id, number: surveyVersions.number, phase: surveyVersions.phase, createdAt: surveyVersions.createdAt })
+    .from(surveyVersions)
+    .where(eq(surveyVersions.projectId, projectId))
+    .orderBy(desc(surveyVersions.number))
+    .all();
+}
+
+export function getSurveyVersion(db: DbLike, versionId: number) {
+  const row = db.select().from(surveyVersions).where(eq(surveyVersions.id, versionId)).get();
+  if (!row) throw notFound('Survey version');
+  return { ...row, itemMap: row.itemMap as ItemMap };
+}
+
+export function saveSurveySpec(db: Db, projectId: number, spec: SurveySpec | null) {
+  const res = db.update(projects).set({ surveySpec: spec }).where(eq(projects.id, projectId)).run();
+  if (res.changes === 0) throw notFound('Project');
+}

@@ -1,0 +1,130 @@
+// Waves (målinger): created as drafts with one link per unit; opening freezes a survey version.
+import { randomBytes } from 'node:crypto';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, DbLike } from '../../db/client';
+import { responses, rollouts, units, waveLinks, waves } from '../../db/schema';
+import type { Phase } from '../../surveys/types';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { todayUtc } from './clock';
+import { getProjectRow } from './projects';
+import { ensureSurveyVersion } from './surveys';
+
+export interface WaveInput {
+  name: string;
+  phase: Phase;
+  unitIds?: number[];
+  opensOn?: string | null;
+  closesOn?: string | null;
+}
+
+/** 128 random bits, URL-safe: unguessable, and carries no information about the unit. */
+export const newToken = () => randomBytes(16).toString('base64url');
+
+export function getWaveRow(db: DbLike, waveId: number) {
+  const row = db.select().from(waves).where(eq(waves.id, waveId)).get();
+  if (!row) throw notFound('Wave');
+  return row;
+}
+
+/** An open wave whose close date has passed counts as closed, even before anyone presses close. */
+export function effectiveStatus(wave: { status: 'draft' | 'open' | 'closed'; closesOn: string | null }, today = todayUtc()) {
+  if (wave.status === 'open' && wave.closesOn && wave.closesOn < today) return 'closed' as const;
+  return wave.status;
+}
+
+export function listWaves(db: Db, projectId: number) {
+  getProjectRow(db, projectId);
+  const rows = db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(asc(waves.id)).all();
+  const counts = db
+    .select({ waveId: responses.waveId, n: count() })
+    .from(responses)
+    .innerJoin(waves, eq(waves.id, responses.waveId))
+    .where(eq(waves.projectId, projectId))
+    .groupBy(responses.waveId)
+    .all();
+  return rows.map((w) => ({ ...w, status: effectiveStatus(w), responses: counts.find((c) => c.waveId === w.id)?.n ?? 0 }));
+}
+
+export function createWave(db: Db, projectId: number, input: WaveInput) {
+  getProjectRow(db, projectId);
+  if (input.opensOn && input.closesOn && input.closesOn < input.opensOn) {
+    throw badRequest('invalid_dates', 'The close date must not be before the open date', [{ path: 'closesOn', code: 'before_open', message: 'closesOn is before opensOn' }]);
+  }
+  const projectUnits = db.select({ unitId: rollouts.unitId }).from(rollouts).where(eq(rollouts.projectId, projectId)).all().map((r) => r.unitId);
+  const unitIds = input.unitIds ?? projectUnits;
+  const outside = unitIds.filter((u) => !projectUnits.includes(u));
+  if (outside.length) throw badRequest('unit_not_in_project', 'Every unit must be one of the project\'s units', outside.map((u) => ({ path: 'unitIds', code: 'unit_not_in_project', message: `${u}` })));
+  if (unitIds.length === 0) throw badRequest('no_units', 'A wave needs at least one unit; add units to the project first');
+  return db.transaction((tx) => {
+    const wave = tx
+      .insert(waves)
+      .values({ projectId, name: input.name, phase: input.phase, opensOn: input.opensOn ?? null, closesOn: input.closesOn ?? null })
+      .returning()
+      .get();
+    for (const unitId of new Set(unitIds)) tx.insert(waveLinks).values({ waveId: wave.id, unitId, token: newToken() }).run();
+    return wave;
+  });
+}
+
+/** Freezes the survey (reusing the latest version if nothing changed) and records headcounts for response rates. */
+export function openWave(db: Db, waveId: number) {
+  return db.transaction((tx) => {
+    const wave = getWaveRow(tx, waveId);
+    if (wave.status !== 'draft') throw conflict('wave_not_draft', 'Only a draft wave can be opened');
+    const version = ensureSurveyVersion(tx, wave.projectId, wave.phase);
+    if ((version.itemMap as { items: unknown[] }).items.length === 0) throw badRequest('empty_survey', 'The survey has no questions; add a behaviour first');
+    tx.update(waveLinks)
+      .set({ headcountAtOpen: sql`(select headcount from units where units.id = ${waveLinks.unitId})` })
+      .where(eq(waveLinks.waveId, waveId))
+      .run();
+    return tx
+      .update(waves)
+      .set({ status: 'open', surveyVersionId: version.id, opensOn: wave.opensOn && wave.opensOn <= todayUtc() ? wave.opensOn : todayUtc() })
+      .where(eq(waves.id, waveId))
+      .returning()
+      .get();
+  });
+}
+
+export function closeWave(db: Db, waveId: number) {
+  const wave = getWaveRow(db, waveId);
+  if (wave.status === 'draft') throw conflict('wave_not_open', 'A draft wave cannot be closed; delete it instead');
+  if (wave.status === 'closed') return wave;
+  const closesOn = wave.closesOn && wave.closesOn < todayUtc() ? wave.closesOn : todayUtc();
+  return db.update(waves).set({ status: 'closed', closesOn }).where(eq(waves.id, waveId)).returning().get();
+}
+
+export function updateWave(db: Db, waveId: number, input: { liveResults?: boolean; closesOn?: string | null; name?: string }) {
+  const wave = getWaveRow(db, waveId);
+  if (input.closesOn && wave.opensOn && input.closesOn < wave.opensOn) throw badRequest('invalid_dates', 'The close date must not be before the open date');
+  return db.update(waves).set(input).where(eq(waves.id, waveId)).returning().get();
+}
+
+export function deleteWave(db: Db, waveId: number) {
+  const wave = getWaveRow(db, waveId);
+  if (wave.status !== 'draft') throw conflict('wave_not_draft', 'Only a draft wave can be deleted; an opened wave keeps its answers');
+  db.delete(waves).where(eq(waves.id, waveId)).run();
+}
+
+/** Response counts per unit are shown only where the unit's headcount reaches the anonymity threshold. */
+export function listLinks(db: Db, waveId: number, publicUrl: string, threshold: number) {
+  getWaveRow(db, waveId);
+  const rows = db
+    .select({ id: waveLinks.id, unitId: waveLinks.unitId, unitName: units.name, headcount: units.headcount, token: waveLinks.token, headcountAtOpen: waveLinks.headcountAtOpen, ineligible: waveLinks.ineligible })
+    .from(waveLinks)
+    .innerJoin(units, eq(units.id, waveLinks.unitId))
+    .where(eq(waveLinks.waveId, waveId))
+    .orderBy(asc(units.name))
+    .all();
+  const counts = db
+    .select({ unitId: responses.unitId, n: count() })
+    .from(responses)
+    .where(and(eq(responses.waveId, waveId), inArray(responses.unitId, rows.map((r) => r.unitId))))
+    .groupBy(responses.unitId)
+    .all();
+  return rows.map((r) => {
+    const n = counts.find((c) => c.unitId === r.unitId)?.n ?? 0;
+    const headcount = r.headcountAtOpen || r.headcount;
+    return { ...r, url: `${publicUrl}/s/${r.token}`, responses: headcount >= threshold ? n : null };
+  });
+}

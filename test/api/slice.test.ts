@@ -1,0 +1,261 @@
+// The foundation slice through the HTTP API: project → behaviour → survey → wave → answers → report.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { count } from 'drizzle-orm';
+import { responses, responseValues } from '../../db/schema';
+import { answersFor } from '../support/answers';
+import { ADMIN, MANAGER, expectError, testApp } from '../support/api';
+
+async function setUp() {
+  const t = await testApp();
+  await t.login();
+  const project = (await t.post('/api/projects', { name: 'Digital overlevering', purpose: 'Mere tid til kerneopgaven' })).body.project;
+  const unitA = (await t.post('/api/units', { name: 'Plejecenter A', headcount: 40 })).body.unit;
+  const unitB = (await t.post('/api/units', { name: 'Plejecenter B', headcount: 30 })).body.unit;
+  const unitC = (await t.post('/api/units', { name: 'Lille team', headcount: 6 })).body.unit;
+  for (const u of [unitA, unitB, unitC]) expect((await t.put(`/api/projects/${project.id}/rollouts/${u.id}`, { goLiveDate: '2026-01-15' })).status).toBe(200);
+  const behaviour = (
+    await t.post(`/api/projects/${project.id}/behaviours`, {
+      title: 'Læser selv beboerens status i systemet',
+      description: 'Ved vagtstart',
+      targetGroup: 'SOSU-medarbejdere',
+      oldBehaviour: 'Lytter til fælles oplæsning',
+    })
+  ).body.behaviour;
+  return { ...t, project, unitA, unitB, unitC, behaviour };
+}
+
+async function openWaveFor(t: Awaited<ReturnType<typeof setUp>>, phase: 'baseline' | 'followup' = 'baseline') {
+  const wave = (await t.post(`/api/projects/${t.project.id}/waves`, { name: phase === 'baseline' ? 'Nulpunktsmåling' : 'Opfølgning', phase })).body.wave;
+  const opened = await t.post(`/api/waves/${wave.id}/open`);
+  expect(opened.status).toBe(200);
+  const links = (await t.get(`/api/waves/${wave.id}/links`)).body.links as { unitId: number; token: string; url: string }[];
+  const tokenOf = (unitId: number) => links.find((l) => l.unitId === unitId)!.token;
+  return { wave: opened.body.wave, links, tokenOf };
+}
+
+const responseCount = (t: { db: any }) => t.db.select({ n: count() }).from(responses).get().n as number;
+
+async function answer(t: Awaited<ReturnType<typeof setUp>>, token: string, value = 4, submissionId = randomUUID()) {
+  const survey = await t.get(`/api/s/${token}`);
+  expect(survey.status).toBe(200);
+  const version = (await t.get(`/api/projects/${t.project.id}/survey/preview?phase=${survey.body.wave.phase}`)).body;
+  return t.post(`/api/s/${token}/responses`, { submissionId, answers: answersFor(version.itemMap, () => value), locale: 'da' });
+}
+
+describe('health and login', () => {
+  it('answers health without login', async () => {
+    const t = await testApp();
+    const res = await t.get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true });
+  });
+
+  it('rejects wrong passwords and malformed logins with the error shape', async () => {
+    const t = await testApp();
+    expectError(await t.post('/api/auth/login', { email: ADMIN.email, password: 'wrong' }), 401, 'invalid_credentials');
+    expectError(await t.post('/api/auth/login', { email: 'nobody@test.dk', password: 'x' }), 401, 'invalid_credentials');
+    expectError(await t.post('/api/auth/login', { email: 'not-an-email' }), 400, 'invalid_input');
+    expectError(await t.postRaw('/api/auth/login', '{"email":'), 400);
+  });
+
+  it('keeps the secretariat pages behind login and writes behind the admin role', async () => {
+    const t = await testApp();
+    expectError(await t.get('/api/projects'), 401, 'unauthenticated');
+    expectError(await t.post('/api/projects', { name: 'X' }), 401, 'unauthenticated');
+    await t.login(MANAGER);
+    expect((await t.get('/api/projects')).status).toBe(200);
+    expectError(await t.post('/api/projects', { name: 'X' }), 403, 'forbidden');
+    expect((await t.get('/api/projects')).body.projects).toHaveLength(0);
+  });
+
+  it('logs out', async () => {
+    const t = await testApp();
+    await t.login();
+    expect((await t.get('/api/auth/me')).body.user.email).toBe(ADMIN.email);
+    await t.post('/api/auth/logout');
+    expectError(await t.get('/api/auth/me'), 401);
+  });
+});
+
+describe('setting up a project', () => {
+  it('rejects bad project, unit and behaviour input and stores nothing', async () => {
+    const t = await setUp();
+    expectError(await t.post('/api/projects', { name: '   ' }), 400, 'invalid_input');
+    expectError(await t.post('/api/units', { name: 'X', headcount: -3 }), 400, 'invalid_input');
+    expectError(await t.post(`/api/projects/${t.project.id}/behaviours`, { title: '' }), 400, 'invalid_input');
+    expectError(await t.post(`/api/projects/999/behaviours`, { title: 'Y' }), 404, 'not_found');
+    expectError(await t.put(`/api/projects/${t.project.id}/rollouts/${t.unitA.id}`, { goLiveDate: '2026-02-30' }), 400, 'invalid_input');
+    expectError(await t.get('/api/projects/abc'), 400, 'invalid_input');
+    const detail = (await t.get(`/api/projects/${t.project.id}`)).body.project;
+    expect(detail.behaviours).toHaveLength(1);
+    expect((await t.get('/api/projects')).body.projects).toHaveLength(1);
+    expect((await t.get('/api/units')).body.units).toHaveLength(3);
+  });
+
+  it('refuses to link a behaviour to another project\'s benefit', async () => {
+    const t = await setUp();
+    const other = (await t.post('/api/projects', { name: 'Andet projekt' })).body.project;
+    const otherBehaviour = (await t.post(`/api/projects/${other.id}/behaviours`, { title: 'Z' })).body.behaviour;
+    expectError(await t.patch(`/api/behaviours/${t.behaviour.id}`, { unitIds: [999] }), 400, 'link_outside_project');
+    expectError(await t.patch(`/api/behaviours/${otherBehaviour.id}`, { unitIds: [t.unitA.id] }), 400, 'link_outside_project');
+  });
+
+  it('generates a Danish survey from the behaviour, with the behaviour text shown literally', async () => {
+    const t = await setUp();
+    const preview = await t.get(`/api/projects/${t.project.id}/survey/preview?phase=baseline`);
+    expect(preview.status).toBe(200);
+    const json = JSON.stringify(preview.body.survey);
+    expect(json).toContain('Læser selv beboerens status i systemet');
+    expect(preview.body.itemMap.items.some((i: any) => i.construct === 'adoption' && i.behaviourId === t.behaviour.id)).toBe(true);
+    expectError(await t.get(`/api/projects/${t.project.id}/survey/preview?phase=sometimes`), 400, 'invalid_input');
+  });
+});
+
+describe('waves and staff links', () => {
+  it('gives one link per unit, which shows the frozen survey and the unit name', async () => {
+    const t = await setUp();
+    const { links, tokenOf } = await openWaveFor(t);
+    expect(links).toHaveLength(3);
+    expect(links[0].url).toMatch(/^http:\/\/test\.local\/s\/[A-Za-z0-9_-]{20,}$/);
+    const res = await t.get(`/api/s/${tokenOf(t.unitA.id)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.unit.name).toBe('Plejecenter A');
+    expect(res.body.wave.name).toBe('Nulpunktsmåling');
+    expect(res.body.survey.pages.length).toBeGreaterThan(0);
+    // Public: works without any login.
+    t.logout();
+    expect((await t.get(`/api/s/${tokenOf(t.unitA.id)}`)).status).toBe(200);
+  });
+
+  it('answers 404 for unknown links, 400 for malformed ones and 409 before the wave opens', async () => {
+    const t = await setUp();
+    expectError(await t.get('/api/s/AAAAAAAAAAAAAAAAAAAAAA'), 404, 'link_unknown');
+    expectError(await t.get('/api/s/<script>'), 400, 'invalid_input');
+    const draft = (await t.post(`/api/projects/${t.project.id}/waves`, { name: 'Kladde', phase: 'baseline' })).body.wave;
+    const token = (await t.get(`/api/waves/${draft.id}/links`)).body.links[0].token;
+    expectError(await t.get(`/api/s/${token}`), 409, 'wave_not_open');
+  });
+
+  it('rejects a wave closing before it opens, and units outside the project', async () => {
+    const t = await setUp();
+    expectError(await t.post(`/api/projects/${t.project.id}/waves`, { name: 'W', phase: 'baseline', opensOn: '2026-05-01', closesOn: '2026-04-01' }), 400, 'invalid_dates');
+    const stranger = (await t.post('/api/units', { name: 'Fremmed', headcount: 10 })).body.unit;
+    expectError(await t.post(`/api/projects/${t.project.id}/waves`, { name: 'W', phase: 'baseline', unitIds: [stranger.id] }), 400, 'unit_not_in_project');
+    expectError(await t.post(`/api/projects/${t.project.id}/waves`, { name: 'W', phase: 'yearly' }), 400, 'invalid_input');
+    expect((await t.get(`/api/projects/${t.project.id}/waves`)).body.waves).toHaveLength(0);
+  });
+});
+
+describe('submitting answers', () => {
+  it('stores a response once, even when the same submission is retried', async () => {
+    const t = await setUp();
+    const { tokenOf } = await openWaveFor(t);
+    const id = randomUUID();
+    const first = await answer(t, tokenOf(t.unitA.id), 4, id);
+    expect(first.status).toBe(201);
+    expect(typeof first.body.id).toBe('number');
+    const retry = await answer(t, tokenOf(t.unitA.id), 4, id);
+    expect(retry.status).toBe(200);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(responseCount(t)).toBe(1);
+  });
+
+  it('rejects answers that do not fit the frozen survey and stores nothing', async () => {
+    const t = await setUp();
+    const { tokenOf } = await openWaveFor(t);
+    const token = tokenOf(t.unitA.id);
+    const itemMap = (await t.get(`/api/projects/${t.project.id}/survey/preview?phase=baseline`)).body.itemMap;
+    const valid = answersFor(itemMap);
+    const adoption = itemMap.items.find((i: any) => i.construct === 'adoption');
+    const post = (answers: unknown, extra: object = {}) => t.post(`/api/s/${token}/responses`, { submissionId: randomUUID(), answers, locale: 'da', ...extra });
+
+    for (const bad of [
+      { ...valid, notAQuestion: 3 },
+      answersFor(itemMap, (i) => (i.key === adoption.key ? 7 : 4)),
+      answersFor(itemMap, (i) => (i.key === adoption.key ? 'often' : 4)),
+      answersFor(itemMap, (i) => (i.key === adoption.key ? 2.5 : 4)),
+    ]) {
+      const res = await post(bad);
+      expectError(res, 400, 'invalid_answers');
+      expect(Array.isArray(res.body.error.details)).toBe(true);
+      expect(res.body.error.details.length).toBeGreaterThan(0);
+    }
+    expectError(await post({}), 400);
+    expectError(await post(valid, { submissionId: 'not-a-uuid' }), 400, 'invalid_input');
+    expectError(await post(valid, { locale: 'fr' }), 400, 'invalid_input');
+    expectError(await t.postRaw(`/api/s/${token}/responses`, '{"submissionId":'), 400);
+    expectError(await t.post(`/api/s/${token}/responses`, { answers: valid }), 400, 'invalid_input');
+    expect(responseCount(t)).toBe(0);
+    expect(t.db.select({ n: count() }).from(responseValues).get()!.n).toBe(0);
+  });
+
+  it('keeps no IP, user agent, time of day or account on a response', async () => {
+    const t = await setUp();
+    const { tokenOf } = await openWaveFor(t);
+    expect((await answer(t, tokenOf(t.unitA.id))).status).toBe(201);
+    const row = t.db.select().from(responses).get()!;
+    expect(Object.keys(row).sort()).toEqual(['answers', 'complete', 'id', 'locale', 'submissionId', 'submittedOn', 'surveyVersionId', 'unitId', 'waveId'].sort());
+    expect(row.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('closes: a closed wave answers 410 and takes no answers', async () => {
+    const t = await setUp();
+    const { wave, tokenOf } = await openWaveFor(t);
+    expect((await t.post(`/api/waves/${wave.id}/close`)).status).toBe(200);
+    expectError(await t.get(`/api/s/${tokenOf(t.unitA.id)}`), 410, 'wave_closed');
+    const res = await t.post(`/api/s/${tokenOf(t.unitA.id)}/responses`, { submissionId: randomUUID(), answers: { x: 1 }, locale: 'da' });
+    expectError(res, 410, 'wave_closed');
+    expect(responseCount(t)).toBe(0);
+  });
+});
+
+describe('the report', () => {
+  it('shows % favourable with a Wilson interval per wave, and hides units below 5 responses', async () => {
+    const t = await setUp();
+    const base = await openWaveFor(t, 'baseline');
+    for (let i = 0; i < 6; i++) await answer(t, base.tokenOf(t.unitA.id), i < 2 ? 5 : 2);
+    for (let i = 0; i < 6; i++) await answer(t, base.tokenOf(t.unitB.id), i < 3 ? 4 : 1);
+    for (let i = 0; i < 2; i++) await answer(t, base.tokenOf(t.unitC.id), 4);
+
+    // Open wave: results are not shown yet, only counts.
+    let report = (await t.get(`/api/projects/${t.project.id}/report`)).body.report;
+    expect(report.waves[0].resultsShown).toBe(false);
+    expect(report.behaviours[0].adoption).toBeNull();
+
+    await t.post(`/api/waves/${base.wave.id}/close`);
+    const follow = await openWaveFor(t, 'followup');
+    for (let i = 0; i < 6; i++) await answer(t, follow.tokenOf(t.unitA.id), 5);
+    for (let i = 0; i < 6; i++) await answer(t, follow.tokenOf(t.unitB.id), 4);
+    await t.post(`/api/waves/${follow.wave.id}/close`);
+
+    report = (await t.get(`/api/projects/${t.project.id}/report`)).body.report;
+    const adoption = report.behaviours[0].adoption;
+    const [b, f] = adoption.overall;
+    // Baseline: 2 + 3 + 2 favourable out of 14.
+    expect(b.n).toBe(14);
+    expect(b.x).toBe(7);
+    expect(b.p).toBeCloseTo(0.5, 6);
+    expect(b.lo).toBeGreaterThan(0.2);
+    expect(b.hi).toBeLessThan(0.8);
+    expect(f.n).toBe(12);
+    expect(f.p).toBe(1);
+
+    const cell = (unitId: number, waveId: number) => adoption.units.find((u: any) => u.unitId === unitId).cells.find((c: any) => c.waveId === waveId);
+    // Lille team has 2 answers: hidden, and complementary suppression hides the smallest other unit too.
+    expect(cell(t.unitC.id, base.wave.id).hidden).toBe(true);
+    expect(cell(t.unitC.id, base.wave.id).p).toBeNull();
+    expect(cell(t.unitC.id, base.wave.id).n).toBe(0);
+    expect(cell(t.unitC.id, base.wave.id).hiddenReason).toBe('too_few');
+    const visible = [cell(t.unitA.id, base.wave.id), cell(t.unitB.id, base.wave.id)].filter((c: any) => !c.hidden);
+    expect(visible).toHaveLength(1);
+    expect([cell(t.unitA.id, base.wave.id), cell(t.unitB.id, base.wave.id)].find((c: any) => c.hidden).hiddenReason).toBe('protects_other_group');
+    expect(JSON.stringify(report)).not.toContain('"x":2,"n":2');
+    // Follow-up: Lille team did not answer, which protects nobody; both large units are visible.
+    expect(cell(t.unitC.id, follow.wave.id).hiddenReason).toBe('no_answers');
+    expect(cell(t.unitB.id, follow.wave.id).hidden).toBe(false);
+    expect(cell(t.unitA.id, follow.wave.id).hidden).toBe(false);
+    expect(cell(t.unitA.id, follow.wave.id).p).toBe(1);
+    expect(report.behaviours[0].change.d).toBeCloseTo(0.5, 6);
+  });
+});

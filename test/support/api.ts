@@ -1,0 +1,65 @@
+// Helpers for API tests: createApp over a fresh in-memory database, accounts, and JSON requests.
+import { openDb, type Db } from '../../db/client';
+import { users } from '../../db/schema';
+import { createApp } from '../../server/app';
+import { hashPassword } from '../../server/auth/password';
+
+export const ADMIN = { email: 'admin@test.dk', password: 'admin-pass-1' };
+export const MANAGER = { email: 'manager@test.dk', password: 'manager-pass-1' };
+
+let cachedHashes: { admin: string; manager: string } | undefined;
+
+export async function testApp() {
+  const db = openDb(':memory:');
+  cachedHashes ??= { admin: await hashPassword(ADMIN.password), manager: await hashPassword(MANAGER.password) };
+  db.insert(users).values({ email: ADMIN.email, name: 'Admin', passwordHash: cachedHashes.admin, role: 'admin' }).run();
+  db.insert(users).values({ email: MANAGER.email, name: 'Manager', passwordHash: cachedHashes.manager, role: 'manager' }).run();
+  const app = createApp({ db, config: { publicUrl: 'http://test.local' } });
+  return { db, app, ...clientFor(app) };
+}
+
+type AppLike = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
+
+export function clientFor(app: AppLike) {
+  let cookie = '';
+  const call = async (method: string, path: string, body?: unknown, raw?: string) => {
+    const headers: Record<string, string> = {};
+    if (cookie) headers.cookie = cookie;
+    if (body !== undefined || raw !== undefined) headers['content-type'] = 'application/json';
+    const res = await app.request(path, { method, headers, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) cookie = setCookie.split(';')[0];
+    const text = await res.text();
+    let json: any = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = text;
+    }
+    return { status: res.status, body: json, headers: res.headers };
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
+    postRaw: (path: string, raw: string) => call('POST', path, undefined, raw),
+    put: (path: string, body?: unknown) => call('PUT', path, body ?? {}),
+    patch: (path: string, body?: unknown) => call('PATCH', path, body ?? {}),
+    del: (path: string) => call('DELETE', path),
+    login: async (who: { email: string; password: string } = ADMIN) => {
+      const r = await call('POST', '/api/auth/login', who);
+      if (r.status !== 200) throw new Error(`login failed: ${r.status} ${JSON.stringify(r.body)}`);
+    },
+    logout: () => {
+      cookie = '';
+    },
+  };
+}
+
+/** Every error answer has the same shape. */
+export function expectError(res: { status: number; body: any }, status: number, code?: string) {
+  if (res.status !== status || typeof res.body?.error?.code !== 'string' || typeof res.body?.error?.message !== 'string' || (code && res.body.error.code !== code)) {
+    throw new Error(`expected ${status} ${code ?? ''}, got ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+export type { Db };

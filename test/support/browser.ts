@@ -1,0 +1,127 @@
+// Real-browser test support: starts the built app on a free port with a fresh database, and Debian's
+// Chromium through playwright-core. Without Chromium the tests are skipped LOUDLY (and fail in CI).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+export const chromiumPath = candidates.find((p) => existsSync(p));
+
+if (!chromiumPath) {
+  const msg = `\n!!! BROWSER TESTS SKIPPED: no Chromium found (looked in ${candidates.join(', ')}).\n!!! Install it with: apt-get install -y chromium   (or set CHROMIUM_PATH)\n`;
+  if (process.env.REQUIRE_BROWSER === '1') throw new Error(msg);
+  console.warn(msg);
+}
+
+export const hasBrowser = !!chromiumPath;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface RunningApp {
+  baseUrl: string;
+  output: () => string;
+  openLink: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `server/index.ts` as `npm start` would (after the build), on a temp database. */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: npm test builds the client first (npm run build)');
+  const dir = mkdtempSync(join(tmpdir(), 'gevinstspor-e2e-'));
+  const port = await freePort();
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'e2e.db'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok && out.includes('Gevinstspor')) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    baseUrl,
+    output: () => out,
+    openLink: () => {
+      const m = out.match(/\/s\/([A-Za-z0-9_-]+)/);
+      if (!m) throw new Error(`no staff link printed:\n${out}`);
+      return `${baseUrl}/s/${m[1]}`;
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'gevinstspor-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      `--user-data-dir=${userDataDir}`,
+    ],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'da-DK' };
+export const desktop = { viewport: { width: 1280, height: 900 }, locale: 'da-DK' };
+
+/** Runs axe-core in the page and returns serious/critical violations (WCAG 2.1 A/AA rules). */
+export async function axeViolations(page: Page) {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  const result = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => n.target.join(' ')).slice(0, 5) }));
+  });
+  return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function loginAs(context: BrowserContext, baseUrl: string, email: string, password: string) {
+  const res = await context.request.post(`${baseUrl}/api/auth/login`, { data: { email, password } });
+  if (!res.ok()) throw new Error(`login failed ${res.status()}`);
+}
