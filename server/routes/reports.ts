@@ -2,8 +2,11 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
 import { idParams, validate } from '../http/validate';
+import { accessFor } from '../services/access';
 import { getProjectReport } from '../services/report';
 
-export const reportRoutes = new Hono<AppEnv>().get('/:projectId/report', validate('param', idParams('projectId')), (c) =>
-  c.json({ report: getProjectReport(c.var.db, c.req.valid('param').projectId, { threshold: c.var.config.anonymityThreshold }) }),
-);
+export const reportRoutes = new Hono<AppEnv>().get('/:projectId/report', validate('param', idParams('projectId')), (c) => {
+  const access = accessFor(c.var.db, c.var.user);
+  const report = getProjectReport(c.var.db, c.req.valid('param').projectId, { threshold: c.var.config.anonymityThreshold, unitIds: access.unitIds });
+  return c.json({ report });
+});

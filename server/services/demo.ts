@@ -3,7 +3,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { demoAccounts, demoBehaviours, demoBenefits, demoProject, demoResponseCounts, demoRollouts, demoUnits, demoWaves, type DemoUnitKey } from '../../db/demo';
-import { behaviourBenefits, behaviourEnablers, behaviours, benefitGoals, benefits, enablers, goals, projects, units, users, waveLinks, waves } from '../../db/schema';
+import { behaviourBenefits, behaviourEnablers, behaviours, benefitGoals, benefits, enablers, goals, projects, units, userScopes, users, waveLinks, waves } from '../../db/schema';
 import { validateAnswers } from '../../surveys';
 import type { ItemMap, ItemMapEntry } from '../../surveys/types';
 import { hashPassword } from '../auth/password';
@@ -110,7 +110,7 @@ export function seedDemo(db: Db, adminHash: string, managerHash: string, today =
   return db.transaction((tx) => {
     const txDb = tx as unknown as Db;
     tx.insert(users).values({ email: demoAccounts.admin.email, name: demoAccounts.admin.name, passwordHash: adminHash, role: 'admin' }).run();
-    tx.insert(users).values({ email: demoAccounts.manager.email, name: demoAccounts.manager.name, passwordHash: managerHash, role: 'manager' }).run();
+    const managerId = tx.insert(users).values({ email: demoAccounts.manager.email, name: demoAccounts.manager.name, passwordHash: managerHash, role: 'manager' }).returning({ id: users.id }).get().id;
 
     const unitIds = {} as Record<DemoUnitKey, number>;
     for (const u of demoUnits) {
@@ -120,6 +120,9 @@ export function seedDemo(db: Db, adminHash: string, managerHash: string, today =
         .returning({ id: units.id })
         .get().id;
     }
+
+    // The demo manager leads Plejecenter Solhaven and so sees the project with her own centre's rows.
+    tx.insert(userScopes).values({ userId: managerId, unitId: unitIds.sol }).run();
 
     const project = createProject(txDb, { name: demoProject.name, purpose: demoProject.purpose, projectLead: demoProject.projectLead, status: demoProject.status });
     const goalIds = demoProject.goals.map((title, i) => tx.insert(goals).values({ projectId: project.id, title, sortOrder: i }).returning({ id: goals.id }).get().id);

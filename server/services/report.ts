@@ -5,15 +5,16 @@ import type { Db } from '../../db/client';
 import { behaviours, responses, responseValues, units, waveLinks, waves } from '../../db/schema';
 import type { ItemMap, ItemMapEntry } from '../../surveys/types';
 import { DONT_KNOW } from '../../surveys/types';
-import { newcombe, suppress, wilson, changeLabel, estimateLabel } from '../analysis';
+import { benjaminiHochberg, changeLabel, estimateLabel, mannWhitney, newcombe, suppress, wilson, DEFAULT_FDR } from '../analysis';
 import { getProjectRow } from './projects';
 import { getSurveyVersion } from './surveys';
 import { effectiveStatus } from './waves';
 
 export interface ReportOptions {
   threshold: number;
-  /** Units the viewer may see; undefined = all (admin). */
-  unitIds?: number[];
+  /** Units the viewer may see; null/undefined = all. Suppression and totals are always decided over all
+   *  units, so a narrower view cannot be subtracted from a wider one to reveal a hidden group. */
+  unitIds?: Set<number> | null;
 }
 
 type Counts = Map<string, number[]>; // key `${waveId}|${unitId}|${itemKey}` → counts per value 0..5
@@ -40,6 +41,7 @@ function estimate(x: number, n: number, dontKnow: number, hidden: boolean): Esti
 /** Tally favourable and non-"don't know" answers of one item over a set of units. */
 function tally(counts: Counts, waveId: number, unitIds: number[], item: ItemMapEntry) {
   let n = 0, x = 0, dontKnow = 0;
+  const categories = [0, 0, 0, 0, 0]; // answers 1..5, for rank tests
   const favourable = new Set((item.favourable ?? []).map(Number));
   for (const unitId of unitIds) {
     const c = counts.get(cellKey(waveId, unitId, item.key));
@@ -48,11 +50,12 @@ function tally(counts: Counts, waveId: number, unitIds: number[], item: ItemMapE
       if (value === DONT_KNOW) dontKnow += k;
       else {
         n += k;
+        categories[value - 1] += k;
         if (favourable.has(value)) x += k;
       }
     });
   }
-  return { n, x, dontKnow };
+  return { n, x, dontKnow, categories };
 }
 
 export function getProjectReport(db: Db, projectId: number, opts: ReportOptions) {
@@ -72,7 +75,8 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
         .where(inArray(waveLinks.waveId, allWaves.map((w) => w.id)))
         .all()
     : [];
-  const visibleLinks = opts.unitIds ? linkRows.filter((l) => opts.unitIds!.includes(l.unitId)) : linkRows;
+  const visibleLinks = linkRows;
+  const maySee = (unitId: number) => !opts.unitIds || opts.unitIds.has(unitId);
   const unitList = [...new Map(visibleLinks.map((l) => [l.unitId, { id: l.unitId, name: l.unitName }])).values()].sort((a, b) => a.name.localeCompare(b.name, 'da'));
 
   // Response counts per wave and unit (complete / partial) for response rates.
@@ -121,7 +125,7 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
     const overall = perWave.map(({ wave, item }) => {
       if (!item) return { waveId: wave.id, measured: false as const };
       const t = tally(counts, wave.id, unitIdsOfWave(wave.id), item);
-      return { waveId: wave.id, measured: true as const, comparable: item.key === ref.key && item.scale === ref.scale && sameSet(item.favourable, ref.favourable), wordingChanged: item.text.da !== ref.text.da || item.text.en !== ref.text.en, ...estimate(t.x, t.n, t.dontKnow, t.n < k) };
+      return { waveId: wave.id, measured: true as const, categories: t.n < k ? null : t.categories, comparable: item.key === ref.key && item.scale === ref.scale && sameSet(item.favourable, ref.favourable), wordingChanged: item.text.da !== ref.text.da || item.text.en !== ref.text.en, ...estimate(t.x, t.n, t.dontKnow, t.n < k) };
     });
     // Unit × wave: suppress per wave among the units shown side by side, including complementary hiding.
     const byUnit = unitList.map((u) => ({ unitId: u.id, unitName: u.name, cells: [] as (Estimate & { waveId: number; hiddenReason: 'no_answers' | 'too_few' | 'protects_other_group' | null })[] }));
@@ -137,16 +141,25 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
         byUnit.find((u) => u.unitId === t.id)!.cells.push({ waveId: wave.id, hiddenReason, ...estimate(t.x, t.n, t.dontKnow, isHidden) });
       }
     }
-    return { key: ref.key, construct, scale: ref.scale, text: ref.text, overall, units: byUnit };
+    return { key: ref.key, construct, scale: ref.scale, text: ref.text, overall, units: byUnit.filter((u) => maySee(u.unitId)) };
   };
 
   const behaviourReports = behaviourRows
     .map((b) => {
       const adoption = itemReport(b.id, 'adoption');
       const diagnostics = (['old_behaviour', 'capability', 'opportunity', 'motivation'] as const).map((c) => itemReport(b.id, c)).filter((r) => r !== null);
-      return { id: b.id, title: b.title, archived: !!b.archivedAt, adoption, diagnostics, change: adoption ? changeBetween(adoption.overall, shown, project.mid, k) : null };
+      return { id: b.id, title: b.title, archived: !!b.archivedAt, adoption, diagnostics, change: adoption ? changeBetween(adoption.overall, shown, k) : null };
     })
     .filter((b) => b.adoption || !b.archived);
+
+  // Badges only for changes that survive Benjamini–Hochberg over the adoption changes shown together.
+  const bh = benjaminiHochberg(behaviourReports.map((b) => b.change?.p ?? null), DEFAULT_FDR);
+  const withLabels = behaviourReports.map((b, i) => {
+    if (!b.change) return { ...b, change: null };
+    const { wilsonBefore, wilsonAfter, ...change } = b.change;
+    const label = changeLabel(change, project.mid / 100, change.nAfter, change.nBefore, { threshold: k, survivesMultiplicity: bh.reject[i], wilsonAfter, wilsonBefore });
+    return { ...b, change: { ...change, pAdjusted: bh.adjusted[i], label } };
+  });
 
   const rates = waveInfo.map((w) => {
     const links = visibleLinks.filter((l) => l.waveId === w.id);
@@ -161,15 +174,16 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
     const complete = respCounts.filter((r) => r.waveId === w.id && r.complete && links.some((l) => l.unitId === r.unitId)).reduce((s, r) => s + r.n, 0);
     const partial = respCounts.filter((r) => r.waveId === w.id && !r.complete && links.some((l) => l.unitId === r.unitId)).reduce((s, r) => s + r.n, 0);
     const eligible = links.reduce((s, l) => s + l.headcount - l.ineligible, 0);
-    return { waveId: w.id, ...rate(complete, partial, eligible), units: units_ };
+    return { waveId: w.id, ...rate(complete, partial, eligible), units: units_.filter((u) => maySee(u.unitId)) };
   });
 
   return {
     project: { id: project.id, name: project.name, mid: project.mid },
     threshold: k,
     waves: waveInfo.map((w) => ({ ...w, resultsShown: shownIds.includes(w.id) })),
-    units: unitList,
-    behaviours: behaviourReports,
+    units: unitList.filter((u) => maySee(u.id)),
+    fdr: DEFAULT_FDR,
+    behaviours: withLabels,
     responseRates: rates,
   };
 }
@@ -187,11 +201,11 @@ function rate(complete: number, partial: number, eligible: number) {
 
 const sameSet = (a: unknown[] = [], b: unknown[] = []) => a.length === b.length && a.every((v) => b.includes(v));
 
-/** Change from the first baseline to the latest follow-up, with Newcombe's interval and the manager's words. */
+/** Change from the first baseline to the latest follow-up: Newcombe's interval, and the Mann–Whitney p over
+ *  the whole 5-point answer for the multiplicity correction (the label is added after BH over the page). */
 function changeBetween(
-  overall: ({ waveId: number; measured: false } | ({ waveId: number; measured: true; comparable: boolean } & Estimate))[],
+  overall: ({ waveId: number; measured: false } | ({ waveId: number; measured: true; comparable: boolean; categories: number[] | null } & Estimate))[],
   shown: { id: number; phase: 'baseline' | 'followup' }[],
-  mid: number,
   k: number,
 ) {
   const measured = overall.filter((o): o is Extract<typeof o, { measured: true }> => o.measured && o.comparable && !o.hidden && o.n >= k);
@@ -200,5 +214,17 @@ function changeBetween(
   if (!before || !after) return null;
   const d = newcombe(after.x, after.n, before.x, before.n);
   if (!d) return null;
-  return { fromWaveId: before.waveId, toWaveId: after.waveId, d: d.d, lo: d.lo, hi: d.hi, nBefore: before.n, nAfter: after.n, label: changeLabel(d, mid / 100, after.n, before.n) };
+  const mw = before.categories && after.categories ? mannWhitney(after.categories, before.categories) : null;
+  return {
+    fromWaveId: before.waveId,
+    toWaveId: after.waveId,
+    d: d.d,
+    lo: d.lo,
+    hi: d.hi,
+    nBefore: before.n,
+    nAfter: after.n,
+    p: mw?.p ?? null,
+    wilsonBefore: wilson(before.x, before.n),
+    wilsonAfter: wilson(after.x, after.n),
+  };
 }

@@ -1,0 +1,46 @@
+// Who may read which project and which units. Admins (the secretariat) see everything; a manager sees
+// the projects granted to them and, where they are scoped to units, only those unit subtrees.
+import { eq, inArray } from 'drizzle-orm';
+import type { DbLike } from '../../db/client';
+import { rollouts, units, userScopes } from '../../db/schema';
+import type { SessionUser } from '../auth/sessions';
+
+export interface Access {
+  /** null = every project */
+  projectIds: Set<number> | null;
+  /** null = every unit of an accessible project */
+  unitIds: Set<number> | null;
+}
+
+/** All units below (and including) the given ones, following parentId. */
+export function subtreeUnitIds(db: DbLike, rootIds: number[]): Set<number> {
+  const all = db.select({ id: units.id, parentId: units.parentId }).from(units).all();
+  const children = new Map<number, number[]>();
+  for (const u of all) if (u.parentId != null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  const out = new Set<number>();
+  const stack = [...rootIds];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+export function accessFor(db: DbLike, user: SessionUser): Access {
+  if (user.role === 'admin') return { projectIds: null, unitIds: null };
+  const scopes = db.select().from(userScopes).where(eq(userScopes.userId, user.id)).all();
+  const unitRoots = scopes.filter((s) => s.unitId != null).map((s) => s.unitId!);
+  const unitIds = unitRoots.length ? subtreeUnitIds(db, unitRoots) : null;
+  const projectIds = new Set(scopes.filter((s) => s.projectId != null).map((s) => s.projectId!));
+  // A unit-scoped manager also sees every project rolled out to one of their units.
+  if (unitIds?.size) {
+    const rows = db.select({ projectId: rollouts.projectId }).from(rollouts).where(inArray(rollouts.unitId, [...unitIds])).all();
+    for (const r of rows) projectIds.add(r.projectId);
+  }
+  // Project-only scopes give the whole project; unit scopes narrow what a manager sees inside it.
+  return { projectIds, unitIds: unitRoots.length ? unitIds : null };
+}
+
+export const canReadProject = (access: Access, projectId: number) => access.projectIds === null || access.projectIds.has(projectId);

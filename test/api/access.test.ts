@@ -1,0 +1,75 @@
+// Authorisation through the HTTP API: managers see only what they are granted, and never a total that
+// could be subtracted from another view to reveal a hidden group.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { userScopes, users } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { answersFor } from '../support/answers';
+import { MANAGER, clientFor, expectError, testApp } from '../support/api';
+
+async function projectWithAnswers() {
+  const t = await testApp();
+  await t.login();
+  const project = (await t.post('/api/projects', { name: 'P' })).body.project;
+  const unitIds: number[] = [];
+  for (const [name, headcount] of [['A', 30], ['B', 30], ['C', 6]] as const) {
+    const unit = (await t.post('/api/units', { name, headcount })).body.unit;
+    await t.put(`/api/projects/${project.id}/rollouts/${unit.id}`, { goLiveDate: null });
+    unitIds.push(unit.id);
+  }
+  await t.post(`/api/projects/${project.id}/behaviours`, { title: 'Ny adfærd' });
+  const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: 'Nulpunkt', phase: 'baseline' })).body.wave;
+  await t.post(`/api/waves/${wave.id}/open`);
+  const links = (await t.get(`/api/waves/${wave.id}/links`)).body.links;
+  const itemMap = (await t.get(`/api/projects/${project.id}/survey/preview?phase=baseline`)).body.itemMap;
+  const counts = [8, 7, 2];
+  for (let u = 0; u < 3; u++) {
+    const token = links.find((l: any) => l.unitId === unitIds[u]).token;
+    for (let i = 0; i < counts[u]; i++) {
+      const res = await t.post(`/api/s/${token}/responses`, { submissionId: randomUUID(), answers: answersFor(itemMap, () => (i % 2 ? 5 : 2)), locale: 'da' });
+      expect(res.status).toBe(201);
+    }
+  }
+  await t.post(`/api/waves/${wave.id}/close`);
+  const managerId = t.db.select().from(users).where(eq(users.email, MANAGER.email)).get()!.id;
+  const manager = clientFor(t.app);
+  await manager.login(MANAGER);
+  return { t, project, unitIds, wave, managerId, manager };
+}
+
+describe('manager access', () => {
+  it('hides projects a manager is not granted, as if they did not exist', async () => {
+    const { project, manager } = await projectWithAnswers();
+    expect((await manager.get('/api/projects')).body.projects).toHaveLength(0);
+    expectError(await manager.get(`/api/projects/${project.id}`), 404, 'not_found');
+    expectError(await manager.get(`/api/projects/${project.id}/report`), 404, 'not_found');
+  });
+
+  it('lets a project-scoped manager read the report but not change anything or see links', async () => {
+    const { t, project, wave, managerId, manager } = await projectWithAnswers();
+    t.db.insert(userScopes).values({ userId: managerId, projectId: project.id }).run();
+    expect((await manager.get('/api/projects')).body.projects.map((p: any) => p.id)).toEqual([project.id]);
+    const report = await manager.get(`/api/projects/${project.id}/report`);
+    expect(report.status).toBe(200);
+    expect(report.body.report.units).toHaveLength(3);
+    expectError(await manager.patch(`/api/projects/${project.id}`, { name: 'X' }), 403, 'forbidden');
+    expectError(await manager.get(`/api/waves/${wave.id}/links`), 403, 'forbidden');
+    expectError(await manager.post(`/api/waves/${wave.id}/close`), 403, 'forbidden');
+  });
+
+  it('shows a unit-scoped manager only their units, with the suppression and totals of the full view', async () => {
+    const { t, project, unitIds, managerId, manager } = await projectWithAnswers();
+    t.db.insert(userScopes).values({ userId: managerId, unitId: unitIds[1] }).run();
+    const admin = (await t.get(`/api/projects/${project.id}/report`)).body.report;
+    const mine = (await manager.get(`/api/projects/${project.id}/report`)).body.report;
+    expect(mine.units.map((u: any) => u.id)).toEqual([unitIds[1]]);
+    expect(mine.behaviours[0].adoption.units.map((u: any) => u.unitId)).toEqual([unitIds[1]]);
+    // The total is the project's, not a sum over the manager's units, so no view can be subtracted from another.
+    expect(mine.behaviours[0].adoption.overall).toEqual(admin.behaviours[0].adoption.overall);
+    // B (7 answers) is the smallest sibling of the hidden C (2): hidden in every view, for the same reason.
+    const cellB = mine.behaviours[0].adoption.units[0].cells[0];
+    expect(cellB.hidden).toBe(true);
+    expect(cellB.hiddenReason).toBe('protects_other_group');
+    expect(JSON.stringify(mine)).not.toContain('"unitName":"A"');
+  });
+});
