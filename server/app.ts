@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from '../db/client';
 import { defaultAppConfig, type AppConfig } from './config';
 import { requireUser } from './auth/middleware';
+import { requireProjectAccess } from './auth/projectAccess';
 import { ApiError, errorJson } from './http/errors';
 import type { AppEnv } from './http/env';
 import { authRoutes } from './routes/auth';
@@ -50,6 +51,8 @@ export function createApp({ db, config }: CreateAppOptions) {
     .use('/measurements/*', requireUser)
     .use('/goals/*', requireUser)
     .use('/enablers/*', requireUser)
+    .use('/projects/:projectId/*', requireProjectAccess)
+    .use('/projects/:projectId', requireProjectAccess)
     .route('/projects', projectRoutes)
     .route('/projects', projectBehaviourRoutes)
     .route('/projects', rolloutRoutes)

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { requireAdmin } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { idParams, validate } from '../http/validate';
-import { createBehaviour, deleteBehaviour, getBehaviour, restoreBehaviour, updateBehaviour } from '../services/behaviours';
+import { createBehaviour, deleteBehaviour, getBehaviour, getBehaviourRow, restoreBehaviour, updateBehaviour } from '../services/behaviours';
+import { assertProjectReadable } from './readAccess';
 import { ids, longText, shortText, title } from './schemas';
 
 const behaviourBody = z.object({
@@ -32,7 +33,11 @@ export const projectBehaviourRoutes = new Hono<AppEnv>().post(
 );
 
 export const behaviourRoutes = new Hono<AppEnv>()
-  .get('/:id', id, (c) => c.json({ behaviour: getBehaviour(c.var.db, c.req.valid('param').id) }))
+  .get('/:id', id, (c) => {
+    const behaviourId = c.req.valid('param').id;
+    assertProjectReadable(c, getBehaviourRow(c.var.db, behaviourId).projectId, 'Behaviour');
+    return c.json({ behaviour: getBehaviour(c.var.db, behaviourId) });
+  })
   .patch('/:id', requireAdmin, id, validate('json', behaviourBody.partial()), (c) =>
     c.json({ behaviour: updateBehaviour(c.var.db, c.req.valid('param').id, c.req.valid('json')) }),
   )

@@ -6,8 +6,9 @@ import { benefitTypes } from '../../db/schema';
 import { requireAdmin } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { idParams, validate } from '../http/validate';
-import { createBenefit, deleteBenefit, getBenefit, restoreBenefit, updateBenefit } from '../services/benefits';
+import { createBenefit, deleteBenefit, getBenefit, getBenefitRow, restoreBenefit, updateBenefit } from '../services/benefits';
 import { addMeasurement, deleteMeasurement, listMeasurements, updateMeasurement } from '../services/measurements';
+import { assertProjectReadable } from './readAccess';
 import { ids, isoDay, longText, shortText, title } from './schemas';
 
 const kpiValue = z.number().min(-1e12).max(1e12);
@@ -39,11 +40,19 @@ export const projectBenefitRoutes = new Hono<AppEnv>().post('/:projectId/benefit
 );
 
 export const benefitRoutes = new Hono<AppEnv>()
-  .get('/:id', id, (c) => c.json({ benefit: getBenefit(c.var.db, c.req.valid('param').id) }))
+  .get('/:id', id, (c) => {
+    const benefitId = c.req.valid('param').id;
+    assertProjectReadable(c, getBenefitRow(c.var.db, benefitId).projectId, 'Benefit');
+    return c.json({ benefit: getBenefit(c.var.db, benefitId) });
+  })
   .patch('/:id', requireAdmin, id, validate('json', benefitBody.partial()), (c) => c.json({ benefit: updateBenefit(c.var.db, c.req.valid('param').id, c.req.valid('json')) }))
   .delete('/:id', requireAdmin, id, (c) => c.json(deleteBenefit(c.var.db, c.req.valid('param').id)))
   .post('/:id/restore', requireAdmin, id, (c) => c.json({ benefit: restoreBenefit(c.var.db, c.req.valid('param').id) }))
-  .get('/:id/measurements', id, (c) => c.json({ measurements: listMeasurements(c.var.db, c.req.valid('param').id) }))
+  .get('/:id/measurements', id, (c) => {
+    const benefitId = c.req.valid('param').id;
+    assertProjectReadable(c, getBenefitRow(c.var.db, benefitId).projectId, 'Benefit');
+    return c.json({ measurements: listMeasurements(c.var.db, benefitId) });
+  })
   .post('/:id/measurements', requireAdmin, id, validate('json', measurementBody), (c) =>
     c.json({ measurement: addMeasurement(c.var.db, c.req.valid('param').id, c.req.valid('json')) }, 201),
   );

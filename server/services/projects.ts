@@ -19,6 +19,7 @@ import {
 } from '../../db/schema';
 import { notFound } from '../http/errors';
 import { kpiProgress } from './measurements';
+import { checkLinks } from './projectLinks';
 import { surveyReferences, type ArchiveReason } from './surveyUsage';
 
 export type ProjectStatus = (typeof projectStatuses)[number];
@@ -162,4 +163,24 @@ export function setProjectArchived(db: DbLike, projectId: number, archived: bool
     .where(eq(projects.id, projectId))
     .returning()
     .get();
+}
+
+export interface ProjectOrder {
+  goalIds?: number[];
+  enablerIds?: number[];
+  benefitIds?: number[];
+  behaviourIds?: number[];
+}
+
+/** Drag-and-drop order: each list given sets sortOrder = position; ids must belong to the project. */
+export function reorderProject(db: Db, projectId: number, order: ProjectOrder) {
+  return db.transaction((tx) => {
+    getProjectRow(tx, projectId);
+    checkLinks(tx, projectId, order);
+    order.goalIds?.forEach((id, sortOrder) => tx.update(goals).set({ sortOrder }).where(eq(goals.id, id)).run());
+    order.enablerIds?.forEach((id, sortOrder) => tx.update(enablers).set({ sortOrder }).where(eq(enablers.id, id)).run());
+    order.benefitIds?.forEach((id, sortOrder) => tx.update(benefits).set({ sortOrder }).where(eq(benefits.id, id)).run());
+    order.behaviourIds?.forEach((id, sortOrder) => tx.update(behaviours).set({ sortOrder }).where(eq(behaviours.id, id)).run());
+    return getProjectDetail(tx, projectId);
+  });
 }

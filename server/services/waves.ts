@@ -8,6 +8,7 @@ import { badRequest, conflict, notFound } from '../http/errors';
 import { todayUtc } from './clock';
 import { getProjectRow } from './projects';
 import { ensureSurveyVersion } from './surveys';
+import { activeUnitIds } from './units';
 
 export interface WaveInput {
   name: string;
@@ -51,7 +52,8 @@ export function createWave(db: Db, projectId: number, input: WaveInput) {
     throw badRequest('invalid_dates', 'The close date must not be before the open date', [{ path: 'closesOn', code: 'before_open', message: 'closesOn is before opensOn' }]);
   }
   const projectUnits = db.select({ unitId: rollouts.unitId }).from(rollouts).where(eq(rollouts.projectId, projectId)).all().map((r) => r.unitId);
-  const unitIds = input.unitIds ?? projectUnits;
+  // Retired units keep their history but get no new links.
+  const unitIds = input.unitIds ?? activeUnitIds(db, projectUnits);
   const outside = unitIds.filter((u) => !projectUnits.includes(u));
   if (outside.length) throw badRequest('unit_not_in_project', 'Every unit must be one of the project\'s units', outside.map((u) => ({ path: 'unitIds', code: 'unit_not_in_project', message: `${u}` })));
   if (unitIds.length === 0) throw badRequest('no_units', 'A wave needs at least one unit; add units to the project first');

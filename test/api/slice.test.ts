@@ -259,3 +259,12 @@ describe('the report', () => {
     expect(report.behaviours[0].change.d).toBeCloseTo(0.5, 6);
   });
 });
+
+describe('cross-site requests', () => {
+  it('refuses a cross-site delete (CSRF guard answers 403 before anything runs)', async () => {
+    const t = await setUp();
+    const res = await t.app.request(`/api/behaviours/${t.behaviour.id}`, { method: 'DELETE', headers: { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' } });
+    expect(res.status).toBe(403);
+    expect((await t.get(`/api/projects/${t.project.id}`)).body.project.behaviours).toHaveLength(1);
+  });
+});
