@@ -16,8 +16,8 @@ export const surveyRoutes = new Hono<AppEnv>()
   )
   .get('/:projectId/survey/spec', validate('param', idParams('projectId')), (c) => c.json({ spec: getProjectRow(c.var.db, c.req.valid('param').projectId).surveySpec ?? null }))
   .put('/:projectId/survey/spec', requireAdmin, validate('param', idParams('projectId')), validate('json', z.object({ spec: surveySpecSchema.nullable() })), (c) => {
-    saveSurveySpec(c.var.db, c.req.valid('param').projectId, c.req.valid('json').spec);
-    return c.json({ ok: true });
+    const followup = saveSurveySpec(c.var.db, c.req.valid('param').projectId, c.req.valid('json').spec);
+    return c.json({ ok: true, warnings: followup.warnings, estimatedSeconds: followup.estimatedSeconds });
   })
   .get('/:projectId/survey-versions', validate('param', idParams('projectId')), (c) => c.json({ versions: listSurveyVersions(c.var.db, c.req.valid('param').projectId) }))
   .post('/:projectId/survey-versions', requireAdmin, validate('param', idParams('projectId')), validate('json', z.object({ phase })), (c) => {

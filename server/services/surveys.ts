@@ -4,7 +4,7 @@ import type { Db, DbLike } from '../../db/client';
 import { projects, surveyVersions } from '../../db/schema';
 import { generateSurvey, type GeneratorInput, type SurveySpec } from '../../surveys';
 import type { ItemMap, Phase } from '../../surveys/types';
-import { notFound } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import { getProjectDetail, type ProjectDetail } from './projects';
 
 export function generatorInput(detail: ProjectDetail): GeneratorInput {
@@ -68,7 +68,14 @@ export function getSurveyVersion(db: DbLike, versionId: number) {
   return { ...row, itemMap: row.itemMap as ItemMap };
 }
 
+/** Saves the secretariat's survey choices; they apply to the next version, never to an opened wave. */
 export function saveSurveySpec(db: Db, projectId: number, spec: SurveySpec | null) {
-  const res = db.update(projects).set({ surveySpec: spec }).where(eq(projects.id, projectId)).run();
-  if (res.changes === 0) throw notFound('Project');
+  const detail = getProjectDetail(db, projectId);
+  const own = new Set(detail.behaviours.map((b) => b.id));
+  const foreign = (spec?.behaviours ?? []).map((b, i) => ({ id: b.behaviourId, i })).filter((b) => !own.has(b.id));
+  if (foreign.length) {
+    throw badRequest('link_outside_project', 'The survey spec names behaviours of another project', foreign.map((f) => ({ path: `spec.behaviours.${f.i}.behaviourId`, code: 'link_outside_project', message: `${f.id} is not in this project` })));
+  }
+  db.update(projects).set({ surveySpec: spec }).where(eq(projects.id, projectId)).run();
+  return previewSurvey(db, projectId, 'followup');
 }
