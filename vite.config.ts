@@ -8,7 +8,7 @@ export default defineConfig({
   build: {
     outDir: '../dist',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1200,
+    chunkSizeWarningLimit: 1700,
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

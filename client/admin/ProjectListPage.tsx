@@ -1,0 +1,117 @@
+// Project list and "Nyt projekt".
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { projectApi, type ProjectStatus } from '../api';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { TextArea, TextField, fieldErrors } from '../components/Field';
+import { useAdminT, type AdminKey } from '../i18n/admin';
+import { useT } from '../i18n/common';
+import { Link, navigate } from '../router';
+import { useSession } from './session';
+import { useLoad } from './useLoad';
+
+export const statusKey = (s: ProjectStatus) => `status_${s}` as AdminKey;
+
+export function ProjectListPage() {
+  const t = useAdminT();
+  const tc = useT();
+  const { isAdmin } = useSession();
+  const projects = useLoad(() => projectApi.list(), []);
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    document.title = `${t('projectsTitle')} – Gevinstspor`;
+  }, [t]);
+
+  return (
+    <>
+      <div className="section-head">
+        <h1>{t('projectsTitle')}</h1>
+        {isAdmin && !creating && (
+          <button type="button" onClick={() => setCreating(true)}>
+            {t('newProject')}
+          </button>
+        )}
+      </div>
+      {creating && <NewProjectForm onCancel={() => setCreating(false)} />}
+      {projects.loading && !projects.data && (
+        <p role="status" className="page-loading">
+          {tc('loading')}
+        </p>
+      )}
+      <ErrorMessage error={projects.error} />
+      {projects.data && projects.data.length === 0 && <p>{t('noProjects')}</p>}
+      {projects.data && projects.data.length > 0 && (
+        <ul className="project-list">
+          {projects.data.map((p) => (
+            <li key={p.id} className="card">
+              <h2>
+                <Link to={`/projects/${p.id}`}>{p.name}</Link>
+              </h2>
+              <p>
+                <span className="tag">{t(statusKey(p.status))}</span>
+              </p>
+              {p.purpose && <p className="muted">{p.purpose.length > 220 ? `${p.purpose.slice(0, 220)} …` : p.purpose}</p>}
+              <p>
+                <Link to={`/projects/${p.id}/report`}>{t('viewReport')}</Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function NewProjectForm({ onCancel }: { onCancel: () => void }) {
+  const t = useAdminT();
+  const [name, setName] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [projectLead, setProjectLead] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) {
+      setNameError(t('required'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setNameError(null);
+    try {
+      const project = await projectApi.create({ name: name.trim(), purpose: purpose.trim() || undefined, projectLead: projectLead.trim() || undefined });
+      navigate(`/projects/${project.id}`);
+    } catch (err) {
+      setError(err);
+      setNameError(fieldErrors(err).name ?? null);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="new-project-title">
+      <h2 id="new-project-title" ref={headingRef} tabIndex={-1}>
+        {t('newProjectTitle')}
+      </h2>
+      <form onSubmit={submit}>
+        <TextField label={t('projectName')} required value={name} onChange={(e) => setName(e.target.value)} error={nameError} maxLength={300} />
+        <TextArea label={`${t('purpose')} ${t('optional')}`} hint={t('purposeHint')} value={purpose} onChange={(e) => setPurpose(e.target.value)} maxLength={5000} />
+        <TextField label={`${t('projectLead')} ${t('optional')}`} value={projectLead} onChange={(e) => setProjectLead(e.target.value)} maxLength={300} />
+        <ErrorMessage error={error} />
+        <div className="form-actions">
+          <button type="submit" disabled={busy}>
+            {t('createProject')}
+          </button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

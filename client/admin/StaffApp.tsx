@@ -1,0 +1,207 @@
+// The staff app (secretariat and managers): login gate, header with navigation and language, page routing.
+// Pages are separate modules; the report page (with chart.js) is its own lazily loaded chunk.
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ApiError, UNAUTHENTICATED_EVENT, authApi, type User } from '../api';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useT } from '../i18n/common';
+import { useAdminT } from '../i18n/admin';
+import { Link, match, navigate } from '../router';
+import { LoginPage } from './LoginPage';
+import { PosterPage } from './PosterPage';
+import { ProjectListPage } from './ProjectListPage';
+import { ProjectPage } from './project/ProjectPage';
+import { SessionContext, type Session } from './session';
+
+const ReportPage = lazy(() => import('../dashboard/ReportPage'));
+
+type Auth = { state: 'checking' } | { state: 'anonymous' } | { state: 'in'; user: User } | { state: 'error'; error: unknown };
+
+export default function StaffApp({ path }: { path: string }) {
+  const [auth, setAuth] = useState<Auth>({ state: 'checking' });
+  const t = useT();
+
+  const check = useCallback(() => {
+    setAuth({ state: 'checking' });
+    authApi
+      .me()
+      .then((user) => setAuth({ state: 'in', user }))
+      .catch((error) => setAuth(error instanceof ApiError && error.status === 401 ? { state: 'anonymous' } : { state: 'error', error }));
+  }, []);
+  useEffect(check, [check]);
+  useEffect(() => {
+    const expired = () => setAuth({ state: 'anonymous' });
+    window.addEventListener(UNAUTHENTICATED_EVENT, expired);
+    return () => window.removeEventListener(UNAUTHENTICATED_EVENT, expired);
+  }, []);
+
+  const session = useMemo<Session | null>(
+    () =>
+      auth.state === 'in'
+        ? {
+            user: auth.user,
+            isAdmin: auth.user.role === 'admin',
+            logout: async () => {
+              try {
+                await authApi.logout();
+              } finally {
+                setAuth({ state: 'anonymous' });
+                navigate('/login');
+              }
+            },
+          }
+        : null,
+    [auth],
+  );
+
+  if (auth.state === 'checking') {
+    return (
+      <Shell>
+        <p role="status" className="page-loading">
+          {t('loading')}
+        </p>
+      </Shell>
+    );
+  }
+  if (auth.state === 'error') {
+    return (
+      <Shell>
+        <ErrorMessage error={auth.error} />
+        <button type="button" onClick={check}>
+          {t('retry')}
+        </button>
+      </Shell>
+    );
+  }
+  if (auth.state === 'anonymous' || !session) {
+    return (
+      <Shell>
+        <LoginPage
+          onLoggedIn={(user) => {
+            setAuth({ state: 'in', user });
+            if (path === '/login' || path === '/') navigate('/projects', { replace: true });
+          }}
+        />
+      </Shell>
+    );
+  }
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell session={session} path={path}>
+        <Routes path={path} />
+      </Shell>
+    </SessionContext.Provider>
+  );
+}
+
+function Routes({ path }: { path: string }) {
+  const t = useT();
+  useEffect(() => {
+    if (path === '/' || path === '/login') navigate('/projects', { replace: true });
+  }, [path]);
+  if (path === '/' || path === '/login' || path === '/projects') return <ProjectListPage />;
+  let m = match('/projects/:id', path);
+  if (m && /^\d+$/.test(m.id)) return <ProjectPage key={m.id} projectId={Number(m.id)} />;
+  m = match('/projects/:id/report', path);
+  if (m && /^\d+$/.test(m.id))
+    return (
+      <Suspense
+        fallback={
+          <p role="status" className="page-loading">
+            {t('loading')}
+          </p>
+        }
+      >
+        <ReportPage key={m.id} projectId={Number(m.id)} />
+      </Suspense>
+    );
+  m = match('/projects/:id/waves/:waveId/poster/:linkId', path);
+  if (m && [m.id, m.waveId, m.linkId].every((x) => /^\d+$/.test(x)))
+    return <PosterPage projectId={Number(m.id)} waveId={Number(m.waveId)} linkId={Number(m.linkId)} />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  const t = useT();
+  useEffect(() => {
+    document.title = `${t('pageNotFound')} – Gevinstspor`;
+  }, [t]);
+  return (
+    <>
+      <h1>{t('pageNotFound')}</h1>
+      <p>{t('pageNotFoundText')}</p>
+      <p>
+        <Link to="/projects">{t('goHome')}</Link>
+      </p>
+    </>
+  );
+}
+
+function Shell({ children, session, path }: { children: ReactNode; session?: Session; path?: string }) {
+  const t = useT();
+  const ta = useAdminT();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // After an in-app navigation, move focus to the new page's h1 (once it has loaded) so screen readers
+  // announce the page; fall back to <main>.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    let tries = 0;
+    const id = window.setInterval(() => {
+      const h1 = mainRef.current?.querySelector('h1');
+      if (h1 || ++tries > 40) {
+        window.clearInterval(id);
+        if (h1) {
+          if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
+          h1.focus();
+        } else mainRef.current?.focus();
+      }
+    }, 50);
+    return () => window.clearInterval(id);
+  }, [path]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link to="/projects" className="brand">
+          Gevinstspor
+        </Link>
+        {session && (
+          <nav aria-label={ta('mainNav')}>
+            <ul>
+              <li>
+                <Link to="/projects" aria-current={path === '/projects' ? 'page' : undefined}>
+                  {ta('navProjects')}
+                </Link>
+              </li>
+            </ul>
+          </nav>
+        )}
+        <div className="user-box">
+          <LanguageSwitch />
+          {session && (
+            <>
+              <span className="muted">
+                {ta('loggedInAs', { name: session.user.name })} ({session.isAdmin ? ta('roleAdmin') : ta('roleManager')})
+              </span>
+              <button type="button" className="secondary small" onClick={() => void session.logout()}>
+                {ta('logout')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} ref={mainRef} className="app-main">
+        {children}
+      </main>
+      <footer className="app-footer no-print">{ta('footer')}</footer>
+    </>
+  );
+}

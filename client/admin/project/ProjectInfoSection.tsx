@@ -1,0 +1,99 @@
+// Project details: name, purpose (formål), project lead, status, minimal important difference.
+import { useEffect, useState, type FormEvent } from 'react';
+import { projectApi, type ProjectDetail, type ProjectStatus } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { SelectField, StatusMessage, TextArea, TextField, fieldErrors } from '../../components/Field';
+import { useAdminT } from '../../i18n/admin';
+import { useSession } from '../session';
+import { statusKey } from '../ProjectListPage';
+
+const STATUSES: ProjectStatus[] = ['planlaegning', 'udrulning', 'gevinsthoest', 'afsluttet'];
+
+export function ProjectInfoSection({ project, onSaved }: { project: ProjectDetail; onSaved: () => void }) {
+  const t = useAdminT();
+  const { isAdmin } = useSession();
+  const [name, setName] = useState(project.name);
+  const [purpose, setPurpose] = useState(project.purpose);
+  const [projectLead, setProjectLead] = useState(project.projectLead);
+  const [status, setStatus] = useState<ProjectStatus>(project.status);
+  const [mid, setMid] = useState(String(project.mid));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    setName(project.name);
+    setPurpose(project.purpose);
+    setProjectLead(project.projectLead);
+    setStatus(project.status);
+    setMid(String(project.mid));
+  }, [project]);
+
+  if (!isAdmin) {
+    return (
+      <section className="section" aria-labelledby="info-title">
+        <h2 id="info-title">{t('projectInfo')}</h2>
+        <dl className="dl">
+          <dt>{t('purpose')}</dt>
+          <dd>{project.purpose || '–'}</dd>
+          <dt>{t('projectLead')}</dt>
+          <dd>{project.projectLead || '–'}</dd>
+        </dl>
+      </section>
+    );
+  }
+
+  const errs = fieldErrors(error);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      const midNum = Number(mid.replace(',', '.'));
+      await projectApi.update(project.id, {
+        name: name.trim(),
+        purpose: purpose.trim(),
+        projectLead: projectLead.trim(),
+        status,
+        ...(Number.isFinite(midNum) && midNum > 0 ? { mid: midNum } : {}),
+      });
+      setMessage(t('projectSaved'));
+      onSaved();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="section" aria-labelledby="info-title">
+      <h2 id="info-title">{t('projectInfo')}</h2>
+      <form onSubmit={submit}>
+        <div className="form-grid two">
+          <TextField label={t('projectName')} required value={name} onChange={(e) => setName(e.target.value)} error={errs.name} maxLength={300} />
+          <TextField label={t('projectLead')} value={projectLead} onChange={(e) => setProjectLead(e.target.value)} error={errs.projectLead} maxLength={300} />
+        </div>
+        <TextArea label={t('purpose')} hint={t('purposeHint')} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={errs.purpose} maxLength={5000} />
+        <div className="form-grid two">
+          <SelectField label={t('status')} value={status} onChange={(e) => setStatus(e.target.value as ProjectStatus)}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(statusKey(s))}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label={t('mid')} hint={t('midHint')} type="number" min={1} max={50} step={1} inputMode="numeric" value={mid} onChange={(e) => setMid(e.target.value)} error={errs.mid} />
+        </div>
+        <ErrorMessage error={error} />
+        <div className="form-actions">
+          <button type="submit" disabled={busy}>
+            {t('saveProject')}
+          </button>
+        </div>
+        <StatusMessage message={message} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,263 @@
+// Waves (målinger): create a draft, open (locks the survey), close, live results; per wave the unit links,
+// a copy button, the QR code from the server and a printable poster per link.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { waveApi, type Phase, type ProjectDetail, type WaveLink, type WaveSummary } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { StatusMessage, TextField, fieldErrors } from '../../components/Field';
+import { formatDate } from '../../format';
+import { useAdminT, type AdminKey } from '../../i18n/admin';
+import { Link } from '../../router';
+import { useSession } from '../session';
+import { useLoad } from '../useLoad';
+import { phaseKey } from './SurveySection';
+
+const statusKey = (s: WaveSummary['status']) => `wave_${s}` as AdminKey;
+
+export function WavesSection({ project }: { project: ProjectDetail }) {
+  const t = useAdminT();
+  const { isAdmin } = useSession();
+  const waves = useLoad(() => waveApi.list(project.id), [project.id]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const act = async (fn: () => Promise<unknown>, msg: string) => {
+    setError(null);
+    setMessage(null);
+    try {
+      await fn();
+      setMessage(msg);
+      await waves.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <section className="section" aria-labelledby="waves-title">
+      <h2 id="waves-title">{t('wavesTitle')}</h2>
+      <p className="muted">{t('wavesIntro')}</p>
+      <StatusMessage message={message} />
+      <ErrorMessage error={error ?? waves.error} />
+      {waves.data && waves.data.length === 0 && <p>{t('noWaves')}</p>}
+      {waves.data && waves.data.length > 0 && (
+        <ul className="wave-list">
+          {waves.data.map((w) => (
+            <WaveItem key={w.id} projectId={project.id} wave={w} isAdmin={isAdmin} act={act} />
+          ))}
+        </ul>
+      )}
+      {isAdmin && <NewWaveForm project={project} onCreated={(msg) => act(async () => undefined, msg)} />}
+    </section>
+  );
+}
+
+function WaveItem({
+  projectId,
+  wave,
+  isAdmin,
+  act,
+}: {
+  projectId: number;
+  wave: WaveSummary;
+  isAdmin: boolean;
+  act: (fn: () => Promise<unknown>, msg: string) => Promise<void>;
+}) {
+  const t = useAdminT();
+  const [showLinks, setShowLinks] = useState(false);
+  const linksId = useId();
+  const name = wave.name;
+  const dates = wave.opensOn || wave.closesOn ? t('waveDates', { from: formatDate(wave.opensOn, t.locale) || '…', to: formatDate(wave.closesOn, t.locale) || '…' }) : '';
+
+  return (
+    <li className="card">
+      <h3>
+        {name} <span className={`tag ${wave.status}`}>{t(statusKey(wave.status))}</span>
+      </h3>
+      <p className="muted">
+        {t(phaseKey(wave.phase))}
+        {dates && ` · ${dates}`}
+        {wave.status !== 'draft' && ` · ${t('responsesCount', { n: wave.responses })}`}
+      </p>
+      {isAdmin && (
+        <div className="form-actions">
+          {wave.status === 'draft' && (
+            <>
+              <button type="button" onClick={() => window.confirm(t('confirmOpenWave', { name })) && void act(() => waveApi.open(wave.id), t('waveOpened', { name }))}>
+                {t('openWave', { name })}
+              </button>
+              <button type="button" className="danger" onClick={() => window.confirm(t('confirmDeleteWave', { name })) && void act(() => waveApi.remove(wave.id), t('waveDeleted', { name }))}>
+                {t('deleteWave', { name })}
+              </button>
+            </>
+          )}
+          {wave.status === 'open' && (
+            <button type="button" className="secondary" onClick={() => window.confirm(t('confirmCloseWave', { name })) && void act(() => waveApi.close(wave.id), t('waveClosed', { name }))}>
+              {t('closeWave', { name })}
+            </button>
+          )}
+        </div>
+      )}
+      {isAdmin && wave.status === 'open' && (
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={wave.liveResults}
+            onChange={(e) => {
+              const on = e.target.checked;
+              void act(() => waveApi.update(wave.id, { liveResults: on }), on ? t('liveResultsOn', { name }) : t('liveResultsOff', { name }));
+            }}
+          />
+          <span>{t('liveResults')}</span>
+        </label>
+      )}
+      {isAdmin && (
+        <p>
+          <button type="button" className="secondary small" aria-expanded={showLinks} aria-controls={linksId} onClick={() => setShowLinks((s) => !s)}>
+            {showLinks ? t('hideLinks', { name }) : t('showLinks', { name })}
+          </button>
+        </p>
+      )}
+      <div id={linksId}>{showLinks && <WaveLinks projectId={projectId} wave={wave} />}</div>
+    </li>
+  );
+}
+
+function WaveLinks({ projectId, wave }: { projectId: number; wave: WaveSummary }) {
+  const t = useAdminT();
+  const links = useLoad(() => waveApi.links(wave.id), [wave.id, wave.status]);
+  const [copyMessage, setCopyMessage] = useState<string | null>(null);
+
+  return (
+    <div>
+      <h4>{t('linksTitle')}</h4>
+      {wave.status === 'draft' && <p className="notice notice-warn">{t('linksDraftNote')}</p>}
+      <ErrorMessage error={links.error} />
+      <StatusMessage message={copyMessage} />
+      {links.data?.links.map((l) => (
+        <LinkRow key={l.id} projectId={projectId} waveId={wave.id} link={l} onCopied={setCopyMessage} />
+      ))}
+    </div>
+  );
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    /* fall back below */
+  }
+  // Plain http on an intranet: the old way still works.
+  const ta = document.createElement('textarea');
+  ta.value = text;
+  ta.setAttribute('readonly', '');
+  ta.style.position = 'fixed';
+  ta.style.opacity = '0';
+  document.body.appendChild(ta);
+  ta.select();
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  ta.remove();
+  return ok;
+}
+
+function LinkRow({ projectId, waveId, link, onCopied }: { projectId: number; waveId: number; link: WaveLink; onCopied: (msg: string) => void }) {
+  const t = useAdminT();
+  const unit = link.unitName;
+  return (
+    <div className="link-row">
+      <img className="qr" src={waveApi.qrUrl(waveId, link.id)} alt={t('qrAlt', { unit })} width={96} height={96} loading="lazy" />
+      <div>
+        <p>
+          <strong>{unit}</strong>
+          {link.responses === null ? <span className="muted"> · {t('responsesHidden')}</span> : <span className="muted"> · {t('responsesCount', { n: link.responses })}</span>}
+        </p>
+        <p className="link-url">
+          <a href={link.url} target="_blank" rel="noopener noreferrer">
+            {link.url}
+          </a>
+        </p>
+        <div className="link-actions">
+          <button type="button" className="secondary small" onClick={async () => onCopied((await copyText(link.url)) ? t('copied', { unit }) : t('copyFailed'))}>
+            {t('copyLink', { unit })}
+          </button>
+          <Link to={`/projects/${projectId}/waves/${waveId}/poster/${link.id}`} className="button secondary small">
+            {t('poster', { unit })}
+          </Link>
+          <a href={waveApi.qrUrl(waveId, link.id)} download={`qr-${unit.replace(/[^\p{L}\p{N}]+/gu, '-')}.svg`} className="button secondary small">
+            {t('downloadQr', { unit })}
+          </a>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated: (msg: string) => Promise<void> }) {
+  const t = useAdminT();
+  const [name, setName] = useState('');
+  const [phase, setPhase] = useState<Phase>('baseline');
+  const [closesOn, setClosesOn] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const phaseName = useId();
+
+  useEffect(() => setError(null), [project.rollouts.length]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) {
+      setNameError(t('required'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setNameError(null);
+    try {
+      const wave = await waveApi.create(project.id, { name: name.trim(), phase, closesOn: closesOn || null });
+      setName('');
+      setClosesOn('');
+      await onCreated(t('waveCreated', { name: wave.name }));
+    } catch (err) {
+      setError(err);
+      setNameError(fieldErrors(err).name ?? null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errs = fieldErrors(error);
+  return (
+    <section className="card" aria-labelledby="new-wave-title">
+      <h3 id="new-wave-title">{t('newWaveTitle')}</h3>
+      <form onSubmit={submit}>
+        <TextField label={t('waveName')} hint={t('waveNameHint')} required value={name} onChange={(e) => setName(e.target.value)} error={nameError} maxLength={300} />
+        <fieldset>
+          <legend>{t('phase')}</legend>
+          <div className="radio-row">
+            {(['baseline', 'followup'] as const).map((p) => (
+              <label key={p}>
+                <input type="radio" name={phaseName} value={p} checked={phase === p} onChange={() => setPhase(p)} />
+                {t(phaseKey(p))}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <TextField label={`${t('closesOn')} ${t('optional')}`} hint={t('closesOnHint')} type="date" value={closesOn} onChange={(e) => setClosesOn(e.target.value)} error={errs.closesOn} />
+        <ErrorMessage error={error} />
+        <div className="form-actions">
+          <button type="submit" disabled={busy}>
+            {t('createWave')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

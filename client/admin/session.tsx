@@ -1,0 +1,18 @@
+// The logged-in user, shared by the staff pages. Role decides which controls are shown;
+// the server still checks every write (requireAdmin).
+import { createContext, useContext } from 'react';
+import type { User } from '../api';
+
+export interface Session {
+  user: User;
+  isAdmin: boolean;
+  logout: () => Promise<void>;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside the staff app');
+  return s;
+}

@@ -1,0 +1,327 @@
+// The manager report for /projects/:id/report: per behaviour the adoption chart, the change in plain words,
+// a unit × wave table, what adoption depends on, and response rates. Every number and every decision about
+// what is hidden comes from the server; this page only shows it.
+import { useEffect } from 'react';
+import { reportApi } from '../api';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { TableWrap } from '../components/TableWrap';
+import { formatDate, formatPercent } from '../format';
+import { useT } from '../i18n/common';
+import { useDashT, type DashKey } from '../i18n/dashboard';
+import { Link } from '../router';
+import { useLoad } from '../admin/useLoad';
+import { AdoptionChart } from './AdoptionChart';
+import { labelSentence } from './labels';
+import type { BehaviourReport, Estimate, ItemReport, Report, ReportWave } from './reportTypes';
+
+export default function ReportPage({ projectId }: { projectId: number }) {
+  const t = useDashT();
+  const tc = useT();
+  const report = useLoad(() => reportApi.get(projectId), [projectId]);
+  const r = report.data;
+
+  useEffect(() => {
+    if (r) document.title = `${t('reportTitle', { project: r.project.name })} – Gevinstspor`;
+  }, [r, t]);
+
+  if (!r) {
+    return report.loading ? (
+      <p role="status" className="page-loading">
+        {tc('loading')}
+      </p>
+    ) : (
+      <>
+        <h1>{tc('pageNotFound')}</h1>
+        <ErrorMessage error={report.error} />
+      </>
+    );
+  }
+
+  const shown = r.waves.filter((w) => w.resultsShown);
+  const pending = r.waves.filter((w) => !w.resultsShown && w.status !== 'draft');
+
+  return (
+    <>
+      <nav className="breadcrumbs no-print" aria-label={t('breadcrumb')}>
+        <ol>
+          <li>
+            <Link to={`/projects/${r.project.id}`}>{t('backToProject')}</Link>
+          </li>
+        </ol>
+      </nav>
+      <h1>{t('reportTitle', { project: r.project.name })}</h1>
+      <p>{t('reportIntro', { k: r.threshold })}</p>
+      <p className="legend-note">{t('dontKnowNote')}</p>
+      {pending.length > 0 && <p className="notice">{t('wavesPending', { waves: pending.map((w) => w.name).join(', ') })}</p>}
+      {shown.length === 0 && <p className="notice">{t('noWavesShown')}</p>}
+      {shown.length > 0 && r.behaviours.length === 0 && <p>{t('noBehaviours')}</p>}
+      {shown.length > 0 && r.behaviours.map((b) => <BehaviourSection key={b.id} behaviour={b} waves={shown} />)}
+      <ResponseRates report={r} />
+    </>
+  );
+}
+
+function useWaveName() {
+  const t = useDashT();
+  return (w: ReportWave) => {
+    const phase = t(`phase_${w.phase}` as DashKey);
+    return w.name.toLocaleLowerCase().includes(phase.toLocaleLowerCase()) ? w.name : `${w.name} (${phase})`;
+  };
+}
+
+/**
+ * "63 % (52–71 %; n = 45)", prefixed by the server's words when it calls the estimate indicative
+ * ("Få svar – kun vejledende: …"); the hidden words for a hidden cell, never a number.
+ */
+function useCellText() {
+  const t = useDashT();
+  return (c: Pick<Estimate, 'hidden' | 'p' | 'lo' | 'hi' | 'n' | 'label'> | undefined | null, measured = true) => {
+    if (!c || !measured) return { text: t('notMeasured'), hidden: false, empty: true };
+    if (c.hidden || c.p == null) return { text: c.hidden ? (c.label?.[t.locale] ?? t('hidden')) : '–', hidden: c.hidden, empty: !c.hidden };
+    const numbers = t('cellValue', { p: formatPercent(c.p, t.locale), lo: Math.round((c.lo ?? 0) * 100), hi: Math.round((c.hi ?? 0) * 100), n: c.n });
+    const words = c.label?.code === 'indicative' ? `${c.label[t.locale] ?? c.label.da}: ` : '';
+    return { text: words + numbers, hidden: false, empty: false };
+  };
+}
+
+function BehaviourSection({ behaviour, waves }: { behaviour: BehaviourReport; waves: ReportWave[] }) {
+  const t = useDashT();
+  const waveName = useWaveName();
+  const cellText = useCellText();
+  const headingId = `behaviour-${behaviour.id}`;
+  const item = behaviour.adoption;
+  const overall = (waveId: number) => item?.overall.find((c) => c.waveId === waveId);
+  const anyChangedWording = item?.overall.some((c) => c.measured && c.wordingChanged);
+  const anyNotComparable = item?.overall.some((c) => c.measured && c.comparable === false);
+
+  return (
+    <section className="behaviour-report" aria-labelledby={headingId}>
+      <h2 id={headingId}>{behaviour.title}</h2>
+      {item ? (
+        <>
+          <p className="muted">{item.text[t.locale] ?? item.text.da}</p>
+          <div className="report-grid">
+            <div>
+              <h3>{t('adoptionTitle')}</h3>
+              <AdoptionChart behaviourTitle={behaviour.title} item={item} waves={waves} />
+            </div>
+            <div>
+              <h3>{t('changeTitle')}</h3>
+              {behaviour.change ? (
+                <p className="change-label">{labelSentence(behaviour.change.label, t.locale)}</p>
+              ) : (
+                <p className="change-label none">{t('noChange')}</p>
+              )}
+              {anyChangedWording && <p className="legend-note">{t('wordingChanged')}</p>}
+              {anyNotComparable && <p className="legend-note">{t('notComparable')}</p>}
+            </div>
+          </div>
+          <TableWrap label={t('tableCaption', { behaviour: behaviour.title })}>
+            <table>
+              <caption>{t('tableCaption', { behaviour: behaviour.title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('unit')}</th>
+                  {waves.map((w) => (
+                    <th scope="col" key={w.id}>
+                      {waveName(w)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{t('tableTotal')}</th>
+                  {waves.map((w) => {
+                    const c = overall(w.id);
+                    const v = cellText(c && c.measured ? c : null, !!c && c.measured);
+                    return (
+                      <td key={w.id} className={v.hidden ? 'hidden-cell' : undefined}>
+                        <strong>{v.text}</strong>
+                      </td>
+                    );
+                  })}
+                </tr>
+                {item.units.map((u) => (
+                  <tr key={u.unitId}>
+                    <th scope="row">{u.unitName}</th>
+                    {waves.map((w) => {
+                      const c = u.cells.find((x) => x.waveId === w.id);
+                      const v = cellText(c, !!c);
+                      return (
+                        <td key={w.id} className={v.hidden ? 'hidden-cell' : undefined}>
+                          {v.text}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          {behaviour.diagnostics.length > 0 && <Diagnostics behaviour={behaviour} items={behaviour.diagnostics} waves={waves} />}
+        </>
+      ) : (
+        <p className="muted">{t('notMeasured')}</p>
+      )}
+    </section>
+  );
+}
+
+function Diagnostics({ behaviour, items, waves }: { behaviour: BehaviourReport; items: ItemReport[]; waves: ReportWave[] }) {
+  const t = useDashT();
+  const waveName = useWaveName();
+  const cellText = useCellText();
+  const constructName = (c: string) => {
+    const key = `construct_${c}` as DashKey;
+    const text = t(key);
+    return text === key ? c : text;
+  };
+  return (
+    <details>
+      <summary>{t('diagnosticsTitle')}</summary>
+      <TableWrap label={t('diagnosticsCaption', { behaviour: behaviour.title })}>
+        <table>
+          <caption>{t('diagnosticsCaption', { behaviour: behaviour.title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('question')}</th>
+              {waves.map((w) => (
+                <th scope="col" key={w.id}>
+                  {waveName(w)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((it) => (
+              <tr key={it.key}>
+                <th scope="row">
+                  <span className="tag">{constructName(it.construct)}</span> {it.text[t.locale] ?? it.text.da}
+                </th>
+                {waves.map((w) => {
+                  const c = it.overall.find((x) => x.waveId === w.id);
+                  const v = cellText(c && c.measured ? c : null, !!c && c.measured);
+                  return (
+                    <td key={w.id} className={v.hidden ? 'hidden-cell' : undefined}>
+                      {v.text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </details>
+  );
+}
+
+function ResponseRates({ report }: { report: Report }) {
+  const t = useDashT();
+  const waveName = useWaveName();
+  const rates = report.responseRates.filter((r) => report.waves.some((w) => w.id === r.waveId && w.status !== 'draft'));
+  if (rates.length === 0) return null;
+  const pct = (v: number | null) => (v == null ? '–' : formatPercent(v, t.locale));
+  const wave = (id: number) => report.waves.find((w) => w.id === id)!;
+  return (
+    <section className="behaviour-report" aria-labelledby="rates-title">
+      <h2 id="rates-title">{t('rateTitle')}</h2>
+      <TableWrap label={t('rateCaption')}>
+        <table>
+          <caption>{t('rateCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('rateWave')}</th>
+              <th scope="col" className="num">
+                {t('rateRR1')}
+              </th>
+              <th scope="col" className="num">
+                {t('rateRR2')}
+              </th>
+              <th scope="col" className="num">
+                {t('rateComplete')}
+              </th>
+              <th scope="col" className="num">
+                {t('ratePartial')}
+              </th>
+              <th scope="col" className="num">
+                {t('rateEligible')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rates.map((r) => {
+              const w = wave(r.waveId);
+              return (
+                <tr key={r.waveId}>
+                  <th scope="row">
+                    {waveName(w)}
+                    <br />
+                    <span className="muted">{t('waveDates', { from: formatDate(w.opensOn, t.locale) || '…', to: formatDate(w.closesOn, t.locale) || '…' })}</span>
+                    {r.overHundred && <span className="legend-note"><br />{t('rateOver')}</span>}
+                  </th>
+                  <td className="num">{pct(r.rr1)}</td>
+                  <td className="num">{pct(r.rr2)}</td>
+                  <td className="num">{r.complete}</td>
+                  <td className="num">{r.partial}</td>
+                  <td className="num">{r.eligible}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableWrap>
+      {rates.map((r) => (
+        <details key={r.waveId}>
+          <summary>{t('rateUnits', { wave: waveName(wave(r.waveId)) })}</summary>
+          <TableWrap label={t('rateUnits', { wave: waveName(wave(r.waveId)) })}>
+            <table>
+              <caption className="visually-hidden">{t('rateUnits', { wave: waveName(wave(r.waveId)) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('unit')}</th>
+                  <th scope="col" className="num">
+                    {t('rateRR1')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('rateRR2')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('rateComplete')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('rateEligible')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.units.map((u) =>
+                  u.hidden ? (
+                    <tr key={u.unitId}>
+                      <th scope="row">{u.unitName}</th>
+                      <td colSpan={4} className="hidden-cell">
+                        {t('rateUnitHidden', { k: report.threshold })}
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={u.unitId}>
+                      <th scope="row">
+                        {u.unitName}
+                        {u.overHundred && <span className="legend-note"><br />{t('rateOver')}</span>}
+                      </th>
+                      <td className="num">{pct(u.rr1)}</td>
+                      <td className="num">{pct(u.rr2)}</td>
+                      <td className="num">{u.complete}</td>
+                      <td className="num">{u.eligible}</td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </table>
+          </TableWrap>
+        </details>
+      ))}
+    </section>
+  );
+}
