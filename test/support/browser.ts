@@ -81,8 +81,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   };
 }
 
+// playwright-core's launch() always starts Chromium with a new, empty temporary --user-data-dir of its own
+// (it refuses the flag from us), so every run starts from a fresh profile.
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'gevinstspor-chromium-'));
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -94,14 +95,12 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
   return {
     browser,
     close: async () => {
       await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

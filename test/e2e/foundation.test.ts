@@ -1,0 +1,95 @@
+// The foundation slice in a real browser: a staff member answers on a phone through the printed link,
+// and the secretariat then finds the answer counted in the project report.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, desktop, hasBrowser, launchBrowser, phone, startApp, type RunningApp } from '../support/browser';
+
+/** Answers every visible question on each SurveyJS page with its 4th option, then submits. */
+export async function answerWholeSurvey(page: Page, next: RegExp, complete: RegExp) {
+  for (let guard = 0; guard < 20; guard++) {
+    const names: string[] = await page.$$eval('input[type=radio]', (els) => [...new Set(els.filter((e) => (e as HTMLElement).offsetParent !== null || e.closest('.sd-item')).map((e) => (e as HTMLInputElement).name))]);
+    for (const name of names) {
+      const options = page.locator(`input[type=radio][name="${name}"]`);
+      const pick = Math.min(3, (await options.count()) - 1);
+      await options.nth(pick).check({ force: true });
+    }
+    const submit = page.getByRole('button', { name: complete });
+    if (await submit.isVisible()) {
+      await submit.click();
+      return;
+    }
+    await page.getByRole('button', { name: next }).click();
+  }
+  throw new Error('never reached the last page');
+}
+
+describe.skipIf(!hasBrowser)('staff answer on a phone, the report counts it', () => {
+  let app: RunningApp;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('prints the demo login and an open staff link at start', () => {
+    expect(app.output()).toContain('sekretariat@demo.dk / gevinst-demo');
+    expect(app.openLink()).toMatch(/\/s\/[A-Za-z0-9_-]+$/);
+  });
+
+  it('answers the survey in Danish on a phone through a dropped connection, and it counts once', async () => {
+    const context = await browser.browser.newContext(phone);
+    const page = await context.newPage();
+    // The first submission is lost on the way (a phone on a weak connection); the page must retry by itself.
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    const submissionIds: string[] = [];
+    let dropped = false;
+    await page.route('**/api/s/*/responses', async (route) => {
+      submissionIds.push(JSON.parse(route.request().postData() ?? '{}').submissionId);
+      if (!dropped) {
+        dropped = true;
+        await route.abort('internetdisconnected');
+      } else await route.continue();
+    });
+    await page.goto(app.openLink());
+    await expect.poll(() => page.getByText('Plejecenter Solhaven').first().isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await answerWholeSurvey(page, /^Næste$/, /^Send svar$/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Tak for dit svar' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(submissionIds.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(submissionIds).size).toBe(1);
+    // The answer page is its own small bundle: no chart.js (ReportPage chunk) and no admin code (StaffApp).
+    expect(scripts.some((s) => /AnswerPage/.test(s))).toBe(true);
+    expect(scripts.filter((s) => /ReportPage|StaffApp|chart/i.test(s))).toEqual([]);
+    // No horizontal scrolling on a 360 px phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await context.close();
+  });
+
+  it('shows the new answer in the report and the chart with intervals to the secretariat', async () => {
+    const context = await browser.browser.newContext(desktop);
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/login`);
+    await page.getByLabel('E-mail').fill('sekretariat@demo.dk');
+    await page.getByLabel('Adgangskode').fill('gevinst-demo');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.getByRole('link', { name: 'Se resultater' }).first().click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Digital overlevering');
+    // 26 demo answers were in the open wave; ours makes 27 — once, despite the retry.
+    const openWaveRow = page.getByRole('row', { name: /Opfølgning efter 6 måneder/ });
+    await expect.poll(async () => (await openWaveRow.getByRole('cell').allTextContents()).map((c) => c.trim())).toContain('27');
+    expect(await page.locator('canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/Sandsynlig forbedring/).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/Skjult – for få svar/).first().isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
