@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // e2e tests share one built client and server per file; run files in parallel forks.
     pool: 'forks',
+    reporters: ['default', './test/support/summaryReporter.ts'],
   },
 });
