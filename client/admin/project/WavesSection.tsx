@@ -204,6 +204,12 @@ function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated
   const [name, setName] = useState('');
   const [phase, setPhase] = useState<Phase>('baseline');
   const [closesOn, setClosesOn] = useState('');
+  const activeUnits = project.rollouts.filter((r) => !r.retiredAt);
+  // Every active unit of the project is in the round unless the secretariat unticks it.
+  const [excluded, setExcluded] = useState<Set<number>>(new Set());
+  const unitIds = activeUnits.map((r) => r.unitId).filter((id) => !excluded.has(id));
+  const unitsHintId = useId();
+  const [unitsError, setUnitsError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [nameError, setNameError] = useState<string | null>(null);
@@ -217,11 +223,16 @@ function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated
       setNameError(t('required'));
       return;
     }
+    if (unitIds.length === 0) {
+      setUnitsError(t('waveUnitsNone'));
+      return;
+    }
+    setUnitsError(null);
     setBusy(true);
     setError(null);
     setNameError(null);
     try {
-      const wave = await waveApi.create(project.id, { name: name.trim(), phase, closesOn: closesOn || null });
+      const wave = await waveApi.create(project.id, { name: name.trim(), phase, unitIds, closesOn: closesOn || null });
       setName('');
       setClosesOn('');
       await onCreated(t('waveCreated', { name: wave.name }));
@@ -250,6 +261,34 @@ function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated
             ))}
           </div>
         </fieldset>
+        {activeUnits.length > 0 && (
+          <fieldset aria-describedby={unitsError ? `${unitsHintId} ${unitsHintId}-err` : unitsHintId}>
+            <legend>{t('waveUnits')}</legend>
+            <p id={unitsHintId} className="hint">
+              {t('waveUnitsHint')}
+            </p>
+            {activeUnits.map((r) => (
+              <label key={r.unitId} className="inline">
+                <input
+                  type="checkbox"
+                  checked={!excluded.has(r.unitId)}
+                  onChange={(e) => {
+                    const next = new Set(excluded);
+                    if (e.target.checked) next.delete(r.unitId);
+                    else next.add(r.unitId);
+                    setExcluded(next);
+                  }}
+                />
+                <span>{r.unitName}</span>
+              </label>
+            ))}
+            {unitsError && (
+              <p className="field-error" id={`${unitsHintId}-err`} role="alert">
+                {unitsError}
+              </p>
+            )}
+          </fieldset>
+        )}
         <TextField label={`${t('closesOn')} ${t('optional')}`} hint={t('closesOnHint')} type="date" value={closesOn} onChange={(e) => setClosesOn(e.target.value)} error={errs.closesOn} />
         <ErrorMessage error={error} />
         <div className="form-actions">
