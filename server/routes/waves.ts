@@ -6,7 +6,7 @@ import { requireAdmin } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
 import { idParams, validate } from '../http/validate';
-import { closeWave, createWave, deleteWave, getWaveRow, listLinks, listWaves, openWave, updateWave } from '../services/waves';
+import { closeWave, createWave, deleteWave, getWaveRow, listLinks, listWaves, openWave, updateLink, updateWave } from '../services/waves';
 import { ids, isoDay, phase, title } from './schemas';
 
 const waveBody = z.object({
@@ -37,6 +37,10 @@ export const waveRoutes = new Hono<AppEnv>()
   .get('/:id/links', validate('param', idParams('id')), (c) => {
     const { id } = c.req.valid('param');
     return c.json({ wave: getWaveRow(c.var.db, id), links: listLinks(c.var.db, id, c.var.config.publicUrl, c.var.config.anonymityThreshold) });
+  })
+  .patch('/:id/links/:linkId', validate('param', idParams('id', 'linkId')), validate('json', z.object({ ineligible: z.number().int().min(0).max(100000).optional(), headcountAtOpen: z.number().int().min(0).max(100000).optional() })), (c) => {
+    const { id, linkId } = c.req.valid('param');
+    return c.json({ link: updateLink(c.var.db, id, linkId, c.req.valid('json')) });
   })
   .get('/:id/links/:linkId/qr.svg', validate('param', idParams('id', 'linkId')), async (c) => {
     const { id, linkId } = c.req.valid('param');

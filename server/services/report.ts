@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { behaviours, responses, responseValues, units, waveLinks, waves } from '../../db/schema';
 import type { ItemMap, ItemMapEntry } from '../../surveys/types';
 import { DONT_KNOW } from '../../surveys/types';
-import { benjaminiHochberg, changeLabel, estimateLabel, mannWhitney, newcombe, suppress, wilson, DEFAULT_FDR } from '../analysis';
+import { benjaminiHochberg, changeLabel, estimateLabel, mannWhitney, newcombe, responseRates, suppress, wilson, DEFAULT_FDR } from '../analysis';
 import { getProjectRow } from './projects';
 import { getSurveyVersion } from './surveys';
 import { effectiveStatus } from './waves';
@@ -161,20 +161,24 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
     return { ...b, change: { ...change, pAdjusted: bh.adjusted[i], label } };
   });
 
+  // Response rates (RR1, RR2) per wave and unit; a unit's counts only where its headcount reaches k.
+  const rateOf = (headcount: number, ineligible: number, complete: number, partial: number) => {
+    const { countsShown, over100, ...r } = responseRates({ headcount, ineligible, complete, partial }, k);
+    return { ...r, countsShown, overHundred: over100 };
+  };
+  const responded = (waveId: number, unitIds: number[], complete: boolean) =>
+    respCounts.filter((r) => r.waveId === waveId && r.complete === complete && unitIds.includes(r.unitId)).reduce((sum, r) => sum + r.n, 0);
   const rates = waveInfo.map((w) => {
     const links = visibleLinks.filter((l) => l.waveId === w.id);
     const units_ = links.map((l) => {
-      const complete = respCounts.find((r) => r.waveId === w.id && r.unitId === l.unitId && r.complete)?.n ?? 0;
-      const partial = respCounts.find((r) => r.waveId === w.id && r.unitId === l.unitId && !r.complete)?.n ?? 0;
-      const eligible = l.headcount - l.ineligible;
-      // A unit's counts are shown only where its headcount reaches the threshold.
-      if (l.headcount < k) return { unitId: l.unitId, unitName: l.unitName, hidden: true as const };
-      return { unitId: l.unitId, unitName: l.unitName, hidden: false as const, ...rate(complete, partial, eligible) };
+      const { countsShown, ...r } = rateOf(l.headcount, l.ineligible, responded(w.id, [l.unitId], true), responded(w.id, [l.unitId], false));
+      if (!countsShown) return { unitId: l.unitId, unitName: l.unitName, hidden: true as const };
+      return { unitId: l.unitId, unitName: l.unitName, hidden: false as const, ...r };
     });
-    const complete = respCounts.filter((r) => r.waveId === w.id && r.complete && links.some((l) => l.unitId === r.unitId)).reduce((s, r) => s + r.n, 0);
-    const partial = respCounts.filter((r) => r.waveId === w.id && !r.complete && links.some((l) => l.unitId === r.unitId)).reduce((s, r) => s + r.n, 0);
-    const eligible = links.reduce((s, l) => s + l.headcount - l.ineligible, 0);
-    return { waveId: w.id, ...rate(complete, partial, eligible), units: units_.filter((u) => maySee(u.unitId)) };
+    const ids = links.map((l) => l.unitId);
+    const sum = (f: (l: (typeof links)[number]) => number) => links.reduce((acc, l) => acc + f(l), 0);
+    const { countsShown: _shown, ...total } = rateOf(sum((l) => l.headcount), sum((l) => l.ineligible), responded(w.id, ids, true), responded(w.id, ids, false));
+    return { waveId: w.id, ...total, units: units_.filter((u) => maySee(u.unitId)) };
   });
 
   return {
@@ -188,16 +192,6 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
   };
 }
 
-function rate(complete: number, partial: number, eligible: number) {
-  return {
-    complete,
-    partial,
-    eligible,
-    rr1: eligible > 0 ? complete / eligible : null,
-    rr2: eligible > 0 ? (complete + partial) / eligible : null,
-    overHundred: eligible > 0 && complete + partial > eligible,
-  };
-}
 
 const sameSet = (a: unknown[] = [], b: unknown[] = []) => a.length === b.length && a.every((v) => b.includes(v));
 

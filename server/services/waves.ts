@@ -130,3 +130,15 @@ export function listLinks(db: Db, waveId: number, publicUrl: string, threshold: 
     return { ...r, url: `${publicUrl}/s/${r.token}`, responses: headcount >= threshold ? n : null };
   });
 }
+
+/** Corrects a link's eligible population: headcount at open and staff not eligible (on leave, new, …). */
+export function updateLink(db: Db, waveId: number, linkId: number, input: { ineligible?: number; headcountAtOpen?: number }) {
+  const link = db.select().from(waveLinks).where(and(eq(waveLinks.id, linkId), eq(waveLinks.waveId, waveId))).get();
+  if (!link) throw notFound('Link');
+  const headcount = input.headcountAtOpen ?? link.headcountAtOpen;
+  const ineligible = input.ineligible ?? link.ineligible;
+  if (ineligible > headcount) {
+    throw badRequest('ineligible_exceeds_headcount', 'More ineligible staff than the headcount', [{ path: 'ineligible', code: 'ineligible_exceeds_headcount', message: `${ineligible} > ${headcount}` }]);
+  }
+  return db.update(waveLinks).set({ headcountAtOpen: headcount, ineligible }).where(eq(waveLinks.id, linkId)).returning().get();
+}

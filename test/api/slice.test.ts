@@ -260,6 +260,28 @@ describe('the report', () => {
   });
 });
 
+describe('response rates', () => {
+  it('uses headcount at open minus ineligible staff, and refuses more ineligible than headcount', async () => {
+    const t = await setUp();
+    const { wave, links, tokenOf } = await openWaveFor(t);
+    const linkA = (links as any[]).find((l) => l.unitId === t.unitA.id);
+    for (let i = 0; i < 3; i++) await answer(t, tokenOf(t.unitA.id));
+    expect((await t.patch(`/api/waves/${wave.id}/links/${linkA.id}`, { ineligible: 10 })).status).toBe(200);
+    expectError(await t.patch(`/api/waves/${wave.id}/links/${linkA.id}`, { ineligible: 41 }), 400, 'ineligible_exceeds_headcount');
+    expectError(await t.patch(`/api/waves/${wave.id}/links/${linkA.id}`, { ineligible: -1 }), 400, 'invalid_input');
+    expectError(await t.patch(`/api/waves/${wave.id + 1}/links/${linkA.id}`, { ineligible: 1 }), 404, 'not_found');
+    const rates = (await t.get(`/api/projects/${t.project.id}/report`)).body.report.responseRates[0];
+    const unitA = rates.units.find((u: any) => u.unitId === t.unitA.id);
+    expect(unitA).toMatchObject({ complete: 3, eligible: 30, hidden: false });
+    expect(unitA.rr1).toBeCloseTo(0.1, 9);
+    // Lille team has headcount 6 ≥ 5: its count is shown; a unit below 5 staff would show none.
+    expect(rates.units.find((u: any) => u.unitId === t.unitC.id).hidden).toBe(false);
+    await t.patch(`/api/waves/${wave.id}/links/${(links as any[]).find((l) => l.unitId === t.unitC.id).id}`, { headcountAtOpen: 4 });
+    const after = (await t.get(`/api/projects/${t.project.id}/report`)).body.report.responseRates[0];
+    expect(after.units.find((u: any) => u.unitId === t.unitC.id)).toEqual({ unitId: t.unitC.id, unitName: 'Lille team', hidden: true });
+  });
+});
+
 describe('cross-site requests', () => {
   it('refuses a cross-site delete (CSRF guard answers 403 before anything runs)', async () => {
     const t = await setUp();
