@@ -1,8 +1,7 @@
 // zod validation per route that answers bad input with our error shape and a list of field problems.
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
-import { z as zod } from 'zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export interface FieldProblem {
   path: string;
@@ -31,9 +30,6 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
   });
 
 /** Route params that are positive integer ids, e.g. validate('param', idParams('projectId')). */
-export const positiveId = zInt();
-function zInt() {
-  return zod.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-}
+export const positiveId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const idParams = <K extends string>(...names: K[]) =>
-  zod.object(Object.fromEntries(names.map((n) => [n, positiveId])) as Record<K, typeof positiveId>);
+  z.object(Object.fromEntries(names.map((n) => [n, positiveId])) as Record<K, typeof positiveId>);
