@@ -47,7 +47,11 @@ export function submitResponse(db: Db, token: string, input: SubmitInput): { id:
   const { link, wave, surveyVersionId } = openLink(db, token);
   const version = getSurveyVersion(db, surveyVersionId);
   const result = validateAnswers(version.itemMap, version.surveyJson, input.answers);
-  if (!result.ok) throw badRequest('invalid_answers', 'Some answers do not fit the survey', result.details);
+  if (!result.ok) {
+    // Same detail shape as every other endpoint: a dotted path string.
+    const details = result.details.map((d) => ({ ...d, path: Array.isArray(d.path) ? d.path.join('.') : String(d.path) }));
+    throw badRequest('invalid_answers', 'Some answers do not fit the survey', details);
+  }
   if (result.values.length === 0) throw badRequest('empty_response', 'The response has no answers');
   const answered = new Set(result.values.map((v) => v.itemKey));
   const complete = version.itemMap.items.filter((i) => i.type === 'scale').every((i) => answered.has(i.key));

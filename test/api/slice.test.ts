@@ -180,6 +180,7 @@ describe('submitting answers', () => {
       expectError(res, 400, 'invalid_answers');
       expect(Array.isArray(res.body.error.details)).toBe(true);
       expect(res.body.error.details.length).toBeGreaterThan(0);
+      expect(typeof res.body.error.details[0].path).toBe('string');
     }
     expectError(await post({}), 400);
     expectError(await post(valid, { submissionId: 'not-a-uuid' }), 400, 'invalid_input');
