@@ -4,7 +4,8 @@ import type { listProjects, ProjectDetail } from '../server/services/projects';
 import type { createBehaviour } from '../server/services/behaviours';
 import type { listUnits, setRollout } from '../server/services/units';
 import type { getWaveRow, listLinks, listWaves } from '../server/services/waves';
-import type { listSurveyVersions } from '../server/services/surveys';
+import type { getSurveyVersion, listSurveyVersions } from '../server/services/surveys';
+import type { SurveySpecInput } from '../surveys/spec';
 import type { ItemMap, Phase } from '../surveys/types';
 import type { Report } from './dashboard/reportTypes';
 
@@ -18,6 +19,8 @@ export type WaveRow = ReturnType<typeof getWaveRow>;
 export type WaveSummary = ReturnType<typeof listWaves>[number];
 export type WaveLink = ReturnType<typeof listLinks>[number];
 export type SurveyVersionSummary = ReturnType<typeof listSurveyVersions>[number];
+export type SurveyVersionDetail = ReturnType<typeof getSurveyVersion>;
+export type { SurveySpecInput };
 
 /** SurveyJS JSON as generated on the server; the client hands it to SurveyJS untouched. */
 export type SurveyJson = Record<string, unknown>;
@@ -34,6 +37,8 @@ export interface SurveyPreview {
   survey: SurveyJson;
   itemMap: ItemMap;
   estimatedSeconds: number;
+  /** Spec entries the generator could not apply (English, for the log; the editor words them by pattern). */
+  warnings?: string[];
 }
 
 export interface PublicSurvey {
@@ -169,6 +174,11 @@ export const projectApi = {
   previewSurvey: (projectId: number, phase: Phase) => get<SurveyPreview>(`/projects/${projectId}/survey/preview?phase=${phase}`),
   surveyVersions: (projectId: number) => get<{ versions: SurveyVersionSummary[] }>(`/projects/${projectId}/survey-versions`).then((r) => r.versions),
   createSurveyVersion: (projectId: number, phase: Phase) => post<{ version: unknown }>(`/projects/${projectId}/survey-versions`, { phase }),
+  surveyVersion: (projectId: number, versionId: number) => get<{ version: SurveyVersionDetail }>(`/projects/${projectId}/survey-versions/${versionId}`).then((r) => r.version),
+  surveySpec: (projectId: number) => get<{ spec: SurveySpecInput | null }>(`/projects/${projectId}/survey/spec`).then((r) => r.spec),
+  /** null restores the default survey. Answers 400 invalid_input with details[].path ("spec.customItems.0.text.da"). */
+  saveSurveySpec: (projectId: number, spec: SurveySpecInput | null) =>
+    put<{ ok: true; warnings: string[]; estimatedSeconds: number }>(`/projects/${projectId}/survey/spec`, { spec }),
 };
 
 export const unitApi = {

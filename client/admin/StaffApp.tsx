@@ -11,9 +11,13 @@ import { LoginPage } from './LoginPage';
 import { PosterPage } from './PosterPage';
 import { ProjectListPage } from './ProjectListPage';
 import { ProjectPage } from './project/ProjectPage';
+import { UnitsPage } from './units/UnitsPage';
+import { BenefitsMapPage } from './workspace/BenefitsMap';
+import { useWorkspaceT } from '../i18n/workspace';
 import { SessionContext, type Session } from './session';
 
 const ReportPage = lazy(() => import('../dashboard/ReportPage'));
+const SurveyEditorPage = lazy(() => import('./survey/SurveyEditorPage'));
 
 type Auth = { state: 'checking' } | { state: 'anonymous' } | { state: 'in'; user: User } | { state: 'error'; error: unknown };
 
@@ -100,8 +104,11 @@ function Routes({ path }: { path: string }) {
     if (path === '/' || path === '/login') navigate('/projects', { replace: true });
   }, [path]);
   if (path === '/' || path === '/login' || path === '/projects') return <ProjectListPage />;
+  if (path === '/units') return <UnitsPage />;
   let m = match('/projects/:id', path);
   if (m && /^\d+$/.test(m.id)) return <ProjectPage key={m.id} projectId={Number(m.id)} />;
+  m = match('/projects/:id/gevinstdiagram', path);
+  if (m && /^\d+$/.test(m.id)) return <BenefitsMapPage key={m.id} projectId={Number(m.id)} />;
   m = match('/projects/:id/report', path);
   if (m && /^\d+$/.test(m.id))
     return (
@@ -113,6 +120,19 @@ function Routes({ path }: { path: string }) {
         }
       >
         <ReportPage key={m.id} projectId={Number(m.id)} />
+      </Suspense>
+    );
+  m = match('/projects/:id/survey', path);
+  if (m && /^\d+$/.test(m.id))
+    return (
+      <Suspense
+        fallback={
+          <p role="status" className="page-loading">
+            {t('loading')}
+          </p>
+        }
+      >
+        <SurveyEditorPage key={m.id} projectId={Number(m.id)} />
       </Suspense>
     );
   m = match('/projects/:id/waves/:waveId/poster/:linkId', path);
@@ -140,6 +160,7 @@ function NotFound() {
 function Shell({ children, session, path }: { children: ReactNode; session?: Session; path?: string }) {
   const t = useT();
   const ta = useAdminT();
+  const tw = useWorkspaceT();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
 
@@ -155,6 +176,9 @@ function Shell({ children, session, path }: { children: ReactNode; session?: Ses
       const h1 = mainRef.current?.querySelector('h1');
       if (h1 || ++tries > 40) {
         window.clearInterval(id);
+        // A page that already put focus somewhere in it (e.g. an item opened from the benefits map) keeps it.
+        const active = document.activeElement;
+        if (active && active !== mainRef.current && mainRef.current?.contains(active)) return;
         if (h1) {
           if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
           h1.focus();
@@ -179,6 +203,11 @@ function Shell({ children, session, path }: { children: ReactNode; session?: Ses
               <li>
                 <Link to="/projects" aria-current={path === '/projects' ? 'page' : undefined}>
                   {ta('navProjects')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/units" aria-current={path === '/units' ? 'page' : undefined}>
+                  {tw('navUnits')}
                 </Link>
               </li>
             </ul>

@@ -12,7 +12,7 @@ import { Link } from '../router';
 import { useLoad } from '../admin/useLoad';
 import { AdoptionChart } from './AdoptionChart';
 import { labelSentence } from './labels';
-import type { BehaviourReport, Estimate, ItemReport, Report, ReportWave } from './reportTypes';
+import type { BehaviourReport, Estimate, ItemReport, OverallCell, Report, ReportWave } from './reportTypes';
 
 export default function ReportPage({ projectId }: { projectId: number }) {
   const t = useDashT();
@@ -138,6 +138,7 @@ function BehaviourSection({ behaviour, waves }: { behaviour: BehaviourReport; wa
                     return (
                       <td key={w.id} className={v.hidden ? 'hidden-cell' : undefined}>
                         <strong>{v.text}</strong>
+                        <WaveFlags cell={c} />
                       </td>
                     );
                   })}
@@ -165,6 +166,28 @@ function BehaviourSection({ behaviour, waves }: { behaviour: BehaviourReport; wa
         <p className="muted">{t('notMeasured')}</p>
       )}
     </section>
+  );
+}
+
+/** Per wave: the server says this wave's question is worded differently from the latest, or is not comparable. */
+function WaveFlags({ cell }: { cell: OverallCell | undefined }) {
+  const t = useDashT();
+  if (!cell || !cell.measured) return null;
+  return (
+    <>
+      {cell.comparable === false && (
+        <span className="legend-note wave-flag">
+          <br />
+          {t('waveNotComparable')}
+        </span>
+      )}
+      {cell.comparable !== false && cell.wordingChanged && (
+        <span className="legend-note wave-flag">
+          <br />
+          {t('waveWordingChanged')}
+        </span>
+      )}
+    </>
   );
 }
 
@@ -205,6 +228,7 @@ function Diagnostics({ behaviour, items, waves }: { behaviour: BehaviourReport; 
                   return (
                     <td key={w.id} className={v.hidden ? 'hidden-cell' : undefined}>
                       {v.text}
+                      <WaveFlags cell={c} />
                     </td>
                   );
                 })}

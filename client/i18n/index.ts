@@ -52,11 +52,15 @@ export function format(template: string, vars?: Record<string, string | number>)
 
 export type Dictionary = Record<string, string>;
 
+/** The dictionaries loaded so far, by name (each bundle registers only its own, so the answer page stays small). */
+export const registeredDictionaries = new Map<string, { da: Dictionary; en: Dictionary }>();
+
 /**
  * Makes a typed translator hook for one dictionary. Each part of the app (answer, admin, dashboard)
  * has its own dictionary so the public answer page does not download the admin texts.
  */
-export function makeTranslator<K extends string>(dicts: { da: Record<K, string>; en: Record<K, string> }) {
+export function makeTranslator<K extends string>(dicts: { da: Record<K, string>; en: Record<K, string> }, name?: string) {
+  if (name) registeredDictionaries.set(name, dicts);
   const translate = (locale: Locale, key: K, vars?: Record<string, string | number>) => format(dicts[locale][key] ?? dicts.da[key] ?? key, vars);
   function useT() {
     const locale = useLocale();

@@ -1,5 +1,5 @@
-// One project: details and purpose, behaviours, units with go-live dates, the survey, and waves with links.
-// Each section is its own module so later work (benefits, benefits map, CSV import) can add sections.
+// One project: details and purpose, goals and enablers, benefits, behaviours, units with go-live dates and the
+// timeline, the benefits map, the survey, and waves with links — one part at a time under a sub-navigation.
 import { useEffect } from 'react';
 import { projectApi } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -8,11 +8,11 @@ import { useT } from '../../i18n/common';
 import { Link } from '../../router';
 import { statusKey } from '../ProjectListPage';
 import { useLoad } from '../useLoad';
-import { BehavioursSection } from './BehavioursSection';
 import { ProjectInfoSection } from './ProjectInfoSection';
 import { SurveySection } from './SurveySection';
 import { UnitsSection } from './UnitsSection';
 import { WavesSection } from './WavesSection';
+import { ProjectWorkspace } from '../workspace/ProjectWorkspace';
 
 export function ProjectPage({ projectId }: { projectId: number }) {
   const t = useAdminT();
@@ -60,11 +60,14 @@ export function ProjectPage({ projectId }: { projectId: number }) {
           </Link>
         </p>
       </div>
-      <ProjectInfoSection project={p} onSaved={project.reload} />
-      <BehavioursSection project={p} onChanged={project.reload} />
-      <UnitsSection project={p} onChanged={project.reload} />
-      <SurveySection project={p} />
-      <WavesSection project={p} />
+      <ProjectWorkspace
+        project={p}
+        reload={project.reload}
+        overview={<ProjectInfoSection project={p} onSaved={project.reload} />}
+        units={<UnitsSection project={p} onChanged={project.reload} />}
+        survey={<SurveySection project={p} />}
+        waves={<WavesSection project={p} />}
+      />
     </>
   );
 }

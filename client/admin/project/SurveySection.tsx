@@ -1,96 +1,43 @@
-// The generated survey: preview (answerable, nothing is saved) in a phone-width frame, estimated time, versions.
-import { Suspense, lazy, useEffect, useState } from 'react';
-import { projectApi, type Phase, type ProjectDetail, type SurveyPreview } from '../../api';
+// The survey on the project page: estimated answer time per phase (with the 4-minute warning), a link to the
+// survey editor and preview (/projects/:id/survey, its own chunk), and the locked versions with their waves.
+import { projectApi, waveApi, type Phase, type ProjectDetail } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatDate, minutes } from '../../format';
-import { useAdminT, type AdminKey } from '../../i18n/admin';
+import type { AdminKey } from '../../i18n/admin';
+import { useSurveyEditorT } from '../../i18n/surveyEditor';
+import { Link } from '../../router';
+import { useSession } from '../session';
+import { EstimateSummary, OpenWavesNote, VersionsTable } from '../survey/summary';
 import { useLoad } from '../useLoad';
-
-// SurveyJS is large: the admin screens load it only when a preview is opened.
-const PreviewFrame = lazy(() => import('./SurveyPreview'));
 
 export const phaseKey = (p: Phase) => `phase_${p}` as AdminKey;
 
 export function SurveySection({ project }: { project: ProjectDetail }) {
-  const t = useAdminT();
-  const [phase, setPhase] = useState<Phase>('baseline');
-  const [preview, setPreview] = useState<SurveyPreview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const t = useSurveyEditorT();
+  const { isAdmin } = useSession();
+  const previews = useLoad(
+    () => Promise.all([projectApi.previewSurvey(project.id, 'baseline'), projectApi.previewSurvey(project.id, 'followup')]).then(([baseline, followup]) => ({ baseline, followup })),
+    // A changed project (new behaviour, new purpose) changes the survey: a new project object reloads it.
+    [project],
+  );
   const versions = useLoad(() => projectApi.surveyVersions(project.id), [project.id]);
-
-  // A changed project (new behaviour, new purpose) makes an open preview stale: close it.
-  useEffect(() => setPreview(null), [project]);
-
-  const show = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setPreview(await projectApi.previewSurvey(project.id, phase));
-    } catch (e) {
-      setError(e);
-      setPreview(null);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const waves = useLoad(() => waveApi.list(project.id), [project.id]);
 
   return (
     <section className="section" aria-labelledby="survey-title">
-      <h2 id="survey-title">{t('surveyTitle')}</h2>
-      <p className="muted">{t('surveyIntro')}</p>
-      <fieldset>
-        <legend>{t('previewPhase')}</legend>
-        <div className="radio-row">
-          {(['baseline', 'followup'] as const).map((p) => (
-            <label key={p}>
-              <input
-                type="radio"
-                name={`preview-phase-${project.id}`}
-                value={p}
-                checked={phase === p}
-                onChange={() => {
-                  setPhase(p);
-                  setPreview(null);
-                }}
-              />
-              {t(phaseKey(p))}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <div className="form-actions">
-        <button type="button" onClick={() => void show()} disabled={busy}>
-          {t('showPreview')}
-        </button>
-        {preview && (
-          <button type="button" className="secondary" onClick={() => setPreview(null)}>
-            {t('hidePreview')}
-          </button>
-        )}
-      </div>
-      <p role="status" className="muted">
-        {busy ? t('previewLoading') : preview ? t('estimated', { minutes: minutes(preview.estimatedSeconds), items: preview.itemMap.items.length }) : ''}
+      <h2 id="survey-title">{t('pageTitle')}</h2>
+      <p className="muted">{t('summaryIntro')}</p>
+      <ErrorMessage error={previews.error} />
+      <EstimateSummary previews={previews.data} headingLevel={3} />
+      <p>
+        <Link to={`/projects/${project.id}/survey`} className="button">
+          {isAdmin ? t('editSurvey') : t('viewSurvey')}
+        </Link>
       </p>
-      <ErrorMessage error={error} />
-      {preview && (
-        <Suspense fallback={<p className="muted">{t('previewLoading')}</p>}>
-          <PreviewFrame preview={preview} phase={phase} title={t('previewTitle', { phase: t(phaseKey(phase)) })} />
-        </Suspense>
-      )}
-
       <h3>{t('versionsTitle')}</h3>
       <p className="muted">{t('versionsIntro')}</p>
-      <ErrorMessage error={versions.error} />
-      {versions.data && versions.data.length === 0 && <p>{t('noVersions')}</p>}
-      {versions.data && versions.data.length > 0 && (
-        <ul>
-          {versions.data.map((v) => (
-            <li key={v.id}>{t('versionRow', { number: v.number, phase: t(phaseKey(v.phase)), date: formatDate(v.createdAt, t.locale) })}</li>
-          ))}
-        </ul>
-      )}
+      <OpenWavesNote waves={waves.data} versions={versions.data} />
+      <ErrorMessage error={versions.error ?? waves.error} />
+      {versions.data && <VersionsTable versions={versions.data} waves={waves.data} />}
     </section>
   );
 }
-

@@ -1,0 +1,366 @@
+// Target behaviours (ny adfærd): what the target group does, in which situation, how often, which old behaviour it
+// replaces; whether it is a primary behaviour; and its links to benefits, enablers and the project's units.
+// A behaviour a survey already measures is archived instead of deleted, and the card says why.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { ProjectDetail } from '../../api';
+import { StatusMessage, TextArea, TextField } from '../../components/Field';
+import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
+import { useSession } from '../session';
+import { workspaceApi, type BehaviourFields, type BehaviourRow } from './api';
+import { useOpenRequest, useRevealOnOpen } from './ProjectWorkspace';
+import { CheckboxGroup, DirectionBadge, WsError, fieldProblems, useFocusFirstInvalid } from './shared';
+
+export function BehavioursPanel({ project, onChanged }: { project: ProjectDetail; onChanged: () => Promise<void> }) {
+  const t = useWorkspaceT();
+  const { isAdmin } = useSession();
+  const [editing, setEditing] = useState<number | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const request = useOpenRequest('behaviour');
+
+  useEffect(() => {
+    if (request && isAdmin && project.behaviours.some((b) => b.id === request.id && !b.archivedAt)) setEditing(request.id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request?.seq]);
+
+  const done = async (msg: string) => {
+    setError(null);
+    await onChanged();
+    setMessage(msg);
+  };
+  const remove = async (b: BehaviourRow) => {
+    const question = b.archiveReason ? t(`willArchive_${b.archiveReason}` as WorkspaceKey, { title: b.title }) : t('behaviourConfirmDelete', { title: b.title });
+    if (!window.confirm(question)) return;
+    setError(null);
+    try {
+      const res = await workspaceApi.deleteBehaviour(b.id);
+      await done(res.archived ? `${b.title}: ${t(`archivedBecause_${res.reason}` as WorkspaceKey)}` : t('behaviourDeleted', { title: b.title }));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const restore = async (b: BehaviourRow) => {
+    setError(null);
+    try {
+      await workspaceApi.restoreBehaviour(b.id);
+      await done(t('behaviourRestored', { title: b.title }));
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const ordered = [...project.behaviours.filter((b) => !b.archivedAt), ...project.behaviours.filter((b) => b.archivedAt)];
+  const showForm = isAdmin && editing === null && (adding || project.behaviours.length === 0);
+
+  return (
+    <section className="section" aria-labelledby="ws-behaviours-title">
+      <h2 id="ws-behaviours-title">{t('behavioursTitle')}</h2>
+      <p className="muted">{t('behavioursIntro')}</p>
+      <StatusMessage message={message} />
+      <WsError error={error} />
+      {project.behaviours.length === 0 && <p>{t('noBehaviours')}</p>}
+      {ordered.map((b) =>
+        editing === b.id ? (
+          <BehaviourForm
+            key={b.id}
+            project={project}
+            behaviour={b}
+            request={request}
+            onCancel={() => setEditing(null)}
+            onDone={async (msg) => {
+              setEditing(null);
+              await done(msg);
+            }}
+          />
+        ) : (
+          <BehaviourCard key={b.id} project={project} behaviour={b} onEdit={() => setEditing(b.id)} onDelete={() => void remove(b)} onRestore={() => void restore(b)} />
+        ),
+      )}
+      {isAdmin && editing === null && !showForm && (
+        <p>
+          <button type="button" onClick={() => setAdding(true)}>
+            {t('behaviourNew')}
+          </button>
+        </p>
+      )}
+      {showForm && (
+        <BehaviourForm
+          project={project}
+          request={null}
+          onCancel={project.behaviours.length ? () => setAdding(false) : undefined}
+          onDone={async (msg) => {
+            setAdding(false);
+            await done(msg);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function BehaviourCard({
+  project,
+  behaviour: b,
+  onEdit,
+  onDelete,
+  onRestore,
+}: {
+  project: ProjectDetail;
+  behaviour: BehaviourRow;
+  onEdit: () => void;
+  onDelete: () => void;
+  onRestore: () => void;
+}) {
+  const t = useWorkspaceT();
+  const { isAdmin } = useSession();
+  const headingId = `behaviour-${b.id}-title`;
+  const benefits = project.benefits.filter((x) => b.benefitIds.includes(x.id));
+  const enablers = project.enablers.filter((x) => b.enablerIds.includes(x.id));
+  const units = project.rollouts.filter((r) => b.unitIds.includes(r.unitId));
+  const rows: [WorkspaceKey, string][] = [
+    ['behaviourDescription', b.description],
+    ['targetGroup', b.targetGroup],
+    ['situation', b.situation],
+    ['expectedFrequency', b.expectedFrequency],
+    ['oldBehaviour', b.oldBehaviour],
+  ];
+
+  return (
+    <article className={`card behaviour-card${b.archivedAt ? ' is-archived' : ''}`} aria-labelledby={headingId} id={`behaviour-${b.id}`}>
+      <h3 id={headingId}>{b.title}</h3>
+      {(b.isPrimary || b.archivedAt) && (
+        <p className="tag-row">
+          {b.isPrimary && <span className="tag primary-tag">{t('primaryTag')}</span>} {b.archivedAt && <span className="tag archived-tag">{t('archived')}</span>}
+        </p>
+      )}
+      {b.archivedAt && <p className="notice notice-warn">{b.archiveReason ? t(`archivedBecause_${b.archiveReason}` as WorkspaceKey) : t('archivedPlain')}</p>}
+      <dl className="dl">
+        {rows
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <div key={k} className="dl-row">
+              <dt>{t(k)}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        <div className="dl-row">
+          <dt>{t('linkedBenefits')}</dt>
+          <dd>
+            {benefits.length ? (
+              <ul className="plain-list">
+                {benefits.map((x) => (
+                  <li key={x.id}>
+                    {x.title} {x.direction === 'negative' && <DirectionBadge direction="negative" />}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              '–'
+            )}
+          </dd>
+        </div>
+        <div className="dl-row">
+          <dt>{t('linkedEnablers')}</dt>
+          <dd>{enablers.length ? enablers.map((x) => x.title).join('; ') : '–'}</dd>
+        </div>
+        <div className="dl-row">
+          <dt>{t('linkedUnits')}</dt>
+          <dd>{units.length ? units.map((x) => x.unitName).join('; ') : t('allUnits')}</dd>
+        </div>
+      </dl>
+      {isAdmin && (
+        <div className="form-actions">
+          {b.archivedAt ? (
+            <button type="button" className="secondary small" aria-label={t('restoreNamed', { title: b.title })} onClick={onRestore}>
+              {t('restore')}
+            </button>
+          ) : (
+            <>
+              <button type="button" className="secondary small" aria-label={t('editNamed', { title: b.title })} onClick={onEdit}>
+                {t('edit')}
+              </button>
+              <button type="button" className="danger small" aria-label={t('deleteNamed', { title: b.title })} onClick={onDelete}>
+                {t('delete')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}
+
+type TextKey = 'title' | 'description' | 'targetGroup' | 'situation' | 'expectedFrequency' | 'oldBehaviour';
+
+function BehaviourForm({
+  project,
+  behaviour,
+  request,
+  onDone,
+  onCancel,
+}: {
+  project: ProjectDetail;
+  behaviour?: BehaviourRow;
+  request: ReturnType<typeof useOpenRequest>;
+  onDone: (message: string) => Promise<void>;
+  onCancel?: () => void;
+}) {
+  const t = useWorkspaceT();
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const initial = (): BehaviourFields =>
+    behaviour
+      ? {
+          title: behaviour.title,
+          description: behaviour.description,
+          targetGroup: behaviour.targetGroup,
+          situation: behaviour.situation,
+          expectedFrequency: behaviour.expectedFrequency,
+          oldBehaviour: behaviour.oldBehaviour,
+          isPrimary: behaviour.isPrimary,
+          benefitIds: behaviour.benefitIds,
+          enablerIds: behaviour.enablerIds,
+          unitIds: behaviour.unitIds,
+        }
+      : {
+          title: '',
+          description: '',
+          targetGroup: '',
+          situation: '',
+          expectedFrequency: '',
+          oldBehaviour: '',
+          // The first behaviour of a project is its primary one unless the secretariat says otherwise.
+          isPrimary: !project.behaviours.some((b) => b.isPrimary && !b.archivedAt),
+          benefitIds: [],
+          enablerIds: [],
+          unitIds: [],
+        };
+  const [form, setForm] = useState<BehaviourFields>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [failures, setFailures] = useState(0);
+  useFocusFirstInvalid(formRef, failures);
+  useRevealOnOpen(request, !!behaviour && request?.id === behaviour.id, headingRef);
+
+  useEffect(() => {
+    if (onCancel && !(behaviour && request?.id === behaviour.id)) headingRef.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const text = (k: TextKey) => ({ value: form[k], onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value })), error: errors[k] });
+  const setIds = (k: 'benefitIds' | 'enablerIds' | 'unitIds') => (ids: number[]) => setForm((f) => ({ ...f, [k]: ids }));
+
+  const benefitOptions = project.benefits.filter((b) => !b.archivedAt || form.benefitIds.includes(b.id));
+  const unitOptions = project.rollouts.filter((r) => !r.retiredAt || form.unitIds.includes(r.unitId));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!form.title.trim()) errs.title = t('required');
+    setErrors(errs);
+    setError(null);
+    if (Object.keys(errs).length) {
+      setFailures((n) => n + 1);
+      return;
+    }
+    const input: BehaviourFields = {
+      ...form,
+      title: form.title.trim(),
+      description: form.description.trim(),
+      targetGroup: form.targetGroup.trim(),
+      situation: form.situation.trim(),
+      expectedFrequency: form.expectedFrequency.trim(),
+      oldBehaviour: form.oldBehaviour.trim(),
+    };
+    setBusy(true);
+    try {
+      if (behaviour) {
+        await workspaceApi.updateBehaviour(behaviour.id, input);
+        await onDone(t('behaviourSaved', { title: input.title }));
+      } else {
+        await workspaceApi.addBehaviour(project.id, input);
+        setForm(initial());
+        await onDone(t('behaviourAdded', { title: input.title }));
+      }
+    } catch (err) {
+      setError(err);
+      setErrors(fieldProblems(err, t.locale));
+      setFailures((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card form-card" aria-labelledby={headingId} id={behaviour ? `behaviour-${behaviour.id}` : undefined}>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {behaviour ? t('behaviourEditTitle', { title: behaviour.title }) : t('behaviourNewTitle')}
+      </h3>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <TextField label={t('behaviourTitle')} hint={t('behaviourTitleHint')} required maxLength={300} {...text('title')} />
+        <TextArea label={`${t('behaviourDescription')} ${t('optional')}`} rows={2} maxLength={5000} {...text('description')} />
+        <div className="form-grid two">
+          <TextField label={`${t('targetGroup')} ${t('optional')}`} hint={t('targetGroupHint')} maxLength={300} {...text('targetGroup')} />
+          <TextField label={`${t('expectedFrequency')} ${t('optional')}`} hint={t('expectedFrequencyHint')} maxLength={300} {...text('expectedFrequency')} />
+        </div>
+        <TextArea label={`${t('situation')} ${t('optional')}`} hint={t('situationHint')} rows={2} maxLength={5000} {...text('situation')} />
+        <TextArea label={`${t('oldBehaviour')} ${t('optional')}`} hint={t('oldBehaviourHint')} rows={2} maxLength={5000} {...text('oldBehaviour')} />
+        <div className="field">
+          <label className="inline">
+            <input type="checkbox" checked={form.isPrimary} aria-describedby={`${headingId}-primary-hint`} onChange={(e) => setForm((f) => ({ ...f, isPrimary: e.target.checked }))} />
+            <span>{t('isPrimary')}</span>
+          </label>
+          <p className="hint" id={`${headingId}-primary-hint`}>
+            {t('isPrimaryHint')}
+          </p>
+        </div>
+        <CheckboxGroup
+          legend={t('linkedBenefits')}
+          empty={t('noBenefitsToLink')}
+          error={errors.benefitIds}
+          options={benefitOptions.map((b) => ({
+            value: b.id,
+            label: (
+              <>
+                {b.title} {b.direction === 'negative' && <DirectionBadge direction="negative" />} {b.archivedAt && `(${t('archived')})`}
+              </>
+            ),
+          }))}
+          value={form.benefitIds}
+          onChange={setIds('benefitIds')}
+        />
+        <CheckboxGroup
+          legend={t('linkedEnablers')}
+          empty={t('noEnablersToLink')}
+          error={errors.enablerIds}
+          options={project.enablers.map((x) => ({ value: x.id, label: x.title }))}
+          value={form.enablerIds}
+          onChange={setIds('enablerIds')}
+        />
+        <CheckboxGroup
+          legend={t('linkedUnits')}
+          hint={project.rollouts.length ? t('linkedUnitsHint') : undefined}
+          empty={t('noUnitsToLink')}
+          error={errors.unitIds}
+          options={unitOptions.map((r) => ({ value: r.unitId, label: r.retiredAt ? `${r.unitName} ${t('retiredSuffix')}` : r.unitName }))}
+          value={form.unitIds}
+          onChange={setIds('unitIds')}
+        />
+        <WsError error={error} />
+        <div className="form-actions">
+          <button type="submit" disabled={busy}>
+            {behaviour ? t('behaviourSave') : t('behaviourAdd')}
+          </button>
+          {onCancel && (
+            <button type="button" className="secondary" onClick={onCancel}>
+              {t('cancel')}
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

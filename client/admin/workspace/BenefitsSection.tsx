@@ -1,0 +1,556 @@
+// Benefits (gevinster): the benefit profile of each — direction, type, owner and owner's unit, measure and its
+// unit, data source, baseline and target — its links to goals and behaviours, and its KPI measurements over
+// time with a small chart (lazily loaded) and the same numbers in a table.
+import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { ProjectDetail } from '../../api';
+import { SelectField, StatusMessage, TextArea, TextField } from '../../components/Field';
+import { TableWrap } from '../../components/TableWrap';
+import { formatDate, formatNumber, formatPercent, todayInCopenhagen } from '../../format';
+import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
+import { useSession } from '../session';
+import { useLoad } from '../useLoad';
+import { BENEFIT_TYPES, unitsApi, workspaceApi, type BenefitFields, type BenefitRow, type BenefitType, type TreeUnit } from './api';
+import { useOpenRequest, useRevealOnOpen } from './ProjectWorkspace';
+import { CheckboxGroup, DirectionBadge, RadioGroup, WsError, fieldProblems, formatNumberInput, parseNumber, useFocusFirstInvalid } from './shared';
+
+const KpiChart = lazy(() => import('./KpiChart'));
+
+export const typeKey = (type: BenefitType) => `type_${type}` as WorkspaceKey;
+
+export function BenefitsSection({ project, onChanged }: { project: ProjectDetail; onChanged: () => Promise<void> }) {
+  const t = useWorkspaceT();
+  const { isAdmin } = useSession();
+  const units = useLoad(() => unitsApi.list(), []);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const request = useOpenRequest('benefit');
+
+  useEffect(() => {
+    if (request && isAdmin && project.benefits.some((b) => b.id === request.id && !b.archivedAt)) setEditing(request.id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request?.seq]);
+
+  const done = async (msg: string) => {
+    setError(null);
+    await onChanged();
+    setMessage(msg);
+  };
+
+  const remove = async (b: BenefitRow) => {
+    const question = b.archiveReason ? t(`willArchive_${b.archiveReason}` as WorkspaceKey, { title: b.title }) : t('benefitConfirmDelete', { title: b.title });
+    if (!window.confirm(question)) return;
+    setError(null);
+    try {
+      const res = await workspaceApi.deleteBenefit(b.id);
+      await done(res.archived ? `${b.title}: ${t(`archivedBecause_${res.reason}` as WorkspaceKey)}` : t('benefitDeleted', { title: b.title }));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const restore = async (b: BenefitRow) => {
+    setError(null);
+    try {
+      await workspaceApi.restoreBenefit(b.id);
+      await done(t('benefitRestored', { title: b.title }));
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const active = project.benefits.filter((b) => !b.archivedAt);
+  const archived = project.benefits.filter((b) => b.archivedAt);
+  const showForm = isAdmin && editing === null && (adding || project.benefits.length === 0);
+
+  return (
+    <section className="section" aria-labelledby="benefits-title">
+      <h2 id="benefits-title">{t('benefitsTitle')}</h2>
+      <p className="muted">{t('benefitsIntro')}</p>
+      <StatusMessage message={message} />
+      <WsError error={error} />
+      {project.benefits.length === 0 && <p>{t('noBenefits')}</p>}
+      {[...active, ...archived].map((b) =>
+        editing === b.id ? (
+          <BenefitForm
+            key={b.id}
+            project={project}
+            units={units.data ?? []}
+            benefit={b}
+            request={request}
+            onCancel={() => setEditing(null)}
+            onDone={async (msg) => {
+              setEditing(null);
+              await done(msg);
+            }}
+          />
+        ) : (
+          <BenefitCard key={b.id} project={project} benefit={b} onEdit={() => setEditing(b.id)} onDelete={() => void remove(b)} onRestore={() => void restore(b)} onChanged={done} />
+        ),
+      )}
+      {isAdmin && editing === null && !showForm && (
+        <p>
+          <button type="button" onClick={() => setAdding(true)}>
+            {t('benefitNew')}
+          </button>
+        </p>
+      )}
+      {showForm && (
+        <BenefitForm
+          project={project}
+          units={units.data ?? []}
+          request={null}
+          onCancel={project.benefits.length ? () => setAdding(false) : undefined}
+          onDone={async (msg) => {
+            setAdding(false);
+            await done(msg);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function valueText(value: number | null, unit: string, locale: 'da' | 'en') {
+  if (value == null) return '–';
+  return unit ? `${formatNumber(value, locale)} ${unit}` : formatNumber(value, locale);
+}
+
+function BenefitCard({
+  project,
+  benefit: b,
+  onEdit,
+  onDelete,
+  onRestore,
+  onChanged,
+}: {
+  project: ProjectDetail;
+  benefit: BenefitRow;
+  onEdit: () => void;
+  onDelete: () => void;
+  onRestore: () => void;
+  onChanged: (msg: string) => Promise<void>;
+}) {
+  const t = useWorkspaceT();
+  const { isAdmin } = useSession();
+  const locale = t.locale;
+  const headingId = `benefit-${b.id}-title`;
+  const goals = project.goals.filter((g) => b.goalIds.includes(g.id));
+  const behaviours = project.behaviours.filter((x) => b.behaviourIds.includes(x.id));
+  const withDate = (v: number | null, d: string | null) => (v == null && !d ? '–' : `${valueText(v, b.measureUnit, locale)}${d ? ` (${formatDate(d, locale)})` : ''}`);
+
+  return (
+    <article className={`card benefit-card ${b.direction}${b.archivedAt ? ' is-archived' : ''}`} aria-labelledby={headingId} id={`benefit-${b.id}`}>
+      <h3 id={headingId}>{b.title}</h3>
+      <p className="tag-row">
+        <DirectionBadge direction={b.direction} /> <span className="tag">{t(typeKey(b.type))}</span> {b.archivedAt && <span className="tag archived-tag">{t('archived')}</span>}
+      </p>
+      {b.archivedAt && <p className="notice notice-warn">{b.archiveReason ? t(`archivedBecause_${b.archiveReason}` as WorkspaceKey) : t('archivedPlain')}</p>}
+      <dl className="dl">
+        <dt>{t('owner')}</dt>
+        <dd>{[b.owner, b.ownerUnitName].filter(Boolean).join(', ') || '–'}</dd>
+        <dt>{t('measure')}</dt>
+        <dd>{b.measure ? `${b.measure}${b.measureUnit ? ` (${b.measureUnit})` : ''}` : '–'}</dd>
+        {b.dataSource && (
+          <>
+            <dt>{t('dataSource')}</dt>
+            <dd>{b.dataSource}</dd>
+          </>
+        )}
+        <dt>{t('baseline')}</dt>
+        <dd>{withDate(b.baselineValue, b.baselineDate)}</dd>
+        <dt>{t('target')}</dt>
+        <dd>{withDate(b.targetValue, b.targetDate)}</dd>
+        <dt>{t('goalLinks')}</dt>
+        <dd>{goals.length ? goals.map((g) => g.title).join('; ') : '–'}</dd>
+        <dt>{t('behaviourLinks')}</dt>
+        <dd>{behaviours.length ? behaviours.map((x) => x.title).join('; ') : '–'}</dd>
+      </dl>
+      {b.progress.latest && (
+        <p className="progress-line">
+          {b.progress.share != null
+            ? t('progressShare', { value: valueText(b.progress.latest.value, b.measureUnit, locale), date: formatDate(b.progress.latest.measuredOn, locale), share: formatPercent(b.progress.share, locale) })
+            : t('progressLatest', { value: valueText(b.progress.latest.value, b.measureUnit, locale), date: formatDate(b.progress.latest.measuredOn, locale) })}
+        </p>
+      )}
+      <KpiPanel benefit={b} canEdit={isAdmin && !b.archivedAt} onChanged={onChanged} />
+      {isAdmin && (
+        <div className="form-actions">
+          {b.archivedAt ? (
+            <button type="button" className="secondary small" aria-label={t('restoreNamed', { title: b.title })} onClick={onRestore}>
+              {t('restore')}
+            </button>
+          ) : (
+            <>
+              <button type="button" className="secondary small" aria-label={t('editNamed', { title: b.title })} onClick={onEdit}>
+                {t('edit')}
+              </button>
+              <button type="button" className="danger small" aria-label={t('deleteNamed', { title: b.title })} onClick={onDelete}>
+                {t('delete')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}
+
+function KpiPanel({ benefit: b, canEdit, onChanged }: { benefit: BenefitRow; canEdit: boolean; onChanged: (msg: string) => Promise<void> }) {
+  const t = useWorkspaceT();
+  const locale = t.locale;
+  const headingId = useId();
+  const [error, setError] = useState<unknown>(null);
+  const hasChart = b.measurements.length > 0 && (b.baselineValue != null || b.targetValue != null || b.measurements.length > 1);
+
+  const remove = async (id: number, date: string) => {
+    if (!window.confirm(t('measurementConfirmDelete', { date: formatDate(date, locale) }))) return;
+    setError(null);
+    try {
+      await workspaceApi.deleteMeasurement(id);
+      await onChanged(t('measurementDeleted'));
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <section className="kpi-panel" aria-labelledby={headingId}>
+      <h4 id={headingId}>{t('kpiTitle')}</h4>
+      <WsError error={error} />
+      {b.measurements.length === 0 ? (
+        <p className="muted">{t('kpiNoMeasurements')}</p>
+      ) : (
+        <div className="kpi-grid">
+          {hasChart && (
+            <Suspense fallback={<div className="kpi-chart-box" />}>
+              <KpiChart benefit={b} />
+            </Suspense>
+          )}
+          <TableWrap label={t('kpiTable', { title: b.title })}>
+            <table>
+              <caption className="visually-hidden">{t('kpiTable', { title: b.title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('measuredOn')}</th>
+                  <th scope="col" className="num">
+                    {t('value')}
+                  </th>
+                  <th scope="col">{t('note')}</th>
+                  {canEdit && (
+                    <th scope="col">
+                      <span className="visually-hidden">{t('delete')}</span>
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {b.measurements.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">{formatDate(m.measuredOn, locale)}</th>
+                    <td className="num">{valueText(m.value, b.measureUnit, locale)}</td>
+                    <td>{m.note}</td>
+                    {canEdit && (
+                      <td>
+                        <button type="button" className="danger small" aria-label={t('measurementDelete', { date: formatDate(m.measuredOn, locale) })} onClick={() => void remove(m.id, m.measuredOn)}>
+                          {t('delete')}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </div>
+      )}
+      {canEdit && <MeasurementForm benefit={b} onAdded={onChanged} />}
+    </section>
+  );
+}
+
+function MeasurementForm({ benefit, onAdded }: { benefit: BenefitRow; onAdded: (msg: string) => Promise<void> }) {
+  const t = useWorkspaceT();
+  const [value, setValue] = useState('');
+  const [date, setDate] = useState(todayInCopenhagen());
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [failures, setFailures] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, failures);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const v = parseNumber(value);
+    const errs: Record<string, string> = {};
+    if (v === null) errs.value = t('required');
+    else if (Number.isNaN(v)) errs.value = t('notANumber');
+    if (!date) errs.measuredOn = t('required');
+    setErrors(errs);
+    setError(null);
+    if (Object.keys(errs).length) {
+      setFailures((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      await workspaceApi.addMeasurement(benefit.id, { value: v!, measuredOn: date, ...(note.trim() ? { note: note.trim() } : {}) });
+      setValue('');
+      setNote('');
+      await onAdded(t('measurementAdded'));
+    } catch (err) {
+      setError(err);
+      setErrors(fieldProblems(err, t.locale));
+      setFailures((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="measurement-form">
+      <div className="form-grid three">
+        <TextField label={benefit.measureUnit ? `${t('value')} (${benefit.measureUnit})` : t('value')} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} error={errors.value} />
+        <TextField label={t('measuredOn')} type="date" value={date} onChange={(e) => setDate(e.target.value)} error={errors.measuredOn} />
+        <TextField label={`${t('note')} ${t('optional')}`} value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} maxLength={5000} />
+      </div>
+      <WsError error={error} />
+      <button type="submit" className="secondary" disabled={busy} aria-label={t('measurementAddFor', { title: benefit.title })}>
+        {t('measurementAdd')}
+      </button>
+    </form>
+  );
+}
+
+type FormState = {
+  title: string;
+  direction: 'positive' | 'negative';
+  type: BenefitType;
+  owner: string;
+  ownerUnitId: string;
+  measure: string;
+  measureUnit: string;
+  dataSource: string;
+  baselineValue: string;
+  baselineDate: string;
+  targetValue: string;
+  targetDate: string;
+  goalIds: number[];
+  behaviourIds: number[];
+};
+
+function BenefitForm({
+  project,
+  units,
+  benefit,
+  request,
+  onDone,
+  onCancel,
+}: {
+  project: ProjectDetail;
+  units: TreeUnit[];
+  benefit?: BenefitRow;
+  request: ReturnType<typeof useOpenRequest>;
+  onDone: (message: string) => Promise<void>;
+  onCancel?: () => void;
+}) {
+  const t = useWorkspaceT();
+  const locale = t.locale;
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const initial = (): FormState =>
+    benefit
+      ? {
+          title: benefit.title,
+          direction: benefit.direction,
+          type: benefit.type,
+          owner: benefit.owner,
+          ownerUnitId: benefit.ownerUnitId ? String(benefit.ownerUnitId) : '',
+          measure: benefit.measure,
+          measureUnit: benefit.measureUnit,
+          dataSource: benefit.dataSource,
+          baselineValue: formatNumberInput(benefit.baselineValue, locale),
+          baselineDate: benefit.baselineDate ?? '',
+          targetValue: formatNumberInput(benefit.targetValue, locale),
+          targetDate: benefit.targetDate ?? '',
+          goalIds: benefit.goalIds,
+          behaviourIds: benefit.behaviourIds,
+        }
+      : {
+          title: '',
+          direction: 'positive',
+          type: 'tid',
+          owner: '',
+          ownerUnitId: '',
+          measure: '',
+          measureUnit: '',
+          dataSource: '',
+          baselineValue: '',
+          baselineDate: '',
+          targetValue: '',
+          targetDate: '',
+          goalIds: [],
+          behaviourIds: [],
+        };
+  const [form, setForm] = useState<FormState>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [failures, setFailures] = useState(0);
+  useFocusFirstInvalid(formRef, failures);
+  useRevealOnOpen(request, !!benefit && request?.id === benefit.id, headingRef);
+
+  // Opened by the user (Rediger / Ny gevinst): focus the form's heading; the map's requests focus it themselves.
+  useEffect(() => {
+    if (onCancel && !(benefit && request?.id === benefit.id)) headingRef.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const set = <K extends keyof FormState>(k: K) => (v: FormState[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const text = (k: 'title' | 'owner' | 'measure' | 'measureUnit' | 'dataSource' | 'baselineValue' | 'baselineDate' | 'targetValue' | 'targetDate') => ({
+    value: form[k],
+    onChange: (e: { target: { value: string } }) => set(k)(e.target.value),
+    error: errors[k],
+  });
+
+  // The owner's unit: active units in tree order, plus the current one if it has since been retired.
+  const unitOptions = useMemo(() => units.filter((u) => !u.retiredAt || String(u.id) === form.ownerUnitId), [units, form.ownerUnitId]);
+  const behaviourOptions = project.behaviours.filter((b) => !b.archivedAt || form.behaviourIds.includes(b.id));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!form.title.trim()) errs.title = t('required');
+    const baselineValue = parseNumber(form.baselineValue);
+    const targetValue = parseNumber(form.targetValue);
+    if (Number.isNaN(baselineValue)) errs.baselineValue = t('notANumber');
+    if (Number.isNaN(targetValue)) errs.targetValue = t('notANumber');
+    if (form.baselineDate && form.targetDate && form.targetDate < form.baselineDate) errs.targetDate = t('targetBeforeBaseline');
+    setErrors(errs);
+    setError(null);
+    if (Object.keys(errs).length) {
+      setFailures((n) => n + 1);
+      return;
+    }
+    const input: BenefitFields = {
+      title: form.title.trim(),
+      direction: form.direction,
+      type: form.type,
+      owner: form.owner.trim(),
+      ownerUnitId: form.ownerUnitId ? Number(form.ownerUnitId) : null,
+      measure: form.measure.trim(),
+      measureUnit: form.measureUnit.trim(),
+      dataSource: form.dataSource.trim(),
+      baselineValue,
+      baselineDate: form.baselineDate || null,
+      targetValue,
+      targetDate: form.targetDate || null,
+      goalIds: form.goalIds,
+      behaviourIds: form.behaviourIds,
+    };
+    setBusy(true);
+    try {
+      if (benefit) {
+        await workspaceApi.updateBenefit(benefit.id, input);
+        await onDone(t('benefitSaved', { title: input.title }));
+      } else {
+        await workspaceApi.addBenefit(project.id, input);
+        setForm(initial());
+        await onDone(t('benefitAdded', { title: input.title }));
+      }
+    } catch (err) {
+      setError(err);
+      setErrors(fieldProblems(err, locale));
+      setFailures((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card form-card" aria-labelledby={headingId} id={benefit ? `benefit-${benefit.id}` : undefined}>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {benefit ? t('benefitEditTitle', { title: benefit.title }) : t('benefitNewTitle')}
+      </h3>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <TextField label={t('benefitTitle')} hint={t('benefitTitleHint')} required maxLength={300} {...text('title')} />
+        <div className="form-grid two">
+          <RadioGroup
+            legend={t('direction')}
+            hint={t('directionHint')}
+            name="direction"
+            value={form.direction}
+            onChange={set('direction')}
+            options={[
+              { value: 'positive', label: t('direction_positive') },
+              { value: 'negative', label: <DirectionBadge direction="negative" /> },
+            ]}
+          />
+          <SelectField label={t('benefitType')} value={form.type} onChange={(e) => set('type')(e.target.value as BenefitType)} error={errors.type}>
+            {BENEFIT_TYPES.map((k) => (
+              <option key={k} value={k}>
+                {t(typeKey(k))}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label={`${t('owner')} ${t('optional')}`} hint={t('ownerHint')} maxLength={300} {...text('owner')} />
+          <SelectField label={`${t('ownerUnit')} ${t('optional')}`} value={form.ownerUnitId} onChange={(e) => set('ownerUnitId')(e.target.value)} error={errors.ownerUnitId}>
+            <option value="">{t('none')}</option>
+            {unitOptions.map((u) => (
+              <option key={u.id} value={u.id}>
+                {'\u00a0\u00a0'.repeat(u.depth)}
+                {u.name}
+                {u.retiredAt ? ` ${t('retiredSuffix')}` : ''}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label={`${t('measure')} ${t('optional')}`} hint={t('measureHint')} maxLength={300} {...text('measure')} />
+          <TextField label={`${t('measureUnit')} ${t('optional')}`} hint={t('measureUnitHint')} maxLength={50} {...text('measureUnit')} />
+        </div>
+        <TextArea label={`${t('dataSource')} ${t('optional')}`} hint={t('dataSourceHint')} rows={2} maxLength={5000} {...text('dataSource')} />
+        <div className="form-grid two">
+          <fieldset>
+            <legend>{t('baseline')}</legend>
+            <TextField label={t('baselineValue')} inputMode="decimal" {...text('baselineValue')} />
+            <TextField label={t('baselineDate')} type="date" {...text('baselineDate')} />
+          </fieldset>
+          <fieldset>
+            <legend>{t('target')}</legend>
+            <TextField label={t('targetValue')} inputMode="decimal" {...text('targetValue')} />
+            <TextField label={t('targetDate')} type="date" {...text('targetDate')} />
+          </fieldset>
+        </div>
+        <CheckboxGroup
+          legend={t('goalLinks')}
+          empty={t('noGoalsToLink')}
+          error={errors.goalIds}
+          options={project.goals.map((g) => ({ value: g.id, label: g.title }))}
+          value={form.goalIds}
+          onChange={set('goalIds')}
+        />
+        <CheckboxGroup
+          legend={t('behaviourLinks')}
+          empty={t('noBehavioursToLink')}
+          error={errors.behaviourIds}
+          options={behaviourOptions.map((b) => ({ value: b.id, label: b.archivedAt ? `${b.title} (${t('archived')})` : b.title }))}
+          value={form.behaviourIds}
+          onChange={set('behaviourIds')}
+        />
+        <WsError error={error} />
+        <div className="form-actions">
+          <button type="submit" disabled={busy}>
+            {benefit ? t('benefitSave') : t('benefitAdd')}
+          </button>
+          {onCancel && (
+            <button type="button" className="secondary" onClick={onCancel}>
+              {t('cancel')}
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+// The rollout timeline: each unit's go-live date (a diamond) and each wave's open–close span (a bar) on one date
+// axis, with today marked. The drawing is an SVG image with a short text alternative; the table under it holds
+// every date, so nothing is only in the picture.
+import type { ProjectDetail } from '../../api';
+import { TableWrap } from '../../components/TableWrap';
+import { formatDate } from '../../format';
+import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
+import { useLoad } from '../useLoad';
+import { workspaceApi, type Timeline } from './api';
+import { WsError } from './shared';
+
+const DAY = 86_400_000;
+const ms = (d: string) => Date.parse(`${d}T12:00:00Z`);
+
+const W = 960;
+const LABEL_W = 250;
+const RIGHT = 24;
+const ROW = 32;
+const AXIS = 40;
+
+const truncate = (s: string, n = 30) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** Month starts between two instants, thinned to at most ~10 ticks. */
+function monthTicks(from: number, to: number): number[] {
+  const d = new Date(from);
+  let cur = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  const all: number[] = [];
+  while (cur <= to) {
+    all.push(cur);
+    const c = new Date(cur);
+    cur = Date.UTC(c.getUTCFullYear(), c.getUTCMonth() + 1, 1);
+  }
+  const step = Math.max(1, Math.ceil(all.length / 10));
+  return all.filter((_, i) => i % step === 0);
+}
+
+export function RolloutTimeline({ project }: { project: ProjectDetail }) {
+  const t = useWorkspaceT();
+  // Reload when the project changes (a new go-live date, a unit added or removed).
+  const timeline = useLoad(() => workspaceApi.timeline(project.id), [project]);
+  const data = timeline.data;
+
+  return (
+    <section className="section" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('timelineTitle')}</h2>
+      <p className="muted">{t('timelineIntro')}</p>
+      <WsError error={timeline.error} />
+      {data && (data.range ? <TimelineBody data={data} /> : <p>{t('timelineEmpty')}</p>)}
+    </section>
+  );
+}
+
+function TimelineBody({ data }: { data: Timeline }) {
+  const t = useWorkspaceT();
+  const locale = t.locale;
+  const monthFmt = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const shortFmt = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+  const today = ms(data.today);
+  const from = Math.min(ms(data.range!.from), today) - 14 * DAY;
+  const to = Math.max(ms(data.range!.to), today) + 14 * DAY;
+  const x = (d: number) => LABEL_W + ((d - from) / (to - from)) * (W - LABEL_W - RIGHT);
+
+  const unitRows = data.rollouts;
+  const waveRows = data.waves;
+  const unitsTop = AXIS + 8;
+  const wavesTop = unitsTop + unitRows.length * ROW + (waveRows.length ? 12 : 0);
+  const height = wavesTop + waveRows.length * ROW + 8;
+  const ticks = monthTicks(from, to);
+
+  const events = [
+    ...unitRows.map((r) => ({
+      sort: r.goLiveDate ?? '9999',
+      date: r.goLiveDate ? formatDate(r.goLiveDate, locale) : t('noGoLiveDate'),
+      text: `${t('eventGoLive', { unit: r.unitName })}${r.retired ? ` ${t('retiredSuffix')}` : ''}`,
+    })),
+    ...waveRows.map((w) => ({
+      sort: w.opensOn ?? '9999',
+      date: w.opensOn || w.closesOn ? t('dateSpan', { from: formatDate(w.opensOn, locale) || t('openEnded'), to: formatDate(w.closesOn, locale) || t('openEnded') }) : t('noGoLiveDate'),
+      text: t('eventWave', { name: w.name, phase: t(`phase_${w.phase}` as WorkspaceKey), status: t(`wave_${w.status}` as WorkspaceKey) }),
+    })),
+  ].sort((a, b) => a.sort.localeCompare(b.sort));
+
+  return (
+    <>
+      <div className="timeline-box">
+        <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={t('timelineImg', { units: unitRows.filter((r) => r.goLiveDate).length, waves: waveRows.length })} className="timeline-svg">
+          {ticks.map((tick) => (
+            <g key={tick}>
+              <line x1={x(tick)} x2={x(tick)} y1={AXIS - 6} y2={height} className="tl-grid" />
+              {x(tick) + 70 < W && (
+                <text x={x(tick) + 3} y={AXIS - 12} className="tl-tick">
+                  {monthFmt.format(new Date(tick))}
+                </text>
+              )}
+            </g>
+          ))}
+          <line x1={LABEL_W} x2={W - RIGHT} y1={AXIS - 6} y2={AXIS - 6} className="tl-axis" />
+          {unitRows.map((r, i) => {
+            const y = unitsTop + i * ROW + ROW / 2;
+            return (
+              <g key={`u${r.unitId}`} data-unit-id={r.unitId}>
+                <text x={8} y={y + 5} className={`tl-label${r.retired ? ' retired' : ''}`}>
+                  {truncate(r.unitName)}
+                  {r.retired ? ` ${t('retiredSuffix')}` : ''}
+                </text>
+                {r.goLiveDate ? (
+                  <>
+                    <path d={`M ${x(ms(r.goLiveDate))} ${y - 9} l 9 9 l -9 9 l -9 -9 z`} className="tl-golive" />
+                    <text x={x(ms(r.goLiveDate)) + 13} y={y + 5} className="tl-date">
+                      {shortFmt.format(new Date(ms(r.goLiveDate)))}
+                    </text>
+                  </>
+                ) : (
+                  <text x={LABEL_W + 4} y={y + 5} className="tl-date muted">
+                    {t('noGoLiveDate')}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+          {waveRows.map((w, i) => {
+            const y = wavesTop + i * ROW;
+            const start = w.opensOn ? ms(w.opensOn) : null;
+            const end = w.closesOn ? ms(w.closesOn) : start !== null ? start + 14 * DAY : null;
+            return (
+              <g key={`w${w.id}`} data-wave-id={w.id}>
+                <text x={8} y={y + ROW / 2 + 5} className="tl-label">
+                  {truncate(w.name)}
+                </text>
+                {start !== null && end !== null ? (
+                  <rect x={x(start)} y={y + 6} width={Math.max(4, x(end + DAY) - x(start))} height={ROW - 12} rx={3} className={`tl-wave ${w.phase}${w.closesOn ? '' : ' open-ended'}`} />
+                ) : (
+                  <text x={LABEL_W + 4} y={y + ROW / 2 + 5} className="tl-date muted">
+                    {t('noGoLiveDate')}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+          <line x1={x(today)} x2={x(today)} y1={AXIS - 6} y2={height} className="tl-today" />
+          <text x={x(today) + 4} y={AXIS + 4} className="tl-today-label">
+            {t('today')}
+          </text>
+        </svg>
+      </div>
+      <ul className="tl-legend" aria-hidden="true">
+        <li>
+          <svg width="18" height="18" viewBox="0 0 18 18">
+            <path d="M 9 0 l 9 9 l -9 9 l -9 -9 z" className="tl-golive" />
+          </svg>{' '}
+          {t('legendGoLive')}
+        </li>
+        <li>
+          <svg width="28" height="14" viewBox="0 0 28 14">
+            <rect width="28" height="14" rx="3" className="tl-wave baseline" />
+          </svg>{' '}
+          {t('legendBaseline')}
+        </li>
+        <li>
+          <svg width="28" height="14" viewBox="0 0 28 14">
+            <rect width="28" height="14" rx="3" className="tl-wave followup" />
+          </svg>{' '}
+          {t('legendFollowup')}
+        </li>
+      </ul>
+      <details className="tl-table">
+        <summary>{t('timelineTable')}</summary>
+        <TableWrap label={t('timelineTable')}>
+          <table>
+            <caption className="visually-hidden">{t('timelineTable')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('colDate')}</th>
+                <th scope="col">{t('colEvent')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e, i) => (
+                <tr key={i}>
+                  <td>{e.date}</td>
+                  <td>{e.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      </details>
+    </>
+  );
+}
