@@ -74,6 +74,36 @@ describe.skipIf(!hasBrowser)('staff answer on a phone, the report counts it', ()
     await context.close();
   });
 
+  it('lets the secretariat open a wave for one unit by clicking and hand out its link', async () => {
+    const context = await browser.browser.newContext(desktop);
+    const page = await context.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(`${app.baseUrl}/login`);
+    await page.getByLabel('E-mail').fill('sekretariat@demo.dk');
+    await page.getByLabel('Adgangskode').fill('gevinst-demo');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.getByRole('link', { name: 'Digital overlevering på plejecentrene', exact: true }).click();
+    await page.goto(`${page.url().split('#')[0]}#maalinger`);
+    const form = page.locator('section', { has: page.getByRole('heading', { name: 'Ny måling' }) });
+    await form.getByLabel('Navn på måling').fill('Ekstra måling Egebo');
+    await form.getByRole('radio', { name: 'Opfølgning' }).check();
+    // Only Plejecenter Egebo gets a link in this wave.
+    for (const unit of ['Plejecenter Solhaven', 'Plejecenter Lindely', 'Nattevagten, Lindely', 'Afløserteamet']) await form.getByRole('checkbox', { name: unit }).uncheck();
+    await form.getByRole('button', { name: 'Opret måling' }).click();
+    await page.getByRole('button', { name: 'Åbn Ekstra måling Egebo' }).click();
+    await page.getByRole('button', { name: 'Vis links og QR-koder for Ekstra måling Egebo' }).click();
+    const link = page.getByRole('link', { name: /\/s\/[A-Za-z0-9_-]+$/ });
+    await expect.poll(() => link.count()).toBe(1);
+    const url = (await link.getAttribute('href'))!;
+    expect(await page.getByRole('img', { name: /QR-kode til spørgeskemaet for Plejecenter Egebo/ }).count()).toBe(1);
+
+    const phonePage = await (await browser.browser.newContext(phone)).newPage();
+    await phonePage.goto(url);
+    await expect.poll(() => phonePage.getByText('Plejecenter Egebo').first().isVisible()).toBe(true);
+    await expect.poll(() => phonePage.getByText('Ekstra måling Egebo').first().isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('shows the new answer in the report and the chart with intervals to the secretariat', async () => {
     const context = await browser.browser.newContext(desktop);
     const page = await context.newPage();
