@@ -76,7 +76,8 @@ export const UNAUTHENTICATED_EVENT = 'gevinstspor:unauthenticated';
 /** Thrown when the server could not be reached at all (offline, DNS, aborted connection). */
 export const isNetworkError = (e: unknown) => e instanceof ApiError && e.status === 0;
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** The one fetch wrapper: JSON in and out, our error shape turned into ApiError. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {

@@ -71,10 +71,22 @@ export function getSurveyVersion(db: DbLike, versionId: number) {
 /** Saves the secretariat's survey choices; they apply to the next version, never to an opened wave. */
 export function saveSurveySpec(db: Db, projectId: number, spec: SurveySpec | null) {
   const detail = getProjectDetail(db, projectId);
-  const own = new Set(detail.behaviours.map((b) => b.id));
-  const foreign = (spec?.behaviours ?? []).map((b, i) => ({ id: b.behaviourId, i })).filter((b) => !own.has(b.id));
+  const ownBehaviours = new Set(detail.behaviours.map((b) => b.id));
+  const ownBenefits = new Set(detail.benefits.map((b) => b.id));
+  // Every id the spec names must be this project's, so a spec never silently asks about something else.
+  const foreign: { path: string; id: number }[] = [];
+  (spec?.behaviours ?? []).forEach((b, i) => {
+    if (!ownBehaviours.has(b.behaviourId)) foreign.push({ path: `spec.behaviours.${i}.behaviourId`, id: b.behaviourId });
+    (b.excludedBenefitIds ?? []).forEach((id, j) => {
+      if (!ownBenefits.has(id)) foreign.push({ path: `spec.behaviours.${i}.excludedBenefitIds.${j}`, id });
+    });
+  });
+  (spec?.customItems ?? []).forEach((item, i) => {
+    const placement = item.placement;
+    if (placement && typeof placement === 'object' && !ownBehaviours.has(placement.behaviourId)) foreign.push({ path: `spec.customItems.${i}.placement.behaviourId`, id: placement.behaviourId });
+  });
   if (foreign.length) {
-    throw badRequest('link_outside_project', 'The survey spec names behaviours of another project', foreign.map((f) => ({ path: `spec.behaviours.${f.i}.behaviourId`, code: 'link_outside_project', message: `${f.id} is not in this project` })));
+    throw badRequest('link_outside_project', 'The survey spec names behaviours or benefits of another project', foreign.map((f) => ({ path: f.path, code: 'link_outside_project', message: `${f.id} is not in this project` })));
   }
   db.update(projects).set({ surveySpec: spec }).where(eq(projects.id, projectId)).run();
   return previewSurvey(db, projectId, 'followup');

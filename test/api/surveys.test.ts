@@ -58,6 +58,12 @@ describe('the survey spec', () => {
     const other = (await t.post('/api/projects', { name: 'Andet' })).body.project;
     const foreign = (await t.post(`/api/projects/${other.id}/behaviours`, { title: 'Fremmed' })).body.behaviour;
     expectError(await t.put(`/api/projects/${t.project.id}/survey/spec`, { spec: { behaviours: [{ behaviourId: foreign.id }] } }), 400, 'link_outside_project');
+    expectError(await t.put(`/api/projects/${t.project.id}/survey/spec`, { spec: { behaviours: [{ behaviourId: t.behaviour.id, excludedBenefitIds: [999] }] } }), 400, 'link_outside_project');
+    const misplaced = await t.put(`/api/projects/${t.project.id}/survey/spec`, {
+      spec: { customItems: [{ kind: 'text', id: 'note', text: { da: 'Note', en: 'Note' }, placement: { behaviourId: foreign.id } }] },
+    });
+    expectError(misplaced, 400, 'link_outside_project');
+    expect(misplaced.body.error.details[0].path).toBe('spec.customItems.0.placement.behaviourId');
     expect((await t.get(`/api/projects/${t.project.id}/survey/spec`)).body.spec.customItems).toHaveLength(2);
   });
 });

@@ -1,7 +1,7 @@
 // Typed calls for the secretariat's workspace: the unit tree and its CSV import, goals, enablers, benefits with
 // KPI measurements, behaviours with their links, the timeline and the benefits map. Errors become the shared
 // ApiError (code, message, details[] with field paths), exactly as in ../../api.
-import { ApiError, UNAUTHENTICATED_EVENT, type ProjectDetail } from '../../api';
+import { request, type ProjectDetail } from '../../api';
 import type { BenefitsMap, MapNode, MapNodeKind } from '../../../server/services/benefitsMap';
 import type { ImportPreview, PlannedCreate, PlannedUpdate, RejectedRow } from '../../../server/services/unitImport';
 import type { getTimeline } from '../../../server/services/rollouts';
@@ -22,34 +22,7 @@ export type BenefitType = (typeof benefitTypes)[number];
 export const BENEFIT_TYPES: readonly BenefitType[] = ['oekonomi', 'tid', 'kvalitet', 'arbejdsmiljoe', 'borgeroplevelse', 'andet'];
 export const UNIT_KINDS: readonly UnitKind[] = ['forvaltning', 'center', 'afdeling', 'enhed'];
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (e) {
-    throw new ApiError(0, 'network_error', e instanceof Error ? e.message : 'Network error');
-  }
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) {
-    if (res.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
-    const err = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-    if (err && typeof err.code === 'string') throw new ApiError(res.status, err.code, typeof err.message === 'string' ? err.message : res.statusText, err.details);
-    const code = res.status >= 500 ? 'internal' : res.status === 404 ? 'not_found' : 'http_error';
-    throw new ApiError(res.status, code, res.statusText || `HTTP ${res.status}`);
-  }
-  return data as T;
-}
+const call = request;
 
 // ---------- units ----------
 
