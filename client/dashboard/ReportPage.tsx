@@ -56,6 +56,12 @@ export default function ReportPage({ projectId }: { projectId: number }) {
       {shown.length === 0 && <p className="notice">{t('noWavesShown')}</p>}
       {shown.length > 0 && r.behaviours.length === 0 && <p>{t('noBehaviours')}</p>}
       {shown.length > 0 && r.behaviours.map((b) => <BehaviourSection key={b.id} behaviour={b} waves={shown} />)}
+      {shown.length > 0 && r.customItems.length > 0 && (
+        <section className="behaviour-report" aria-labelledby="custom-title">
+          <h2 id="custom-title">{t('customTitle')}</h2>
+          <ItemTable summary={t('customSummary')} caption={t('customCaption')} items={r.customItems} waves={shown} open />
+        </section>
+      )}
       <ResponseRates report={r} />
     </>
   );
@@ -160,7 +166,9 @@ function BehaviourSection({ behaviour, waves }: { behaviour: BehaviourReport; wa
               </tbody>
             </table>
           </TableWrap>
-          {behaviour.diagnostics.length > 0 && <Diagnostics behaviour={behaviour} items={behaviour.diagnostics} waves={waves} />}
+          {behaviour.diagnostics.length > 0 && (
+            <ItemTable summary={t('diagnosticsTitle')} caption={t('diagnosticsCaption', { behaviour: behaviour.title })} items={behaviour.diagnostics} waves={waves} />
+          )}
         </>
       ) : (
         <p className="muted">{t('notMeasured')}</p>
@@ -191,7 +199,8 @@ function WaveFlags({ cell }: { cell: OverallCell | undefined }) {
   );
 }
 
-function Diagnostics({ behaviour, items, waves }: { behaviour: BehaviourReport; items: ItemReport[]; waves: ReportWave[] }) {
+/** Items × waves with % favourable, folded away under a summary (diagnostics, the secretariat's own questions). */
+function ItemTable({ summary, caption, items, waves, open }: { summary: string; caption: string; items: ItemReport[]; waves: ReportWave[]; open?: boolean }) {
   const t = useDashT();
   const waveName = useWaveName();
   const cellText = useCellText();
@@ -201,11 +210,11 @@ function Diagnostics({ behaviour, items, waves }: { behaviour: BehaviourReport; 
     return text === key ? c : text;
   };
   return (
-    <details>
-      <summary>{t('diagnosticsTitle')}</summary>
-      <TableWrap label={t('diagnosticsCaption', { behaviour: behaviour.title })}>
+    <details open={open}>
+      <summary>{summary}</summary>
+      <TableWrap label={caption}>
         <table>
-          <caption>{t('diagnosticsCaption', { behaviour: behaviour.title })}</caption>
+          <caption>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t('question')}</th>

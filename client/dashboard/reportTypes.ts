@@ -87,5 +87,7 @@ export interface Report {
   waves: ReportWave[];
   units: { id: number; name: string }[];
   behaviours: BehaviourReport[];
+  /** The secretariat's own questions that have favourable answers. */
+  customItems: ItemReport[];
   responseRates: ({ waveId: number; units: UnitRate[] } & RateNumbers)[];
 }

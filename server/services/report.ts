@@ -50,7 +50,7 @@ function tally(counts: Counts, waveId: number, unitIds: number[], item: ItemMapE
       if (value === DONT_KNOW) dontKnow += k;
       else {
         n += k;
-        categories[value - 1] += k;
+        if (value <= categories.length) categories[value - 1] += k;
         if (favourable.has(value)) x += k;
       }
     });
@@ -117,8 +117,9 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
   const behaviourRows = db.select().from(behaviours).where(eq(behaviours.projectId, projectId)).orderBy(asc(behaviours.sortOrder), asc(behaviours.id)).all();
   const unitIdsOfWave = (waveId: number) => visibleLinks.filter((l) => l.waveId === waveId).map((l) => l.unitId);
 
-  const itemReport = (behaviourId: number, construct: ItemMapEntry['construct']) => {
-    const perWave = shown.map((w) => ({ wave: w, item: itemsByWave.get(w.id)?.find((i) => i.behaviourId === behaviourId && i.construct === construct && i.type === 'scale') }));
+  /** One item across the shown waves: the project total per wave and the suppressed unit × wave cells. */
+  const itemReport = (matches: (i: ItemMapEntry) => boolean) => {
+    const perWave = shown.map((w) => ({ wave: w, item: itemsByWave.get(w.id)?.find(matches) }));
     const present = perWave.filter((p) => p.item);
     if (!present.length) return null;
     const ref = present[present.length - 1].item!;
@@ -141,16 +142,21 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
         byUnit.find((u) => u.unitId === t.id)!.cells.push({ waveId: wave.id, hiddenReason, ...estimate(t.x, t.n, t.dontKnow, isHidden) });
       }
     }
-    return { key: ref.key, construct, scale: ref.scale, text: ref.text, overall, units: byUnit.filter((u) => maySee(u.unitId)) };
+    return { key: ref.key, construct: ref.construct, scale: ref.scale, text: ref.text, overall, units: byUnit.filter((u) => maySee(u.unitId)) };
   };
 
   const behaviourReports = behaviourRows
     .map((b) => {
-      const adoption = itemReport(b.id, 'adoption');
-      const diagnostics = (['old_behaviour', 'capability', 'opportunity', 'motivation'] as const).map((c) => itemReport(b.id, c)).filter((r) => r !== null);
+      const scaleOf = (construct: ItemMapEntry['construct']) => (i: ItemMapEntry) => i.behaviourId === b.id && i.construct === construct && i.type === 'scale';
+      const adoption = itemReport(scaleOf('adoption'));
+      const diagnostics = (['old_behaviour', 'capability', 'opportunity', 'motivation'] as const).map((c) => itemReport(scaleOf(c))).filter((r) => r !== null);
       return { id: b.id, title: b.title, archived: !!b.archivedAt, adoption, diagnostics, change: adoption ? changeBetween(adoption.overall, shown, k) : null };
     })
     .filter((b) => b.adoption || !b.archived);
+
+  // The secretariat's own questions with favourable answers (rating or one choice), by their stable key.
+  const customKeys = [...new Set([...itemsByWave.values()].flat().filter((i) => i.construct === 'custom' && (i.type === 'scale' || i.type === 'choice') && i.favourable?.length).map((i) => i.key))];
+  const customItems = customKeys.map((key) => itemReport((i) => i.key === key)).filter((r) => r !== null);
 
   // Badges only for changes that survive Benjamini–Hochberg over the adoption changes shown together.
   const bh = benjaminiHochberg(behaviourReports.map((b) => b.change?.p ?? null), DEFAULT_FDR);
@@ -188,6 +194,7 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
     units: unitList.filter((u) => maySee(u.id)),
     fdr: DEFAULT_FDR,
     behaviours: withLabels,
+    customItems,
     responseRates: rates,
   };
 }

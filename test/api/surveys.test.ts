@@ -113,8 +113,14 @@ describe('versions and freezing', () => {
     const followMap = (await t.get(`/api/projects/${t.project.id}/survey/preview?phase=followup`)).body.itemMap;
     for (let i = 0; i < 6; i++) await t.post(`/api/s/${follow.token}/responses`, { submissionId: randomUUID(), answers: answersFor(followMap, () => 5), locale: 'da' });
     await t.post(`/api/waves/${follow.wave.id}/close`);
-    const adoption = (await t.get(`/api/projects/${t.project.id}/report`)).body.report.behaviours[0].adoption;
+    const report = (await t.get(`/api/projects/${t.project.id}/report`)).body.report;
+    const adoption = report.behaviours[0].adoption;
     expect(adoption.overall[0]).toMatchObject({ comparable: true, wordingChanged: true, n: 6, x: 0 });
     expect(adoption.overall[1]).toMatchObject({ comparable: true, wordingChanged: false, n: 6, x: 6 });
+    // The custom rating added before the follow-up is reported too, with its own favourable answers.
+    const custom = report.customItems.find((i: any) => i.key === 'custom.tryg');
+    expect(custom.overall[0]).toEqual({ waveId: base.wave.id, measured: false });
+    expect(custom.overall[1]).toMatchObject({ measured: true, n: 6, x: 6, p: 1 });
+    expect(report.customItems.some((i: any) => i.key === 'custom.hjaelp')).toBe(false);
   });
 });
