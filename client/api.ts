@@ -213,4 +213,7 @@ export const waveApi = {
 
 export const reportApi = {
   get: (projectId: number) => get<{ report: Report }>(`/projects/${projectId}/report`).then((r) => r.report),
+  comments: (projectId: number) => get<{ comments: Comments }>(`/projects/${projectId}/comments`).then((r) => r.comments),
 };
+
+export type Comments = ReturnType<typeof import('../server/services/comments').getComments>;

@@ -11,6 +11,7 @@ import { useDashT, type DashKey } from '../i18n/dashboard';
 import { Link } from '../router';
 import { useLoad } from '../admin/useLoad';
 import { AdoptionChart } from './AdoptionChart';
+import { CommentsSection } from './CommentsSection';
 import { labelSentence } from './labels';
 import type { BehaviourReport, Estimate, ItemReport, OverallCell, Report, ReportWave } from './reportTypes';
 
@@ -62,6 +63,7 @@ export default function ReportPage({ projectId }: { projectId: number }) {
           <ItemTable summary={t('customSummary')} caption={t('customCaption')} items={r.customItems} waves={shown} open />
         </section>
       )}
+      {shown.length > 0 && <CommentsSection projectId={r.project.id} />}
       <ResponseRates report={r} />
     </>
   );

@@ -1,0 +1,37 @@
+// Free-text comments of closed waves. The server decides what may be shown (≥ 10 respondents, never per unit);
+// comments are plain text — React escapes them, nothing is ever interpreted as HTML.
+import { reportApi } from '../api';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { useDashT } from '../i18n/dashboard';
+import { useLoad } from '../admin/useLoad';
+
+export function CommentsSection({ projectId }: { projectId: number }) {
+  const t = useDashT();
+  const comments = useLoad(() => reportApi.comments(projectId), [projectId]);
+  const data = comments.data;
+  if (!data && !comments.error) return null;
+  return (
+    <section className="behaviour-report" aria-labelledby="comments-title">
+      <h2 id="comments-title">{t('commentsTitle')}</h2>
+      <ErrorMessage error={comments.error} />
+      {data && <p className="legend-note">{t('commentsRule', { k: data.threshold })}</p>}
+      {data?.waves.map((w) => (
+        <details key={w.waveId}>
+          <summary>
+            {w.name} – {w.shown ? t('commentsCount', { n: w.questions.reduce((s, q) => s + q.comments.length, 0) }) : t('commentsHidden')}
+          </summary>
+          {w.questions.map((q) => (
+            <div key={q.key}>
+              <h3>{q.text[t.locale] ?? q.text.da}</h3>
+              <ul className="comments">
+                {q.comments.map((c, i) => (
+                  <li key={i}>{c}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </details>
+      ))}
+    </section>
+  );
+}

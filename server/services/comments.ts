@@ -1,0 +1,53 @@
+// Free-text comments ("what would make this easier"): shown only for a whole closed wave with at least the
+// free-text threshold of respondents (10), never per unit and never to a view narrowed to some units.
+import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { responses, responseValues, waves } from '../../db/schema';
+import type { ItemMap } from '../../surveys/types';
+import { getProjectRow } from './projects';
+import { getSurveyVersion } from './surveys';
+import { effectiveStatus } from './waves';
+
+export interface CommentOptions {
+  freeTextThreshold: number;
+  /** A viewer limited to some units never sees comments: they could come from anyone in the project. */
+  narrowedToUnits: boolean;
+}
+
+export function getComments(db: Db, projectId: number, opts: CommentOptions) {
+  getProjectRow(db, projectId);
+  const rows = db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(asc(waves.opensOn), asc(waves.id)).all();
+  const shownWaves = rows.filter((w) => {
+    const status = effectiveStatus(w);
+    return status === 'closed' || (status === 'open' && w.liveResults);
+  });
+  const result = shownWaves.map((w) => {
+    const respondents = db.select({ n: count() }).from(responses).where(eq(responses.waveId, w.id)).get()!.n;
+    const shown = !opts.narrowedToUnits && respondents >= opts.freeTextThreshold;
+    if (!shown || !w.surveyVersionId) return { waveId: w.id, name: w.name, respondents, shown: false, questions: [] };
+    const textItems = (getSurveyVersion(db, w.surveyVersionId).itemMap as ItemMap).items.filter((i) => i.type === 'text');
+    const texts = textItems.length
+      ? db
+          .select({ itemKey: responseValues.itemKey, text: responseValues.valueText })
+          .from(responseValues)
+          .innerJoin(responses, eq(responses.id, responseValues.responseId))
+          .where(and(eq(responses.waveId, w.id), inArray(responseValues.itemKey, textItems.map((i) => i.key)), isNotNull(responseValues.valueText)))
+          .all()
+      : [];
+    return {
+      waveId: w.id,
+      name: w.name,
+      respondents,
+      shown: true,
+      questions: textItems
+        .map((i) => ({
+          key: i.key,
+          text: i.text,
+          // Alphabetical, so the order says nothing about who answered when.
+          comments: texts.filter((t) => t.itemKey === i.key && t.text!.trim()).map((t) => t.text!).sort((a, b) => a.localeCompare(b, 'da')),
+        }))
+        .filter((q) => q.comments.length > 0),
+    };
+  });
+  return { threshold: opts.freeTextThreshold, waves: result };
+}
