@@ -294,13 +294,21 @@ function ResponseRates({ report }: { report: Report }) {
                     {waveName(w)}
                     <br />
                     <span className="muted">{t('waveDates', { from: formatDate(w.opensOn, t.locale) || '…', to: formatDate(w.closesOn, t.locale) || '…' })}</span>
-                    {r.overHundred && <span className="legend-note"><br />{t('rateOver')}</span>}
+                    {!r.hidden && r.overHundred && <span className="legend-note"><br />{t('rateOver')}</span>}
                   </th>
-                  <td className="num">{pct(r.rr1)}</td>
-                  <td className="num">{pct(r.rr2)}</td>
-                  <td className="num">{r.complete}</td>
-                  <td className="num">{r.partial}</td>
-                  <td className="num">{r.eligible}</td>
+                  {r.hidden ? (
+                    <td colSpan={5} className="hidden-cell">
+                      {t('hiddenShort')}
+                    </td>
+                  ) : (
+                    <>
+                      <td className="num">{pct(r.rr1)}</td>
+                      <td className="num">{pct(r.rr2)}</td>
+                      <td className="num">{r.complete}</td>
+                      <td className="num">{r.partial}</td>
+                      <td className="num">{r.eligible}</td>
+                    </>
+                  )}
                 </tr>
               );
             })}

@@ -89,5 +89,6 @@ export interface Report {
   behaviours: BehaviourReport[];
   /** The secretariat's own questions that have favourable answers. */
   customItems: ItemReport[];
-  responseRates: ({ waveId: number; units: UnitRate[] } & RateNumbers)[];
+  /** A wave's total is hidden where it alone would reveal a small unit's count. */
+  responseRates: ({ waveId: number; units: UnitRate[] } & ({ hidden: true } | ({ hidden: false } & RateNumbers)))[];
 }

@@ -18,7 +18,7 @@ const waveBody = z.object({
 });
 
 export const projectWaveRoutes = new Hono<AppEnv>()
-  .get('/:projectId/waves', validate('param', idParams('projectId')), (c) => c.json({ waves: listWaves(c.var.db, c.req.valid('param').projectId) }))
+  .get('/:projectId/waves', validate('param', idParams('projectId')), (c) => c.json({ waves: listWaves(c.var.db, c.req.valid('param').projectId, c.var.config.anonymityThreshold) }))
   .post('/:projectId/waves', requireAdmin, validate('param', idParams('projectId')), validate('json', waveBody), (c) =>
     c.json({ wave: createWave(c.var.db, c.req.valid('param').projectId, c.req.valid('json')) }, 201),
   );

@@ -6,6 +6,7 @@ import { behaviours, responses, responseValues, units, waveLinks, waves } from '
 import type { ItemMap, ItemMapEntry } from '../../surveys/types';
 import { DONT_KNOW } from '../../surveys/types';
 import { benjaminiHochberg, changeLabel, estimateLabel, mannWhitney, newcombe, responseRates, suppress, wilson, DEFAULT_FDR } from '../analysis';
+import { countVisibility } from './countVisibility';
 import { getProjectRow } from './projects';
 import { getSurveyVersion } from './surveys';
 import { effectiveStatus } from './waves';
@@ -167,24 +168,26 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
     return { ...b, change: { ...change, pAdjusted: bh.adjusted[i], label } };
   });
 
-  // Response rates (RR1, RR2) per wave and unit; a unit's counts only where its headcount reaches k.
-  const rateOf = (headcount: number, ineligible: number, complete: number, partial: number) => {
-    const { countsShown, over100, ...r } = responseRates({ headcount, ineligible, complete, partial }, k);
-    return { ...r, countsShown, overHundred: over100 };
-  };
+  // Response rates (RR1, RR2) per wave and unit. A unit's counts only where its headcount reaches k, with
+  // complementary hiding; the wave total is left out where it alone would reveal a hidden unit's count.
   const responded = (waveId: number, unitIds: number[], complete: boolean) =>
     respCounts.filter((r) => r.waveId === waveId && r.complete === complete && unitIds.includes(r.unitId)).reduce((sum, r) => sum + r.n, 0);
+  const rateOf = (links: typeof visibleLinks) => {
+    const ids = links.map((l) => l.unitId);
+    const { countsShown: _headcountRule, over100, ...r } = responseRates(
+      { headcount: links.reduce((s, l) => s + l.headcount, 0), ineligible: links.reduce((s, l) => s + l.ineligible, 0), complete: responded(links[0]?.waveId ?? 0, ids, true), partial: responded(links[0]?.waveId ?? 0, ids, false) },
+      k,
+    );
+    return { ...r, overHundred: over100 };
+  };
   const rates = waveInfo.map((w) => {
     const links = visibleLinks.filter((l) => l.waveId === w.id);
-    const units_ = links.map((l) => {
-      const { countsShown, ...r } = rateOf(l.headcount, l.ineligible, responded(w.id, [l.unitId], true), responded(w.id, [l.unitId], false));
-      if (!countsShown) return { unitId: l.unitId, unitName: l.unitName, hidden: true as const };
-      return { unitId: l.unitId, unitName: l.unitName, hidden: false as const, ...r };
-    });
-    const ids = links.map((l) => l.unitId);
-    const sum = (f: (l: (typeof links)[number]) => number) => links.reduce((acc, l) => acc + f(l), 0);
-    const { countsShown: _shown, ...total } = rateOf(sum((l) => l.headcount), sum((l) => l.ineligible), responded(w.id, ids, true), responded(w.id, ids, false));
-    return { waveId: w.id, ...total, units: units_.filter((u) => maySee(u.unitId)) };
+    const { hidden, hideTotal } = countVisibility(links, k);
+    const units_ = links.map((l) =>
+      hidden.has(l.unitId) ? { unitId: l.unitId, unitName: l.unitName, hidden: true as const } : { unitId: l.unitId, unitName: l.unitName, hidden: false as const, ...rateOf([l]) },
+    );
+    const shownUnits = units_.filter((u) => maySee(u.unitId));
+    return hideTotal ? { waveId: w.id, hidden: true as const, units: shownUnits } : { waveId: w.id, hidden: false as const, ...rateOf(links), units: shownUnits };
   });
 
   return {

@@ -89,60 +89,69 @@ function plan(db: DbLike, csv: string, options: ImportOptions): Plan {
   const byExt = new Map(stored.filter((u) => u.externalId).map((u) => [u.externalId!, u]));
   const byId = new Map(stored.map((u) => [u.id, u]));
 
+  // Every problem of a row is reported: the parser's field problems first, then a duplicate id, then at most one
+  // parent problem (unknown, retired, rejected or a cycle). The first one is the row's `code`.
   const problems = new Map<CsvUnitRow, RowProblem[]>(parsed.rows.map((r) => [r, [...r.problems]]));
   const reject = (row: CsvUnitRow, p: RowProblem) => problems.get(row)!.push(p);
+  const isValid = (row: CsvUnitRow) => problems.get(row)!.length === 0;
 
-  // The first row with an id is the one other rows' parent ids point at; later rows with that id are rejected.
-  const fileByExt = new Map<string, CsvUnitRow>();
-  for (const row of parsed.rows) {
-    if (!row.externalId) continue;
-    const first = fileByExt.get(row.externalId);
-    if (first) reject(row, { field: 'externalId', code: 'duplicate_id', message: `The unit id ${row.externalId} is also on line ${first.line}` });
-    else fileByExt.set(row.externalId, row);
+  // An id on several lines: which line is meant is a guess, so all of them are rejected and the file must be fixed.
+  const rowsByExt = new Map<string, CsvUnitRow[]>();
+  for (const row of parsed.rows) if (row.externalId) rowsByExt.set(row.externalId, [...(rowsByExt.get(row.externalId) ?? []), row]);
+  const lineList = (rows: CsvUnitRow[]) => {
+    const lines = rows.map((r) => String(r.line));
+    return lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+  };
+  const fileByExt = new Map<string, CsvUnitRow>(); // ids that occur on exactly one line
+  for (const [ext, rows] of rowsByExt) {
+    if (rows.length === 1) fileByExt.set(ext, rows[0]);
+    else for (const row of rows) reject(row, { field: 'externalId', code: 'duplicate_id', message: `The unit id ${ext} is also on ${lineList(rows.filter((r) => r !== row))}` });
   }
 
-  const isValid = (row: CsvUnitRow) => problems.get(row)!.length === 0;
   const keyOf = (ext: string): Key => (byExt.has(ext) ? `db:${byExt.get(ext)!.id}` : `new:${ext}`);
   const staysRetired = (ext: string) => !!byExt.get(ext)?.retiredAt;
+  /** The parent each row points at, when that parent exists exactly once (in the file or stored). */
   const parentKeys = new Map<CsvUnitRow, Key | null>();
-
-  const resolveParent = (row: CsvUnitRow): RowProblem | null => {
-    const p = row.parentExternalId;
-    if (p === null) {
-      parentKeys.set(row, null);
-      return null;
-    }
-    if (p === row.externalId) return { field: 'parent', code: 'cycle', message: `The unit ${p} is given as its own parent` };
-    const inFile = fileByExt.get(p);
-    if (inFile && !isValid(inFile)) return { field: 'parent', code: 'parent_rejected', message: `The parent ${p} on line ${inFile.line} is rejected` };
-    if (!inFile && !byExt.has(p)) return { field: 'parent', code: 'parent_unknown', message: `The parent ${p} is neither in the file nor an existing unit` };
-    if (staysRetired(p) && !staysRetired(row.externalId)) return { field: 'parent', code: 'parent_retired', message: `The parent ${p} is a retired unit` };
-    parentKeys.set(row, keyOf(p));
-    return null;
+  const parentProblem = new Set<CsvUnitRow>();
+  const rejectParent = (row: CsvUnitRow, p: RowProblem) => {
+    reject(row, p);
+    parentProblem.add(row);
   };
 
-  // Rejecting a row can strand the rows below it, so repeat until nothing changes; then look for cycles.
+  // What the file says about each row's parent, whether or not the row has other problems.
+  for (const row of parsed.rows) {
+    const p = row.parentExternalId;
+    if (p === null) parentKeys.set(row, null);
+    else if (p === row.externalId) rejectParent(row, { field: 'parent', code: 'cycle', message: `The unit ${p} is given as its own parent` });
+    else if ((rowsByExt.get(p)?.length ?? 0) > 1) {
+      rejectParent(row, { field: 'parent', code: 'parent_rejected', message: `The parent ${p} is rejected: its id is on ${lineList(rowsByExt.get(p)!)}` });
+    } else if (!fileByExt.has(p) && !byExt.has(p)) {
+      rejectParent(row, { field: 'parent', code: 'parent_unknown', message: `The parent ${p} is neither in the file nor an existing unit` });
+    } else if (staysRetired(p) && !staysRetired(row.externalId)) {
+      rejectParent(row, { field: 'parent', code: 'parent_retired', message: `The parent ${p} is a retired unit` });
+    } else parentKeys.set(row, keyOf(p));
+  }
+
+  // Cycles among the parents the file gives (rows with a single, non-empty id), with the stored tree for the rest.
+  const parentOf = new Map<Key, Key | null>(stored.map((u) => [`db:${u.id}`, u.parentId === null ? null : `db:${u.parentId}`]));
+  const graphRows = parsed.rows.filter((row) => fileByExt.get(row.externalId) === row && parentKeys.has(row));
+  for (const row of graphRows) parentOf.set(keyOf(row.externalId), parentKeys.get(row)!);
+  const onCycle = cycles(parentOf);
+  const label = (k: Key) => (k.startsWith('new:') ? k.slice(4) : (byId.get(Number(k.slice(3)))?.externalId ?? byId.get(Number(k.slice(3)))?.name ?? k));
+  for (const row of graphRows) {
+    const cycle = onCycle.get(keyOf(row.externalId));
+    if (cycle) rejectParent(row, { field: 'parent', code: 'cycle', message: `The parents form a cycle: ${[...cycle, cycle[0]].map(label).join(' → ')}` });
+  }
+
+  // A rejected row strands the rows below it, and those the rows below them: repeat until nothing changes.
   for (let changed = true; changed; ) {
     changed = false;
-    for (const row of parsed.rows.filter(isValid)) {
-      const problem = resolveParent(row);
-      if (problem) {
-        reject(row, problem);
-        changed = true;
-      }
-    }
-    if (changed) continue;
-    const parentOf = new Map<Key, Key | null>(stored.map((u) => [`db:${u.id}`, u.parentId === null ? null : `db:${u.parentId}`]));
-    const validRows = parsed.rows.filter(isValid);
-    for (const row of validRows) parentOf.set(keyOf(row.externalId), parentKeys.get(row)!);
-    const onCycle = cycles(parentOf);
-    const label = (k: Key) => (k.startsWith('new:') ? k.slice(4) : (byId.get(Number(k.slice(3)))?.externalId ?? byId.get(Number(k.slice(3)))?.name ?? k));
-    for (const row of validRows) {
-      const cycle = onCycle.get(keyOf(row.externalId));
-      if (cycle) {
-        reject(row, { field: 'parent', code: 'cycle', message: `The parents form a cycle: ${[...cycle, cycle[0]].map(label).join(' → ')}` });
-        changed = true;
-      }
+    for (const row of parsed.rows) {
+      const p = row.parentExternalId;
+      const parentRow = p === null ? undefined : fileByExt.get(p);
+      if (parentProblem.has(row) || !parentRow || isValid(parentRow)) continue;
+      rejectParent(row, { field: 'parent', code: 'parent_rejected', message: `The parent ${p} on line ${parentRow.line} is rejected` });
+      changed = true;
     }
   }
 
@@ -166,7 +175,7 @@ function plan(db: DbLike, csv: string, options: ImportOptions): Plan {
       unchanged: 0,
       rejected: [],
       notInFile: stored
-        .filter((u) => u.externalId && !u.retiredAt && !fileByExt.has(u.externalId))
+        .filter((u) => u.externalId && !u.retiredAt && !rowsByExt.has(u.externalId))
         .map((u) => ({ unitId: u.id, externalId: u.externalId!, name: u.name })),
     },
     creates: [],

@@ -9,6 +9,7 @@ import { todayUtc } from './clock';
 import { getProjectRow } from './projects';
 import { ensureSurveyVersion } from './surveys';
 import { activeUnitIds } from './units';
+import { countVisibility } from './countVisibility';
 
 export interface WaveInput {
   name: string;
@@ -33,7 +34,8 @@ export function effectiveStatus(wave: { status: 'draft' | 'open' | 'closed'; clo
   return wave.status;
 }
 
-export function listWaves(db: Db, projectId: number) {
+/** Waves with their response totals; a total is left out where it would reveal a small unit's count. */
+export function listWaves(db: Db, projectId: number, threshold: number) {
   getProjectRow(db, projectId);
   const rows = db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(asc(waves.id)).all();
   const counts = db
@@ -43,7 +45,23 @@ export function listWaves(db: Db, projectId: number) {
     .where(eq(waves.projectId, projectId))
     .groupBy(responses.waveId)
     .all();
-  return rows.map((w) => ({ ...w, status: effectiveStatus(w), responses: counts.find((c) => c.waveId === w.id)?.n ?? 0 }));
+  const links = linkHeadcounts(db, rows.map((w) => w.id));
+  return rows.map((w) => {
+    const { hideTotal } = countVisibility(links.filter((l) => l.waveId === w.id), threshold);
+    return { ...w, status: effectiveStatus(w), responses: hideTotal ? null : counts.find((c) => c.waveId === w.id)?.n ?? 0 };
+  });
+}
+
+/** Each link's unit and headcount (at open; today's for a draft wave). */
+export function linkHeadcounts(db: DbLike, waveIds: number[]) {
+  if (!waveIds.length) return [];
+  return db
+    .select({ waveId: waveLinks.waveId, unitId: waveLinks.unitId, headcount: sql<number>`case when ${waves.status} = 'draft' then ${units.headcount} else ${waveLinks.headcountAtOpen} end` })
+    .from(waveLinks)
+    .innerJoin(units, eq(units.id, waveLinks.unitId))
+    .innerJoin(waves, eq(waves.id, waveLinks.waveId))
+    .where(inArray(waveLinks.waveId, waveIds))
+    .all();
 }
 
 export function createWave(db: Db, projectId: number, input: WaveInput) {
@@ -108,7 +126,7 @@ export function deleteWave(db: Db, waveId: number) {
   db.delete(waves).where(eq(waves.id, waveId)).run();
 }
 
-/** Response counts per unit are shown only where the unit's headcount reaches the anonymity threshold. */
+/** Links with response counts per unit, hidden as countVisibility decides. */
 export function listLinks(db: Db, waveId: number, publicUrl: string, threshold: number) {
   getWaveRow(db, waveId);
   const rows = db
@@ -124,10 +142,10 @@ export function listLinks(db: Db, waveId: number, publicUrl: string, threshold: 
     .where(and(eq(responses.waveId, waveId), inArray(responses.unitId, rows.map((r) => r.unitId))))
     .groupBy(responses.unitId)
     .all();
+  const { hidden } = countVisibility(linkHeadcounts(db, [waveId]), threshold);
   return rows.map((r) => {
     const n = counts.find((c) => c.unitId === r.unitId)?.n ?? 0;
-    const headcount = r.headcountAtOpen || r.headcount;
-    return { ...r, url: `${publicUrl}/s/${r.token}`, responses: headcount >= threshold ? n : null };
+    return { ...r, url: `${publicUrl}/s/${r.token}`, responses: hidden.has(r.unitId) ? null : n };
   });
 }
 

@@ -283,6 +283,41 @@ describe('response rates', () => {
   });
 });
 
+describe('response counts', () => {
+  it('never lets a small unit\'s count be found by subtracting the others from the total', async () => {
+    const t = await setUp();
+    const tiny = (await t.post('/api/units', { name: 'Mini', headcount: 3 })).body.unit;
+    await t.put(`/api/projects/${t.project.id}/rollouts/${tiny.id}`, { goLiveDate: null });
+    const wave = (await t.post(`/api/projects/${t.project.id}/waves`, { name: 'To enheder', phase: 'baseline', unitIds: [t.unitA.id, tiny.id] })).body.wave;
+    await t.post(`/api/waves/${wave.id}/open`);
+    const links = (await t.get(`/api/waves/${wave.id}/links`)).body.links as any[];
+    const token = (unitId: number) => links.find((l) => l.unitId === unitId).token;
+    for (let i = 0; i < 6; i++) await answer(t, token(t.unitA.id));
+    for (let i = 0; i < 2; i++) await answer(t, token(tiny.id));
+    // Mini (3 staff) is hidden, and so is its only sibling; the total of both is safe to show.
+    const after = (await t.get(`/api/waves/${wave.id}/links`)).body.links as any[];
+    expect(after.map((l) => l.responses)).toEqual([null, null]);
+    expect((await t.get(`/api/projects/${t.project.id}/waves`)).body.waves.find((w: any) => w.id === wave.id).responses).toBe(8);
+    const rates = (await t.get(`/api/projects/${t.project.id}/report`)).body.report.responseRates.find((r: any) => r.waveId === wave.id);
+    expect(rates.hidden).toBe(false);
+    expect(rates.units.every((u: any) => u.hidden)).toBe(true);
+    expect(JSON.stringify(rates.units)).not.toContain('"complete"');
+  });
+
+  it('hides the total too when the wave has only a small unit', async () => {
+    const t = await setUp();
+    const tiny = (await t.post('/api/units', { name: 'Mini', headcount: 3 })).body.unit;
+    await t.put(`/api/projects/${t.project.id}/rollouts/${tiny.id}`, { goLiveDate: null });
+    const wave = (await t.post(`/api/projects/${t.project.id}/waves`, { name: 'Kun Mini', phase: 'baseline', unitIds: [tiny.id] })).body.wave;
+    await t.post(`/api/waves/${wave.id}/open`);
+    const token = (await t.get(`/api/waves/${wave.id}/links`)).body.links[0].token;
+    await answer(t, token);
+    expect((await t.get(`/api/projects/${t.project.id}/waves`)).body.waves.find((w: any) => w.id === wave.id).responses).toBeNull();
+    const rates = (await t.get(`/api/projects/${t.project.id}/report`)).body.report.responseRates.find((r: any) => r.waveId === wave.id);
+    expect(rates).toEqual({ waveId: wave.id, hidden: true, units: [{ unitId: tiny.id, unitName: 'Mini', hidden: true }] });
+  });
+});
+
 describe('cross-site requests', () => {
   it('refuses a cross-site delete (CSRF guard answers 403 before anything runs)', async () => {
     const t = await setUp();

@@ -236,6 +236,7 @@ describe('unit CSV import: preview', () => {
     const p = (await t.post('/api/units/import/preview', { csv })).body.preview;
     const byLine = Object.fromEntries(p.rejected.map((r: any) => [r.line, r.code]));
     expect(byLine).toEqual({
+      3: 'duplicate_id',
       4: 'parent_unknown',
       5: 'duplicate_id',
       6: 'headcount_invalid',
@@ -251,8 +252,105 @@ describe('unit CSV import: preview', () => {
     const dup = p.rejected.find((r: any) => r.line === 5);
     expect(dup).toMatchObject({ raw: '2;Center igen;1;10', externalId: '2', field: 'externalId' });
     expect(dup.message).toContain('line 3');
+    expect(p.rejected.find((r: any) => r.line === 3).message).toContain('line 5');
     expect(p.rejected.find((r: any) => r.line === 8).message).toContain('6 → 7 → 6');
-    expect(p.create.map((c: any) => c.externalId)).toEqual(['1', '2']);
+    expect(p.create.map((c: any) => c.externalId)).toEqual(['1']);
+    expect(unitCount(t)).toBe(0);
+  });
+
+  it('rejects every line of a duplicated id, naming the other lines, and the rows below them', async () => {
+    const t = await adminApp();
+    await t.post('/api/units', { name: 'Stored', externalId: 'S1', headcount: 3 });
+    const csv = [
+      'id;navn;overordnet;antal',
+      'X1;Først;;1', // 2
+      'C1;Under X1;X1;1', // 3
+      'G1;Under C1;C1;1', // 4
+      'X1;Igen;;2', // 5
+      'S1;Stored A;;4', // 6
+      'S1;Stored B;;5', // 7
+      'S1;Stored C;;6', // 8
+      'C2;Under S1;S1;1', // 9
+      'OK;Fin;;1', // 10
+    ].join('\n');
+    const p = (await t.post('/api/units/import/preview', { csv })).body.preview;
+    expect(p.rejected.map((r: any) => [r.line, r.code, r.field])).toEqual([
+      [2, 'duplicate_id', 'externalId'],
+      [3, 'parent_rejected', 'parent'],
+      [4, 'parent_rejected', 'parent'],
+      [5, 'duplicate_id', 'externalId'],
+      [6, 'duplicate_id', 'externalId'],
+      [7, 'duplicate_id', 'externalId'],
+      [8, 'duplicate_id', 'externalId'],
+      [9, 'parent_rejected', 'parent'],
+    ]);
+    const msg = (line: number) => p.rejected.find((r: any) => r.line === line).message;
+    expect(msg(2)).toBe('The unit id X1 is also on line 5');
+    expect(msg(5)).toBe('The unit id X1 is also on line 2');
+    expect(msg(7)).toBe('The unit id S1 is also on lines 6 and 8');
+    expect(msg(3)).toContain('lines 2 and 5');
+    expect(msg(4)).toContain('line 3');
+    expect(msg(9)).toContain('lines 6, 7 and 8');
+    expect(p.create.map((c: any) => c.externalId)).toEqual(['OK']);
+    expect(p.update).toEqual([]);
+    // The stored unit is in the file, if ambiguously: it is not reported as left out.
+    expect(p.notInFile).toEqual([]);
+    const res = await t.post('/api/units/import/commit', { csv });
+    expectError(res, 400, 'csv_rejected_rows');
+    expect(res.body.error.details.map((d: any) => d.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(unitCount(t)).toBe(1);
+    expect((await t.get('/api/units')).body.units[0]).toMatchObject({ name: 'Stored', headcount: 3 });
+  });
+
+  it('reports every problem of a row, field problems first, parent and cycle problems after', async () => {
+    const t = await adminApp();
+    const csv = [
+      'id;navn;overordnet;antal;type',
+      'P;Forvaltning;;1;', // 2
+      'A;Ukendt og negativ;NOPE;-3;', // 3
+      'B;Cyklus med fejl;C;mange;', // 4
+      'C;Cyklus;B;1;', // 5
+      'D;Under fejl;A;1;', // 6
+      ';Uden id;NOPE;1;', // 7
+      'E;;E;-1;planet', // 8
+      'F;Dobbelt;;-1;', // 9
+      'F;Dobbelt;P;1;', // 10
+    ].join('\n');
+    const p = (await t.post('/api/units/import/preview', { csv })).body.preview;
+    const codes = Object.fromEntries(p.rejected.map((r: any) => [r.line, r.problems.map((x: any) => x.code)]));
+    expect(codes).toEqual({
+      3: ['headcount_negative', 'parent_unknown'],
+      4: ['headcount_invalid', 'cycle'],
+      5: ['cycle'],
+      6: ['parent_rejected'],
+      7: ['missing_id', 'parent_unknown'],
+      8: ['missing_name', 'headcount_negative', 'kind_unknown', 'cycle'],
+      9: ['headcount_negative', 'duplicate_id'],
+      10: ['duplicate_id'],
+    });
+    // The row's code, field and message are those of its first, most important, problem.
+    for (const r of p.rejected) expect({ code: r.code, field: r.field, message: r.message }).toEqual(r.problems[0]);
+    expect(p.rejected.find((r: any) => r.line === 3)).toMatchObject({ code: 'headcount_negative', field: 'headcount' });
+    expect(p.rejected.find((r: any) => r.line === 3).problems[1]).toEqual({
+      field: 'parent',
+      code: 'parent_unknown',
+      message: 'The parent NOPE is neither in the file nor an existing unit',
+    });
+    expect(p.rejected.find((r: any) => r.line === 4).problems[1].message).toContain('B → C → B');
+    expect(p.rejected.find((r: any) => r.line === 6).problems[0].message).toContain('line 3');
+    expect(p.create.map((c: any) => c.externalId)).toEqual(['P']);
+    const res = await t.post('/api/units/import/commit', { csv });
+    expectError(res, 400, 'csv_rejected_rows');
+    expect(res.body.error.details.map((d: any) => [d.line, d.code])).toEqual([
+      [3, 'headcount_negative'],
+      [4, 'headcount_invalid'],
+      [5, 'cycle'],
+      [6, 'parent_rejected'],
+      [7, 'missing_id'],
+      [8, 'missing_name'],
+      [9, 'headcount_negative'],
+      [10, 'duplicate_id'],
+    ]);
     expect(unitCount(t)).toBe(0);
   });
 
@@ -326,6 +424,7 @@ describe('unit CSV import: commit', () => {
     const res = await t.post('/api/units/import/commit', { csv });
     expectError(res, 400, 'csv_rejected_rows');
     expect(res.body.error.details.map((d: any) => [d.line, d.code, d.path])).toEqual([
+      [3, 'duplicate_id', 'csv'],
       [4, 'parent_unknown', 'csv'],
       [5, 'duplicate_id', 'csv'],
     ]);

@@ -76,7 +76,7 @@ function WaveItem({
       <p className="muted">
         {t(phaseKey(wave.phase))}
         {dates && ` · ${dates}`}
-        {wave.status !== 'draft' && ` · ${t('responsesCount', { n: wave.responses })}`}
+        {wave.status !== 'draft' && ` · ${wave.responses === null ? t('responsesHidden') : t('responsesCount', { n: wave.responses })}`}
       </p>
       {isAdmin && (
         <div className="form-actions">
