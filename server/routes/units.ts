@@ -2,6 +2,8 @@
 // project's units, go-live dates and waves on one time axis.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { accessFor, canReadProject, unitsVisibleTo } from '../services/access';
+import { notFound } from '../http/errors';
 import { requireAdmin } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { idParams, validate } from '../http/validate';
@@ -23,13 +25,22 @@ const listQuery = z.object({ includeRetired: z.enum(['true', 'false']).default('
 
 export const unitRoutes = new Hono<AppEnv>()
   .get('/', validate('query', listQuery), (c) => {
-    const all = listUnits(c.var.db);
+    const visible = unitsVisibleTo(c.var.db, accessFor(c.var.db, c.var.user));
+    const all = listUnits(c.var.db).filter((u) => !visible || visible.has(u.id));
     const shown = c.req.valid('query').includeRetired === 'true' ? all : all.filter((u) => !u.retiredAt);
     return c.json({ units: shown, tree: unitTree(shown) });
   })
   .post('/', requireAdmin, validate('json', unitBody), (c) => c.json({ unit: createUnit(c.var.db, c.req.valid('json')) }, 201))
   .route('/import', unitImportRoutes)
-  .get('/:id', validate('param', idParams('id')), (c) => c.json({ unit: getUnitDetail(c.var.db, c.req.valid('param').id) }))
+  .get('/:id', validate('param', idParams('id')), (c) => {
+    const access = accessFor(c.var.db, c.var.user);
+    const visible = unitsVisibleTo(c.var.db, access);
+    const { id } = c.req.valid('param');
+    if (visible && !visible.has(id)) throw notFound('Unit');
+    const unit = getUnitDetail(c.var.db, id);
+    // Never name a project the viewer may not read.
+    return c.json({ unit: { ...unit, rollouts: unit.rollouts.filter((r) => canReadProject(access, r.projectId)), children: unit.children.filter((ch) => !visible || visible.has(ch.id)) } });
+  })
   .patch('/:id', requireAdmin, validate('param', idParams('id')), validate('json', unitBody.partial()), (c) =>
     c.json({ unit: updateUnit(c.var.db, c.req.valid('param').id, c.req.valid('json')) }),
   )

@@ -44,3 +44,13 @@ export function accessFor(db: DbLike, user: SessionUser): Access {
 }
 
 export const canReadProject = (access: Access, projectId: number) => access.projectIds === null || access.projectIds.has(projectId);
+
+/** Units a viewer may look up in the unit register: all for admins; a manager's own subtrees, or else the
+ *  units of the projects granted to them. */
+export function unitsVisibleTo(db: DbLike, access: Access): Set<number> | null {
+  if (access.projectIds === null) return null;
+  if (access.unitIds) return access.unitIds;
+  if (!access.projectIds.size) return new Set();
+  const rows = db.select({ unitId: rollouts.unitId }).from(rollouts).where(inArray(rollouts.projectId, [...access.projectIds])).all();
+  return new Set(rows.map((r) => r.unitId));
+}

@@ -72,4 +72,22 @@ describe('manager access', () => {
     expect(cellB.hiddenReason).toBe('protects_other_group');
     expect(JSON.stringify(mine)).not.toContain('"unitName":"A"');
   });
+
+  it('shows a manager only the units they are granted, and never names projects they cannot read', async () => {
+    const { t, project, unitIds, managerId, manager } = await projectWithAnswers();
+    const secret = (await t.post('/api/projects', { name: 'Hemmeligt projekt' })).body.project;
+    const elsewhere = (await t.post('/api/units', { name: 'Andet sted', headcount: 12 })).body.unit;
+    await t.put(`/api/projects/${secret.id}/rollouts/${unitIds[1]}`, { goLiveDate: '2027-01-10' });
+    await t.put(`/api/projects/${secret.id}/rollouts/${elsewhere.id}`, { goLiveDate: '2027-01-10' });
+    // No scope: nothing in the register.
+    expect((await manager.get('/api/units')).body.units).toEqual([]);
+    expectError(await manager.get(`/api/units/${unitIds[1]}`), 404, 'not_found');
+    // Granted project P only: P's units, and a unit's rollouts name P but not the secret project.
+    t.db.insert(userScopes).values({ userId: managerId, projectId: project.id }).run();
+    expect((await manager.get('/api/units')).body.units.map((u: any) => u.id).sort()).toEqual([...unitIds].sort());
+    const unit = (await manager.get(`/api/units/${unitIds[1]}`)).body.unit;
+    expect(unit.rollouts.map((r: any) => r.projectId)).toEqual([project.id]);
+    expect(JSON.stringify(unit)).not.toContain('Hemmeligt');
+    expectError(await manager.get(`/api/units/${elsewhere.id}`), 404, 'not_found');
+  });
 });
