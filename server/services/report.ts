@@ -117,6 +117,8 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
 
   const behaviourRows = db.select().from(behaviours).where(eq(behaviours.projectId, projectId)).orderBy(asc(behaviours.sortOrder), asc(behaviours.id)).all();
   const unitIdsOfWave = (waveId: number) => visibleLinks.filter((l) => l.waveId === waveId).map((l) => l.unitId);
+  // A change is only reported between waves that asked the same units, so it is about people, not coverage.
+  const sameUnits = (a: number, b: number) => sameSet(unitIdsOfWave(a), unitIdsOfWave(b));
 
   /** One item across the shown waves: the project total per wave and the suppressed unit × wave cells. */
   const itemReport = (matches: (i: ItemMapEntry) => boolean) => {
@@ -151,7 +153,8 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
       const scaleOf = (construct: ItemMapEntry['construct']) => (i: ItemMapEntry) => i.behaviourId === b.id && i.construct === construct && i.type === 'scale';
       const adoption = itemReport(scaleOf('adoption'));
       const diagnostics = (['old_behaviour', 'capability', 'opportunity', 'motivation'] as const).map((c) => itemReport(scaleOf(c))).filter((r) => r !== null);
-      return { id: b.id, title: b.title, archived: !!b.archivedAt, adoption, diagnostics, change: adoption ? changeBetween(adoption.overall, shown, k) : null };
+      const compared = adoption ? changeBetween(adoption.overall, shown, k, sameUnits) : null;
+      return { id: b.id, title: b.title, archived: !!b.archivedAt, adoption, diagnostics, change: compared?.change ?? null, changeNote: compared?.note ?? null };
     })
     .filter((b) => b.adoption || !b.archived);
 
@@ -193,7 +196,7 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
   return {
     project: { id: project.id, name: project.name, mid: project.mid },
     threshold: k,
-    waves: waveInfo.map((w) => ({ ...w, resultsShown: shownIds.includes(w.id) })),
+    waves: waveInfo.map((w) => ({ ...w, resultsShown: shownIds.includes(w.id), unitCount: unitIdsOfWave(w.id).length })),
     units: unitList.filter((u) => maySee(u.id)),
     fdr: DEFAULT_FDR,
     behaviours: withLabels,
@@ -205,30 +208,38 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
 
 const sameSet = (a: unknown[] = [], b: unknown[] = []) => a.length === b.length && a.every((v) => b.includes(v));
 
-/** Change from the first baseline to the latest follow-up: Newcombe's interval, and the Mann–Whitney p over
- *  the whole 5-point answer for the multiplicity correction (the label is added after BH over the page). */
+/** Change from the first baseline to the latest follow-up over the same units: Newcombe's interval, and the
+ *  Mann–Whitney p over the whole 5-point answer for the multiplicity correction (the label is added after BH
+ *  over the page). When follow-ups exist but none covers the baseline's units, the note says so. */
 function changeBetween(
   overall: ({ waveId: number; measured: false } | ({ waveId: number; measured: true; comparable: boolean; categories: number[] | null } & Estimate))[],
   shown: { id: number; phase: 'baseline' | 'followup' }[],
   k: number,
+  sameUnits: (a: number, b: number) => boolean,
 ) {
   const measured = overall.filter((o): o is Extract<typeof o, { measured: true }> => o.measured && o.comparable && !o.hidden && o.n >= k);
-  const before = measured.find((o) => shown.find((w) => w.id === o.waveId)?.phase === 'baseline');
-  const after = [...measured].reverse().find((o) => shown.find((w) => w.id === o.waveId)?.phase === 'followup');
-  if (!before || !after) return null;
+  const phaseOf = (waveId: number) => shown.find((w) => w.id === waveId)?.phase;
+  const before = measured.find((o) => phaseOf(o.waveId) === 'baseline');
+  const followUps = [...measured].reverse().filter((o) => phaseOf(o.waveId) === 'followup');
+  if (!before || !followUps.length) return null;
+  const after = followUps.find((o) => sameUnits(o.waveId, before.waveId));
+  if (!after) return { change: null, note: 'different_units' as const };
   const d = newcombe(after.x, after.n, before.x, before.n);
   if (!d) return null;
   const mw = before.categories && after.categories ? mannWhitney(after.categories, before.categories) : null;
   return {
-    fromWaveId: before.waveId,
-    toWaveId: after.waveId,
-    d: d.d,
-    lo: d.lo,
-    hi: d.hi,
-    nBefore: before.n,
-    nAfter: after.n,
-    p: mw?.p ?? null,
-    wilsonBefore: wilson(before.x, before.n),
-    wilsonAfter: wilson(after.x, after.n),
+    note: null,
+    change: {
+      fromWaveId: before.waveId,
+      toWaveId: after.waveId,
+      d: d.d,
+      lo: d.lo,
+      hi: d.hi,
+      nBefore: before.n,
+      nAfter: after.n,
+      p: mw?.p ?? null,
+      wilsonBefore: wilson(before.x, before.n),
+      wilsonAfter: wilson(after.x, after.n),
+    },
   };
 }

@@ -261,6 +261,32 @@ describe('the report', () => {
   });
 });
 
+describe('the change between waves', () => {
+  it('is only reported between waves that asked the same units', async () => {
+    const t = await setUp();
+    const base = await openWaveFor(t, 'baseline');
+    for (const unitId of [t.unitA.id, t.unitB.id]) for (let i = 0; i < 6; i++) await answer(t, base.tokenOf(unitId), 2);
+    await t.post(`/api/waves/${base.wave.id}/close`);
+    // A follow-up that only asked Plejecenter A: its n cannot be compared with the three-unit baseline.
+    const partial = (await t.post(`/api/projects/${t.project.id}/waves`, { name: 'Kun A', phase: 'followup', unitIds: [t.unitA.id] })).body.wave;
+    await t.post(`/api/waves/${partial.id}/open`);
+    const token = (await t.get(`/api/waves/${partial.id}/links`)).body.links[0].token;
+    for (let i = 0; i < 6; i++) await answer(t, token, 5);
+    await t.post(`/api/waves/${partial.id}/close`);
+    let report = (await t.get(`/api/projects/${t.project.id}/report`)).body.report;
+    expect(report.waves.map((w: any) => w.unitCount)).toEqual([3, 1]);
+    expect(report.behaviours[0].change).toBeNull();
+    expect(report.behaviours[0].changeNote).toBe('different_units');
+    // A later follow-up over all three units is compared with the baseline.
+    const full = await openWaveFor(t, 'followup');
+    for (const unitId of [t.unitA.id, t.unitB.id]) for (let i = 0; i < 6; i++) await answer(t, full.tokenOf(unitId), 5);
+    await t.post(`/api/waves/${full.wave.id}/close`);
+    report = (await t.get(`/api/projects/${t.project.id}/report`)).body.report;
+    expect(report.behaviours[0].change).toMatchObject({ fromWaveId: base.wave.id, toWaveId: full.wave.id, nBefore: 12, nAfter: 12 });
+    expect(report.behaviours[0].changeNote).toBeNull();
+  });
+});
+
 describe('response rates', () => {
   it('uses headcount at open minus ineligible staff, and refuses more ineligible than headcount', async () => {
     const t = await setUp();
