@@ -38,10 +38,10 @@ export const SPEC_LIMITS = {
 const id = z.number().int().positive().max(2_147_483_647);
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'Use 1–40 lower-case letters, digits, - or _');
 const text = z.string().trim().min(1).max(SPEC_LIMITS.textLength);
-const localized = z.object({ da: text, en: text });
+const localized = z.strictObject({ da: text, en: text });
 const phases = z.enum(['baseline', 'followup', 'both']).default('both');
 
-const behaviourSpec = z.object({
+const behaviourSpec = z.strictObject({
   behaviourId: id,
   /** false leaves the behaviour out of the survey. */
   include: z.boolean().default(true),
@@ -54,13 +54,13 @@ const behaviourSpec = z.object({
   excludedBenefitIds: z.array(id).max(200).default([]),
 });
 
-const choice = z.object({
+const choice = z.strictObject({
   /** Stored code; keep it when rewording so waves stay comparable. */
   value: z.number().int().min(1).max(99),
   text: localized,
 });
 
-const placement = z.union([z.literal('end'), z.object({ behaviourId: id })]).default('end');
+const placement = z.union([z.literal('end'), z.strictObject({ behaviourId: id })]).default('end');
 
 const customCommon = {
   id: slug,
@@ -73,44 +73,44 @@ const customCommon = {
 };
 
 const customItem = z.discriminatedUnion('kind', [
-  z.object({
+  z.strictObject({
     kind: z.literal('rating'),
     scale: z.enum(['agreement5', 'frequency5']),
     favourable: z.array(z.number().int().min(1).max(5)).max(5).default([]),
     ...customCommon,
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('single'),
     choices: z.array(choice).min(2).max(SPEC_LIMITS.choices),
     favourable: z.array(z.number().int()).max(SPEC_LIMITS.choices).default([]),
     ...customCommon,
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('multi'),
     choices: z.array(choice).min(2).max(SPEC_LIMITS.choices),
     favourable: z.array(z.number().int()).max(SPEC_LIMITS.choices).default([]),
     maxSelected: z.number().int().min(1).max(SPEC_LIMITS.choices).optional(),
     ...customCommon,
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('text'),
     maxLength: z.number().int().min(1).max(FREE_TEXT_MAX_LENGTH).default(FREE_TEXT_MAX_LENGTH),
     ...customCommon,
   }),
 ]);
 
-const backgroundItem = z.object({
+const backgroundItem = z.strictObject({
   id: slug,
   text: localized,
   choices: z.array(choice).min(2).max(SPEC_LIMITS.choices),
 });
 
 const override = z
-  .object({ da: text.optional(), en: text.optional() })
+  .strictObject({ da: text.optional(), en: text.optional() })
   .refine((o) => o.da !== undefined || o.en !== undefined, 'Give da, en or both');
 
 export const surveySpecSchema = z
-  .object({
+  .strictObject({
     specVersion: z.literal(1).default(1),
     /** Page order = this order; behaviours not listed are appended with the defaults. */
     behaviours: z.array(behaviourSpec).max(200).default([]),

@@ -54,6 +54,9 @@ describe('the survey spec', () => {
     const t = await setUp();
     await t.put(`/api/projects/${t.project.id}/survey/spec`, { spec: spec(t.behaviour.id) });
     expectError(await t.put(`/api/projects/${t.project.id}/survey/spec`, { spec: { behaviours: [{ behaviourId: t.behaviour.id, constructs: ['telepathy'] }] } }), 400, 'invalid_input');
+    // A misspelt key must not silently reset the secretariat's edits to the defaults.
+    expectError(await t.put(`/api/projects/${t.project.id}/survey/spec`, { spec: { overides: {} } }), 400, 'invalid_input');
+    expectError(await t.put(`/api/projects/${t.project.id}/survey/spec`, { spec: { behaviours: [{ behaviourId: t.behaviour.id, constructz: [] }] } }), 400, 'invalid_input');
     expectError(await t.put(`/api/projects/${t.project.id}/survey/spec`, { spec: { customItems: [{ kind: 'rating', id: 'X Y', scale: 'agreement5', text: { da: 'a', en: 'b' } }] } }), 400, 'invalid_input');
     const other = (await t.post('/api/projects', { name: 'Andet' })).body.project;
     const foreign = (await t.post(`/api/projects/${other.id}/behaviours`, { title: 'Fremmed' })).body.behaviour;
