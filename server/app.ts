@@ -79,6 +79,8 @@ export function createApp({ db, config }: CreateAppOptions) {
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorJson(c, err.status, err.code, err.message, err.details);
     if (err instanceof HTTPException) {
+      // Hono's CSRF guard answers 403 for a write that does not come from our own pages.
+      if (err.status === 403) return errorJson(c, 403, 'forbidden_origin', 'This request did not come from Gevinstspor\'s own pages');
       const code = err.status === 400 ? 'bad_request' : err.status === 401 ? 'unauthenticated' : 'http_error';
       return errorJson(c, err.status, code, err.message || 'Bad request');
     }

@@ -18,11 +18,16 @@ if (!existsSync(join(distDir, 'index.html'))) {
   console.error('The client is not built: run `npm run build` (npm start does it for you).');
   process.exit(1);
 }
-const indexHtml = readFileSync(join(distDir, 'index.html'), 'utf8');
 app.use('/assets/*', serveStatic({ root: './dist', onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+// A missing hashed asset is a 404, never the app page (a browser would try to run HTML as a script).
+app.get('/assets/*', (c) => c.text('Not found', 404));
 app.use('/*', serveStatic({ root: './dist' }));
-// Client routes (/s/<token>, /projects/…) all get the single-page app.
-app.get('*', (c) => c.html(indexHtml));
+// Client routes (/s/<token>, /projects/…) all get the single-page app; read per request so a rebuild or
+// redeploy never serves an index.html that points at assets which are gone.
+app.get('*', (c) => {
+  c.header('Cache-Control', 'no-cache');
+  return c.html(readFileSync(join(distDir, 'index.html'), 'utf8'));
+});
 
 serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const base = config.publicUrl;

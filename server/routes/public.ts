@@ -8,7 +8,11 @@ import { getPublicSurvey, submitResponse } from '../services/responses';
 const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'Not a survey link') });
 const responseBody = z.object({
   submissionId: z.string().uuid(),
-  answers: z.record(z.string().max(200), z.unknown()),
+  // A "__proto__" key (own property after JSON.parse) is refused outright; copying would silently drop it.
+  answers: z
+    .unknown()
+    .refine((v) => !(v && typeof v === 'object' && Object.hasOwn(v, '__proto__')), 'Not a question name: __proto__')
+    .pipe(z.record(z.string().max(200), z.unknown())),
   locale: z.enum(['da', 'en']).default('da'),
 });
 

@@ -19,7 +19,11 @@ export const surveyRoutes = new Hono<AppEnv>()
     const followup = saveSurveySpec(c.var.db, c.req.valid('param').projectId, c.req.valid('json').spec);
     return c.json({ ok: true, warnings: followup.warnings, estimatedSeconds: followup.estimatedSeconds });
   })
-  .get('/:projectId/survey-versions', validate('param', idParams('projectId')), (c) => c.json({ versions: listSurveyVersions(c.var.db, c.req.valid('param').projectId) }))
+  .get('/:projectId/survey-versions', validate('param', idParams('projectId')), (c) => {
+    const { projectId } = c.req.valid('param');
+    getProjectRow(c.var.db, projectId);
+    return c.json({ versions: listSurveyVersions(c.var.db, projectId) });
+  })
   .post('/:projectId/survey-versions', requireAdmin, validate('param', idParams('projectId')), validate('json', z.object({ phase })), (c) => {
     const { projectId } = c.req.valid('param');
     getProjectRow(c.var.db, projectId);

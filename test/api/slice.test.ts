@@ -87,6 +87,7 @@ describe('setting up a project', () => {
     expectError(await t.post(`/api/projects/999/behaviours`, { title: 'Y' }), 404, 'not_found');
     expectError(await t.put(`/api/projects/${t.project.id}/rollouts/${t.unitA.id}`, { goLiveDate: '2026-02-30' }), 400, 'invalid_input');
     expectError(await t.get('/api/projects/abc'), 400, 'invalid_input');
+    expectError(await t.get('/api/projects/99999/survey-versions'), 404, 'not_found');
     const detail = (await t.get(`/api/projects/${t.project.id}`)).body.project;
     expect(detail.behaviours).toHaveLength(1);
     expect((await t.get('/api/projects')).body.projects).toHaveLength(1);
@@ -183,6 +184,9 @@ describe('submitting answers', () => {
       expect(typeof res.body.error.details[0].path).toBe('string');
     }
     expectError(await post({}), 400);
+    // A key that would reach the prototype is refused, not silently dropped.
+    const withProto = JSON.stringify({ submissionId: randomUUID(), locale: 'da', answers: valid }).replace('"answers":{', '"answers":{"__proto__":{"x":1},');
+    expectError(await t.postRaw(`/api/s/${token}/responses`, withProto), 400, 'invalid_input');
     expectError(await post(valid, { submissionId: 'not-a-uuid' }), 400, 'invalid_input');
     expectError(await post(valid, { locale: 'fr' }), 400, 'invalid_input');
     expectError(await t.postRaw(`/api/s/${token}/responses`, '{"submissionId":'), 400);
@@ -348,7 +352,7 @@ describe('cross-site requests', () => {
   it('refuses a cross-site delete (CSRF guard answers 403 before anything runs)', async () => {
     const t = await setUp();
     const res = await t.app.request(`/api/behaviours/${t.behaviour.id}`, { method: 'DELETE', headers: { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' } });
-    expect(res.status).toBe(403);
+    expectError({ status: res.status, body: await res.json() }, 403, 'forbidden_origin');
     expect((await t.get(`/api/projects/${t.project.id}`)).body.project.behaviours).toHaveLength(1);
   });
 });

@@ -41,6 +41,15 @@ describe.skipIf(!hasBrowser)('staff answer on a phone, the report counts it', ()
     expect(app.openLink()).toMatch(/\/s\/[A-Za-z0-9_-]+$/);
   });
 
+  it('serves client routes as the app and a missing asset as 404, never HTML for a script', async () => {
+    const page = await fetch(`${app.baseUrl}/projects/1/report`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const asset = await fetch(`${app.baseUrl}/assets/gone-1234.js`);
+    expect(asset.status).toBe(404);
+    expect(asset.headers.get('content-type') ?? '').not.toContain('text/html');
+  });
+
   it('answers the survey in Danish on a phone through a dropped connection, and it counts once', async () => {
     const context = await browser.browser.newContext(phone);
     const page = await context.newPage();
