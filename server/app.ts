@@ -1,5 +1,5 @@
 // createApp builds the whole API as a Hono app over a given database — the server and the tests share it.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -9,6 +9,7 @@ import { defaultAppConfig, type AppConfig } from './config';
 import { requireUser } from './auth/middleware';
 import { requireProjectAccess } from './auth/projectAccess';
 import { ApiError, errorJson } from './http/errors';
+import { MemoryHitCounter, rateLimit, type HitCounter } from './http/rateLimit';
 import type { AppEnv } from './http/env';
 import { authRoutes } from './routes/auth';
 import { behaviourRoutes, projectBehaviourRoutes } from './routes/behaviours';
@@ -25,10 +26,22 @@ import { projectWaveRoutes, waveRoutes } from './routes/waves';
 export interface CreateAppOptions {
   db: Db;
   config?: Partial<AppConfig>;
+  /** Rate-limit counts; in-process by default, a shared store when several instances serve one database. */
+  hitCounter?: HitCounter;
 }
 
-export function createApp({ db, config }: CreateAppOptions) {
+/** Guessing passwords: 10 tries per account per 15 minutes. */
+const LOGIN_LIMIT = { max: 10, windowMs: 15 * 60_000 };
+/** A flood on one staff link: far above what a unit can answer in 10 minutes. */
+const SUBMIT_LIMIT = { max: 300, windowMs: 10 * 60_000 };
+
+export function createApp({ db, config, hitCounter = new MemoryHitCounter() }: CreateAppOptions) {
   const cfg: AppConfig = { ...defaultAppConfig, ...config };
+  const loginEmail = async (c: Context<AppEnv>) => {
+    if (c.req.method !== 'POST') return undefined;
+    const body = await c.req.json().catch(() => null);
+    return typeof body?.email === 'string' ? body.email.trim().toLowerCase() : undefined;
+  };
 
   const api = new Hono<AppEnv>()
     .use(async (c, next) => {
@@ -38,6 +51,8 @@ export function createApp({ db, config }: CreateAppOptions) {
     })
     .use(bodyLimit({ maxSize: 512 * 1024, onError: (c) => errorJson(c, 413, 'payload_too_large', 'The request body is too large') }))
     .get('/health', (c) => c.json({ ok: true }))
+    .use('/auth/login', rateLimit(hitCounter, { name: 'login', ...LOGIN_LIMIT, key: loginEmail }))
+    .use('/s/:token/responses', rateLimit(hitCounter, { name: 'submit', ...SUBMIT_LIMIT, key: (c) => (c.req.method === 'POST' ? c.req.param('token') : undefined) }))
     .route('/auth', authRoutes)
     .route('/s', publicRoutes)
     // Everything below needs a logged-in user; write routes add requireAdmin themselves.

@@ -356,3 +356,14 @@ describe('cross-site requests', () => {
     expect((await t.get(`/api/projects/${t.project.id}`)).body.project.behaviours).toHaveLength(1);
   });
 });
+
+describe('rate limits', () => {
+  it('stops password guessing after 10 tries per account, without locking out other accounts', async () => {
+    const t = await testApp();
+    for (let i = 0; i < 10; i++) expectError(await t.post('/api/auth/login', { email: ADMIN.email, password: `guess-${i}` }), 401, 'invalid_credentials');
+    const blocked = await t.post('/api/auth/login', { email: ADMIN.email.toUpperCase(), password: ADMIN.password });
+    expectError(blocked, 429, 'too_many_requests');
+    expect(blocked.headers.get('retry-after')).toBe('900');
+    await t.login(MANAGER);
+  });
+});
