@@ -40,6 +40,8 @@ const da = {
   // error codes from the API
   'error.network_error': 'Der er ingen forbindelse til serveren. Tjek din internetforbindelse og prøv igen.',
   'error.invalid_credentials': 'Forkert e-mail eller adgangskode.',
+  'error.too_many_requests': 'For mange forsøg lige nu. Vent et kvarter, og prøv igen.',
+  'error.forbidden_origin': 'Anmodningen kom ikke fra Gevinstspors egne sider. Genindlæs siden, og prøv igen.',
   'error.unauthenticated': 'Du skal logge ind for at fortsætte.',
   'error.forbidden': 'Du har ikke adgang til at gøre dette. Det kræver sekretariatets rolle.',
   'error.not_found': 'Det, du leder efter, findes ikke (længere).',
@@ -104,6 +106,8 @@ const en: Record<Key, string> = {
 
   'error.network_error': 'There is no connection to the server. Check your internet connection and try again.',
   'error.invalid_credentials': 'Wrong e-mail or password.',
+  'error.too_many_requests': 'Too many attempts right now. Wait a quarter of an hour and try again.',
+  'error.forbidden_origin': 'The request did not come from Gevinstspor\'s own pages. Reload the page and try again.',
   'error.unauthenticated': 'Please log in to continue.',
   'error.forbidden': 'You are not allowed to do this. It requires the secretariat role.',
   'error.not_found': 'What you are looking for does not exist (any more).',
