@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from '../db/client';
 import { defaultAppConfig, type AppConfig } from './config';
-import { requireUser } from './auth/middleware';
+import { requireAdmin, requireUser } from './auth/middleware';
 import { requireProjectAccess } from './auth/projectAccess';
 import { ApiError, errorJson } from './http/errors';
 import { MemoryHitCounter, rateLimit, type HitCounter } from './http/rateLimit';
@@ -21,6 +21,7 @@ import { publicRoutes } from './routes/public';
 import { reportRoutes } from './routes/reports';
 import { surveyRoutes } from './routes/surveys';
 import { rolloutRoutes, unitRoutes } from './routes/units';
+import { userRoutes } from './routes/users';
 import { projectWaveRoutes, waveRoutes } from './routes/waves';
 
 export interface CreateAppOptions {
@@ -53,6 +54,9 @@ export function createApp({ db, config, hitCounter = new MemoryHitCounter() }: C
     .get('/health', (c) => c.json({ ok: true }))
     .use('/auth/login', rateLimit(hitCounter, { name: 'login', ...LOGIN_LIMIT, key: loginEmail }))
     .use('/s/:token/responses', rateLimit(hitCounter, { name: 'submit', ...SUBMIT_LIMIT, key: (c) => (c.req.method === 'POST' ? c.req.param('token') : undefined) }))
+    // Guessing the current password from a taken-over session: the same budget per account as login.
+    .use('/auth/password', requireUser)
+    .use('/auth/password', rateLimit(hitCounter, { name: 'password', ...LOGIN_LIMIT, key: (c) => (c.req.method === 'POST' ? String(c.var.user.id) : undefined) }))
     .route('/auth', authRoutes)
     .route('/s', publicRoutes)
     // Everything below needs a logged-in user; write routes add requireAdmin themselves.
@@ -66,6 +70,8 @@ export function createApp({ db, config, hitCounter = new MemoryHitCounter() }: C
     .use('/measurements/*', requireUser)
     .use('/goals/*', requireUser)
     .use('/enablers/*', requireUser)
+    .use('/users/*', requireUser, requireAdmin)
+    .use('/users', requireUser, requireAdmin)
     .use('/projects/:projectId/*', requireProjectAccess)
     .use('/projects/:projectId', requireProjectAccess)
     .route('/projects', projectRoutes)
@@ -83,7 +89,8 @@ export function createApp({ db, config, hitCounter = new MemoryHitCounter() }: C
     .route('/enablers', enablerRoutes)
     .route('/behaviours', behaviourRoutes)
     .route('/units', unitRoutes)
-    .route('/waves', waveRoutes);
+    .route('/waves', waveRoutes)
+    .route('/users', userRoutes);
 
   const app = new Hono()
     .use(secureHeaders({ referrerPolicy: 'no-referrer' }))

@@ -15,6 +15,9 @@ import { UnitsPage } from './units/UnitsPage';
 import { BenefitsMapPage } from './workspace/BenefitsMap';
 import { useWorkspaceT } from '../i18n/workspace';
 import { SessionContext, type Session } from './session';
+import { ChangePasswordPage } from './users/ChangePasswordPage';
+import { UsersPage } from './users/UsersPage';
+import { useUsersT } from '../i18n/users';
 
 const ReportPage = lazy(() => import('../dashboard/ReportPage'));
 const SurveyEditorPage = lazy(() => import('./survey/SurveyEditorPage'));
@@ -105,6 +108,8 @@ function Routes({ path }: { path: string }) {
   }, [path]);
   if (path === '/' || path === '/login' || path === '/projects') return <ProjectListPage />;
   if (path === '/units') return <UnitsPage />;
+  if (path === '/users') return <UsersPage />;
+  if (path === '/password') return <ChangePasswordPage />;
   let m = match('/projects/:id', path);
   if (m && /^\d+$/.test(m.id)) return <ProjectPage key={m.id} projectId={Number(m.id)} />;
   m = match('/projects/:id/gevinstdiagram', path);
@@ -161,6 +166,7 @@ function Shell({ children, session, path }: { children: ReactNode; session?: Ses
   const t = useT();
   const ta = useAdminT();
   const tw = useWorkspaceT();
+  const tu = useUsersT();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
 
@@ -210,6 +216,13 @@ function Shell({ children, session, path }: { children: ReactNode; session?: Ses
                   {tw('navUnits')}
                 </Link>
               </li>
+              {session.isAdmin && (
+                <li>
+                  <Link to="/users" aria-current={path === '/users' ? 'page' : undefined}>
+                    {tu('navUsers')}
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
         )}
@@ -220,6 +233,9 @@ function Shell({ children, session, path }: { children: ReactNode; session?: Ses
               <span className="muted">
                 {ta('loggedInAs', { name: session.user.name })} ({session.isAdmin ? ta('roleAdmin') : ta('roleManager')})
               </span>
+              <Link to="/password" className="button secondary small" aria-current={path === '/password' ? 'page' : undefined}>
+                {tu('navChangePassword')}
+              </Link>
               <button type="button" className="secondary small" onClick={() => void session.logout()}>
                 {ta('logout')}
               </button>

@@ -1,8 +1,8 @@
 // Server-side sessions in the database (not process memory) so several app instances can share them.
 // The cookie holds a random id; only its SHA-256 is stored, so a database leak gives no live session.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import type { Db, DbLike } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 
 export interface SessionUser {
@@ -35,4 +35,12 @@ export function findSessionUser(db: Db, token: string): SessionUser | undefined 
 
 export function deleteSession(db: Db, token: string): void {
   db.delete(sessions).where(eq(sessions.idHash, sha256(token))).run();
+}
+
+/** Ends every session of a user (a reset password, a removed account), or all but the one in use. */
+export function endUserSessions(db: DbLike, userId: number, options: { keepToken?: string } = {}): void {
+  const keep = options.keepToken ? sha256(options.keepToken) : undefined;
+  db.delete(sessions)
+    .where(keep ? and(eq(sessions.userId, userId), ne(sessions.idHash, keep)) : eq(sessions.userId, userId))
+    .run();
 }

@@ -1,4 +1,4 @@
-// Login, logout and "who am I". Sessions live in the database; the cookie is HttpOnly and SameSite=Lax.
+// Login, logout, "who am I" and changing one's own password. Sessions live in the database; the cookie is HttpOnly and SameSite=Lax.
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
@@ -10,6 +10,10 @@ import { createSession, deleteSession } from '../auth/sessions';
 import { ApiError } from '../http/errors';
 import type { AppEnv } from '../http/env';
 import { validate } from '../http/validate';
+import { changeOwnPassword } from '../services/users';
+import { newPasswordSchema } from './users';
+
+const passwordBody = z.strictObject({ currentPassword: z.string().min(1, 'Required').max(200), newPassword: newPasswordSchema });
 
 const loginBody = z.object({ email: z.string().trim().toLowerCase().email().max(200), password: z.string().min(1).max(200) });
 
@@ -37,4 +41,10 @@ export const authRoutes = new Hono<AppEnv>()
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   })
-  .get('/me', requireUser, (c) => c.json({ user: c.var.user }));
+  .get('/me', requireUser, (c) => c.json({ user: c.var.user }))
+  // The user's other sessions end (a stolen session does not outlive the change); this one stays.
+  .post('/password', requireUser, validate('json', passwordBody), async (c) => {
+    const { currentPassword, newPassword } = c.req.valid('json');
+    await changeOwnPassword(c.var.db, c.var.user.id, currentPassword, newPassword, getCookie(c, SESSION_COOKIE));
+    return c.json({ ok: true });
+  });
