@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { projectApi, type ProjectStatus } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { FormActions } from '../components/FormActions';
 import { TextArea, TextField, fieldErrors } from '../components/Field';
 import { useAdminT, type AdminKey } from '../i18n/admin';
 import { useT } from '../i18n/common';
@@ -103,14 +104,7 @@ function NewProjectForm({ onCancel }: { onCancel: () => void }) {
         <TextArea label={`${t('purpose')} ${t('optional')}`} hint={t('purposeHint')} value={purpose} onChange={(e) => setPurpose(e.target.value)} maxLength={5000} />
         <TextField label={`${t('projectLead')} ${t('optional')}`} value={projectLead} onChange={(e) => setProjectLead(e.target.value)} maxLength={300} />
         <ErrorMessage error={error} />
-        <div className="form-actions">
-          <button type="submit" disabled={busy}>
-            {t('createProject')}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('cancel')}
-          </button>
-        </div>
+        <FormActions submit={t('createProject')} busy={busy} cancel={{ label: t('cancel'), onClick: onCancel }} />
       </form>
     </section>
   );

@@ -5,20 +5,12 @@ import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip }
 import { formatInterval, formatPercent } from '../format';
 import { useDashT, type DashKey } from '../i18n/dashboard';
 import { errorBarsPlugin } from './errorBars';
+import { wrapToWidth } from './wrapText';
 import type { ItemReport, ReportWave } from './reportTypes';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
-/** Splits a long wave name into short lines, so labels under narrow bars do not overlap on a phone. */
-function wrap(text: string, max = 16): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(/\s+/)) {
-    const last = lines[lines.length - 1];
-    if (last && (last + ' ' + word).length <= max) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
+const TICK_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
 const PHASE_COLOUR = { baseline: '#5b6b7f', followup: '#0b4f6c' } as const; // both ≥ 3:1 on white
 
@@ -40,11 +32,16 @@ export function AdoptionChart({ behaviourTitle, item, waves }: { behaviourTitle:
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const labels = cells.map(({ wave, cell }) => {
-      const nLine = !cell || !cell.measured ? t('notMeasured') : cell.hidden ? t('hiddenShort') : t('nLine', { n: cell.n });
-      const name = wrap(wave.name);
-      return wave.name.toLocaleLowerCase().includes(phaseWord(wave).toLocaleLowerCase()) ? [...name, nLine] : [...name, phaseWord(wave), nLine];
+    // Label parts per bar: the wave's name, its phase where the name does not say it, and "n = 92 · 5 enheder".
+    // They are fitted to the width each bar gets when the chart lays out (see the x ticks below).
+    const labelParts = cells.map(({ wave, cell }) => {
+      const count = !cell || !cell.measured ? t('notMeasured') : cell.hidden ? t('hiddenShort') : t('nLine', { n: cell.n });
+      const units = wave.unitCount != null ? t('unitsLine', { units: wave.unitCount }) : null;
+      const namesPhase = wave.name.toLocaleLowerCase().includes(phaseWord(wave).toLocaleLowerCase());
+      return { name: wave.name.split(/\s+/), phase: namesPhase ? null : phaseWord(wave), count: units ? [count, units] : [count] };
     });
+    const labels = cells.map(({ wave }) => wave.name);
+    const tickSize = (chartWidth: number) => (chartWidth / Math.max(1, cells.length) < 130 ? 11 : 12);
     const values = cells.map(({ cell }) => (cell && cell.measured && !cell.hidden && cell.p != null ? cell.p * 100 : null));
     const intervals = cells.map(({ cell }) =>
       cell && cell.measured && !cell.hidden && cell.lo != null && cell.hi != null ? { lo: cell.lo * 100, hi: cell.hi * 100 } : null,
@@ -81,7 +78,34 @@ export function AdoptionChart({ behaviourTitle, item, waves }: { behaviourTitle:
             title: { display: true, text: t('percentAxis'), color: '#1b1f24' },
             grid: { color: '#e3e7ec' },
           },
-          x: { ticks: { color: '#1b1f24', autoSkip: false, maxRotation: 0 }, grid: { display: false } },
+          x: {
+            ticks: {
+              color: '#1b1f24',
+              autoSkip: false,
+              maxRotation: 0,
+              font: (c) => ({ family: TICK_FAMILY, size: tickSize(c.chart.width) }),
+              // Wrap each label into lines that fit its bar's width, so neighbours never run into each other
+              // on a phone; too long a word is shortened with "…" (the full name is in the tooltip and table).
+              callback(_value, index) {
+                const parts = labelParts[index];
+                if (!parts) return '';
+                const size = tickSize(this.chart.width);
+                const max = Math.max(40, this.width / Math.max(1, cells.length) - 4);
+                const ctx = this.ctx;
+                ctx.save();
+                ctx.font = `${size}px ${TICK_FAMILY}`;
+                const measure = (text: string) => ctx.measureText(text).width;
+                const lines = [
+                  ...wrapToWidth(parts.name, ' ', max, measure, 3),
+                  ...(parts.phase ? wrapToWidth(parts.phase.split(/\s+/), ' ', max, measure, 1) : []),
+                  ...wrapToWidth(parts.count, ' · ', max, measure, 2),
+                ];
+                ctx.restore();
+                return lines;
+              },
+            },
+            grid: { display: false },
+          },
         },
         plugins: {
           legend: { display: false },

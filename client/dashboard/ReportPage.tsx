@@ -1,7 +1,7 @@
 // The manager report for /projects/:id/report: per behaviour the adoption chart, the change in plain words,
 // a unit × wave table, what adoption depends on, and response rates. Every number and every decision about
 // what is hidden comes from the server; this page only shows it.
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { reportApi } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TableWrap } from '../components/TableWrap';
@@ -13,7 +13,7 @@ import { useLoad } from '../admin/useLoad';
 import { AdoptionChart } from './AdoptionChart';
 import { CommentsSection } from './CommentsSection';
 import { labelSentence } from './labels';
-import type { BehaviourReport, Estimate, ItemReport, OverallCell, Report, ReportWave } from './reportTypes';
+import type { BehaviourReport, Estimate, ItemReport, OverallCell, RateNumbers, Report, ReportWave } from './reportTypes';
 
 export default function ReportPage({ projectId }: { projectId: number }) {
   const t = useDashT();
@@ -94,7 +94,6 @@ function useCellText() {
 
 function BehaviourSection({ behaviour, waves }: { behaviour: BehaviourReport; waves: ReportWave[] }) {
   const t = useDashT();
-  const waveName = useWaveName();
   const cellText = useCellText();
   const headingId = `behaviour-${behaviour.id}`;
   const item = behaviour.adoption;
@@ -118,7 +117,7 @@ function BehaviourSection({ behaviour, waves }: { behaviour: BehaviourReport; wa
               {behaviour.change ? (
                 <p className="change-label">{labelSentence(behaviour.change.label, t.locale)}</p>
               ) : (
-                <p className="change-label none">{t('noChange')}</p>
+                <p className="change-label none">{behaviour.changeNote === 'different_units' ? t('changeDifferentUnits') : t('noChange')}</p>
               )}
               {anyChangedWording && <p className="legend-note">{t('wordingChanged')}</p>}
               {anyNotComparable && <p className="legend-note">{t('notComparable')}</p>}
@@ -130,11 +129,7 @@ function BehaviourSection({ behaviour, waves }: { behaviour: BehaviourReport; wa
               <thead>
                 <tr>
                   <th scope="col">{t('unit')}</th>
-                  {waves.map((w) => (
-                    <th scope="col" key={w.id}>
-                      {waveName(w)}
-                    </th>
-                  ))}
+                  <WaveHeaders waves={waves} />
                 </tr>
               </thead>
               <tbody>
@@ -179,6 +174,27 @@ function BehaviourSection({ behaviour, waves }: { behaviour: BehaviourReport; wa
   );
 }
 
+/** One column header per wave: its name, and under it how many units the wave covers ("5 enheder"). */
+function WaveHeaders({ waves }: { waves: ReportWave[] }) {
+  const t = useDashT();
+  const waveName = useWaveName();
+  return (
+    <>
+      {waves.map((w) => (
+        <th scope="col" key={w.id}>
+          {waveName(w)}
+          {w.unitCount != null && (
+            <>
+              <br />
+              <span className="muted wave-units">{t('unitsLine', { units: w.unitCount })}</span>
+            </>
+          )}
+        </th>
+      ))}
+    </>
+  );
+}
+
 /** Per wave: the server says this wave's question is worded differently from the latest, or is not comparable. */
 function WaveFlags({ cell }: { cell: OverallCell | undefined }) {
   const t = useDashT();
@@ -204,7 +220,6 @@ function WaveFlags({ cell }: { cell: OverallCell | undefined }) {
 /** Items × waves with % favourable, folded away under a summary (diagnostics, the secretariat's own questions). */
 function ItemTable({ summary, caption, items, waves, open }: { summary: string; caption: string; items: ItemReport[]; waves: ReportWave[]; open?: boolean }) {
   const t = useDashT();
-  const waveName = useWaveName();
   const cellText = useCellText();
   const constructName = (c: string) => {
     const key = `construct_${c}` as DashKey;
@@ -220,11 +235,7 @@ function ItemTable({ summary, caption, items, waves, open }: { summary: string; 
           <thead>
             <tr>
               <th scope="col">{t('question')}</th>
-              {waves.map((w) => (
-                <th scope="col" key={w.id}>
-                  {waveName(w)}
-                </th>
-              ))}
+              <WaveHeaders waves={waves} />
             </tr>
           </thead>
           <tbody>
@@ -257,114 +268,112 @@ function ResponseRates({ report }: { report: Report }) {
   const waveName = useWaveName();
   const rates = report.responseRates.filter((r) => report.waves.some((w) => w.id === r.waveId && w.status !== 'draft'));
   if (rates.length === 0) return null;
-  const pct = (v: number | null) => (v == null ? '–' : formatPercent(v, t.locale));
   const wave = (id: number) => report.waves.find((w) => w.id === id)!;
   return (
     <section className="behaviour-report" aria-labelledby="rates-title">
       <h2 id="rates-title">{t('rateTitle')}</h2>
-      <TableWrap label={t('rateCaption')}>
-        <table>
-          <caption>{t('rateCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('rateWave')}</th>
-              <th scope="col" className="num">
-                {t('rateRR1')}
-              </th>
-              <th scope="col" className="num">
-                {t('rateRR2')}
-              </th>
-              <th scope="col" className="num">
-                {t('rateComplete')}
-              </th>
-              <th scope="col" className="num">
-                {t('ratePartial')}
-              </th>
-              <th scope="col" className="num">
-                {t('rateEligible')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rates.map((r) => {
-              const w = wave(r.waveId);
-              return (
-                <tr key={r.waveId}>
-                  <th scope="row">
-                    {waveName(w)}
-                    <br />
-                    <span className="muted">{t('waveDates', { from: formatDate(w.opensOn, t.locale) || '…', to: formatDate(w.closesOn, t.locale) || '…' })}</span>
-                    {!r.hidden && r.overHundred && <span className="legend-note"><br />{t('rateOver')}</span>}
-                  </th>
-                  {r.hidden ? (
-                    <td colSpan={5} className="hidden-cell">
-                      {t('hiddenShort')}
-                    </td>
-                  ) : (
-                    <>
-                      <td className="num">{pct(r.rr1)}</td>
-                      <td className="num">{pct(r.rr2)}</td>
-                      <td className="num">{r.complete}</td>
-                      <td className="num">{r.partial}</td>
-                      <td className="num">{r.eligible}</td>
-                    </>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableWrap>
+      <RateTable
+        caption={t('rateCaption')}
+        rowHeader={t('rateWave')}
+        withPartial
+        rows={rates.map((r) => {
+          const w = wave(r.waveId);
+          return {
+            key: r.waveId,
+            numbers: r.hidden ? null : r,
+            hiddenText: t('hiddenShort'),
+            header: (
+              <>
+                {waveName(w)}
+                <br />
+                <span className="muted">{t('waveDates', { from: formatDate(w.opensOn, t.locale) || '…', to: formatDate(w.closesOn, t.locale) || '…' })}</span>
+              </>
+            ),
+          };
+        })}
+      />
       {rates.map((r) => (
         <details key={r.waveId}>
           <summary>{t('rateUnits', { wave: waveName(wave(r.waveId)) })}</summary>
-          <TableWrap label={t('rateUnits', { wave: waveName(wave(r.waveId)) })}>
-            <table>
-              <caption className="visually-hidden">{t('rateUnits', { wave: waveName(wave(r.waveId)) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('unit')}</th>
-                  <th scope="col" className="num">
-                    {t('rateRR1')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('rateRR2')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('rateComplete')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('rateEligible')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.units.map((u) =>
-                  u.hidden ? (
-                    <tr key={u.unitId}>
-                      <th scope="row">{u.unitName}</th>
-                      <td colSpan={4} className="hidden-cell">
-                        {t('rateUnitHidden', { k: report.threshold })}
-                      </td>
-                    </tr>
-                  ) : (
-                    <tr key={u.unitId}>
-                      <th scope="row">
-                        {u.unitName}
-                        {u.overHundred && <span className="legend-note"><br />{t('rateOver')}</span>}
-                      </th>
-                      <td className="num">{pct(u.rr1)}</td>
-                      <td className="num">{pct(u.rr2)}</td>
-                      <td className="num">{u.complete}</td>
-                      <td className="num">{u.eligible}</td>
-                    </tr>
-                  ),
-                )}
-              </tbody>
-            </table>
-          </TableWrap>
+          <RateTable
+            caption={t('rateUnits', { wave: waveName(wave(r.waveId)) })}
+            captionHidden
+            rowHeader={t('unit')}
+            rows={r.units.map((u) => ({ key: u.unitId, header: u.unitName, numbers: u.hidden ? null : u, hiddenText: t('rateUnitHidden', { k: report.threshold }) }))}
+          />
         </details>
       ))}
     </section>
+  );
+}
+
+/**
+ * Response rates, one row per wave or per unit: RR1, RR2, complete (and partial) answers, staff. A row the server
+ * hid shows its words across the number columns instead.
+ */
+function RateTable({
+  caption,
+  captionHidden,
+  rowHeader,
+  withPartial,
+  rows,
+}: {
+  caption: string;
+  captionHidden?: boolean;
+  rowHeader: string;
+  withPartial?: boolean;
+  rows: { key: number; header: ReactNode; numbers: RateNumbers | null; hiddenText: string }[];
+}) {
+  const t = useDashT();
+  const pct = (v: number | null) => (v == null ? '–' : formatPercent(v, t.locale));
+  const columns: { key: DashKey; value: (r: RateNumbers) => ReactNode }[] = [
+    { key: 'rateRR1', value: (r) => pct(r.rr1) },
+    { key: 'rateRR2', value: (r) => pct(r.rr2) },
+    { key: 'rateComplete', value: (r) => r.complete },
+    ...(withPartial ? [{ key: 'ratePartial' as const, value: (r: RateNumbers) => r.partial }] : []),
+    { key: 'rateEligible', value: (r) => r.eligible },
+  ];
+  return (
+    <TableWrap label={caption}>
+      <table>
+        <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{rowHeader}</th>
+            {columns.map((c) => (
+              <th scope="col" className="num" key={c.key}>
+                {t(c.key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">
+                {row.header}
+                {row.numbers?.overHundred && (
+                  <span className="legend-note">
+                    <br />
+                    {t('rateOver')}
+                  </span>
+                )}
+              </th>
+              {row.numbers ? (
+                columns.map((c) => (
+                  <td className="num" key={c.key}>
+                    {c.value(row.numbers!)}
+                  </td>
+                ))
+              ) : (
+                <td colSpan={columns.length} className="hidden-cell">
+                  {row.hiddenText}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }

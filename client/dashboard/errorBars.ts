@@ -1,6 +1,7 @@
 // A small chart.js plugin: Wilson 95% whiskers from lo to hi on each bar, and hidden cells drawn as an
 // empty dashed bar with the words "Skjult – for få svar". The numbers come from the server as they are.
 import type { Chart, Plugin } from 'chart.js';
+import { wrapToWidth } from './wrapText';
 
 export interface ErrorBarOptions {
   /** Per bar of dataset 0: interval in the same unit as the bar (percent), or null for none. */
@@ -47,7 +48,10 @@ export const errorBarsPlugin: Plugin<'bar'> = {
         ctx.textAlign = 'center';
         ctx.textBaseline = 'middle';
         const mid = (top + bottom) / 2;
-        opts.hiddenLines.forEach((line, k) => ctx.fillText(line, bar.x, mid + (k - (opts.hiddenLines.length - 1) / 2) * 17, bar.width - 4));
+        // On a narrow bar (a phone) each line is wrapped between words; a dash stays with the word before it.
+        const measure = (s: string) => ctx.measureText(s).width;
+        const lines = opts.hiddenLines.flatMap((line) => wrapToWidth(line.split(/ (?=[^–—])/), ' ', Math.max(30, bar.width - 6), measure, 3, false));
+        lines.forEach((line, k) => ctx.fillText(line, bar.x, mid + (k - (lines.length - 1) / 2) * 17, bar.width - 4));
         return;
       }
       const iv = opts.intervals[i];

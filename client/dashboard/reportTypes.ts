@@ -57,6 +57,8 @@ export interface BehaviourReport {
   adoption: ItemReport | null;
   diagnostics: ItemReport[];
   change: ChangeReport | null;
+  /** Why there is no change: 'different_units' when no two waves cover the same units. */
+  changeNote: 'different_units' | null;
 }
 
 export interface ReportWave {
@@ -68,6 +70,8 @@ export interface ReportWave {
   closesOn: string | null;
   liveResults?: boolean;
   resultsShown: boolean;
+  /** How many units have a link in this wave. */
+  unitCount: number;
 }
 
 export interface RateNumbers {

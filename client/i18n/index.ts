@@ -44,10 +44,16 @@ export function useLocale(): Locale {
 
 if (typeof document !== 'undefined') document.documentElement.lang = current;
 
-/** Replaces {name} placeholders; values are plain text (React escapes them when rendered). */
+/**
+ * Replaces {name} placeholders; values are plain text (React escapes them when rendered).
+ * {n|one|other} picks a word by count: "{n} {n|gevinst|gevinster}" gives "1 gevinst", "2 gevinster"
+ * (Danish and English both use the singular for exactly 1 and the plural otherwise, 0 included).
+ */
 export function format(template: string, vars?: Record<string, string | number>): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return template
+    .replace(/\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g, (m, k: string, one: string, other: string) => (k in vars ? (Number(vars[k]) === 1 ? one : other) : m))
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 export type Dictionary = Record<string, string>;

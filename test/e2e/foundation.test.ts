@@ -135,6 +135,8 @@ describe.skipIf(!hasBrowser)('staff answer on a phone, the report counts it', ()
     expect(await page.locator('canvas').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText(/Sandsynlig forbedring/).first().isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/Skjult – for få svar/).first().isVisible()).toBe(true);
+    // Each wave column says how many units it covers.
+    expect(await page.locator('th .wave-units').first().innerText()).toMatch(/^\d+ enhed(er)?$/);
     // Comments of the closed waves (≥ 10 respondents), as plain text.
     await page.getByText(/^Nulpunktsmåling – \d+ kommentarer$/).click();
     await expect.poll(() => page.getByText('Mere tid til at lære appen at kende i starten.').first().isVisible()).toBe(true);

@@ -84,15 +84,19 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
     await page.waitForFunction(() => (document.querySelector('textarea.csv-text') as HTMLTextAreaElement | null)?.value.includes('Plejecenter Åkanden'));
     expect((await csvText.inputValue()).startsWith('Enheds-id;')).toBe(true); // the BOM is gone, æøå intact
     await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
-    await seeText(page, '5 oprettes, 0 ændres, 0 er uændrede, 2 afvises.');
+    // Every line of the duplicated id is rejected (the server no longer keeps the first one).
+    await seeText(page, '4 oprettes, 0 ændres, 0 er uændrede, 3 afvises.');
+    await seeText(page, '3 rækker er afvist, så intet kan gemmes endnu. Ret rækkerne i feltet ovenfor, og vis forhåndsvisningen igen.');
     const rejected = page.locator('table.rejected-table tbody tr');
-    expect(await rejected.count()).toBe(2);
+    expect(await rejected.count()).toBe(3);
     expect(await rejected.evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-line'), r.getAttribute('data-code')]))).toEqual([
+      ['5', 'duplicate_id'],
       ['7', 'parent_unknown'],
       ['8', 'duplicate_id'],
     ]);
-    expect(await rejected.nth(0).innerText()).toContain('Den overordnede enhed BØX findes hverken i filen eller blandt de eksisterende enheder.');
-    expect(await rejected.nth(1).innerText()).toContain('Enheds-id ÅK-A står også på en tidligere linje.');
+    expect(await rejected.nth(0).innerText()).toContain('Enheds-id ÅK-A står også på en senere linje.');
+    expect(await rejected.nth(1).innerText()).toContain('Den overordnede enhed BØX findes hverken i filen eller blandt de eksisterende enheder.');
+    expect(await rejected.nth(2).innerText()).toContain('Enheds-id ÅK-A står også på en tidligere linje.');
     const importButton = page.getByRole('button', { name: 'Importér ændringerne' });
     expect(await importButton.isDisabled()).toBe(true);
     await expectNoAxeViolations(page, 'units page with rejected import rows');
@@ -115,6 +119,16 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
     expect(await row('Plejecenter Åkanden').getAttribute('data-depth')).toBe('1');
     expect(await row('Åkanden, dagvagt').getAttribute('data-depth')).toBe('2');
     expect(await row('Plejecenter Solhaven').count()).toBe(1);
+
+    // On a phone the tree is stacked: nothing is cut off or needs sideways scrolling, and the buttons are reachable.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const tree = page.getByRole('region', { name: 'Enhedstræet' });
+    expect(await tree.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    for (const cell of [row('Åkanden, dagvagt').getByRole('cell', { name: 'Afdeling' }), page.getByRole('button', { name: 'Slet Åkanden, dagvagt' })]) {
+      const box = await cell.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
+    }
+    await page.setViewportSize(desktop.viewport);
 
     // Move: a unit's own subtree is not offered as its parent.
     await page.getByRole('button', { name: 'Rediger Plejecenter Åkanden' }).click();
@@ -222,6 +236,12 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
     await timeCard.getByLabel('Note (valgfrit)').fill('Stikprøve efter idriftsættelse');
     await timeCard.getByRole('button', { name: `Tilføj måling til ${TIME}` }).click();
     await seeText(page, 'Målingen er tilføjet.');
+    // A next attempt with a bad value: the error sits at the field, and the old status no longer stands beside it.
+    await timeCard.getByLabel('Værdi (minutter)').fill('mange');
+    await timeCard.getByRole('button', { name: `Tilføj måling til ${TIME}` }).click();
+    await seeText(timeCard, 'Skriv et tal, fx 12,5.');
+    expect(await page.getByText('Målingen er tilføjet.').count()).toBe(0);
+    await timeCard.getByLabel('Værdi (minutter)').fill('');
     await timeCard.getByRole('img', { name: /Graf over KPI for Mere tid til kerneopgaven/ }).waitFor();
     expect(await timeCard.getByRole('region', { name: `KPI-målinger for ${TIME}` }).innerText()).toContain('24 minutter');
     expect(await timeCard.innerText()).toMatch(/30\s%\saf vejen fra baseline til mål/);

@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { projectApi, unitApi, type ProjectDetail, type Unit } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { TableWrap } from '../../components/TableWrap';
 import { SelectField, StatusMessage, TextField, fieldErrors } from '../../components/Field';
 import { formatDate } from '../../format';
@@ -181,11 +182,7 @@ function AddUnitForm({ projectId, available, onAdded }: { projectId: number; ava
             <TextField label={`${t('goLiveDate')} ${t('optional')}`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
           </div>
           <ErrorMessage error={error} />
-          <div className="form-actions">
-            <button type="submit" disabled={busy || !unitId}>
-              {t('addUnit')}
-            </button>
-          </div>
+          <FormActions submit={t('addUnit')} busy={busy} disabled={!unitId} />
         </form>
       )}
     </section>
@@ -255,11 +252,7 @@ function CreateUnitForm({ projectId, units, onCreated }: { projectId: number; un
           <TextField label={`${t('goLiveDateNew')} ${t('optional')}`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
         <ErrorMessage error={error} />
-        <div className="form-actions">
-          <button type="submit" disabled={busy}>
-            {t('createUnit')}
-          </button>
-        </div>
+        <FormActions submit={t('createUnit')} busy={busy} />
       </form>
     </section>
   );

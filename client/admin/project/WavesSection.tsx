@@ -3,6 +3,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { waveApi, type Phase, type ProjectDetail, type WaveLink, type WaveSummary } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { StatusMessage, TextField, fieldErrors } from '../../components/Field';
 import { formatDate } from '../../format';
 import { useAdminT, type AdminKey } from '../../i18n/admin';
@@ -291,11 +292,7 @@ function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated
         )}
         <TextField label={`${t('closesOn')} ${t('optional')}`} hint={t('closesOnHint')} type="date" value={closesOn} onChange={(e) => setClosesOn(e.target.value)} error={errs.closesOn} />
         <ErrorMessage error={error} />
-        <div className="form-actions">
-          <button type="submit" disabled={busy}>
-            {t('createWave')}
-          </button>
-        </div>
+        <FormActions submit={t('createWave')} busy={busy} />
       </form>
     </section>
   );

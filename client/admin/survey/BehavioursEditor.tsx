@@ -153,10 +153,23 @@ function RewordPanel({ ctx, title, items }: { ctx: EditorContext; title: string;
 
   return (
     <div className="reword">
-      <button type="button" className="link-button reword-toggle" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="link-button reword-toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        // One name without a stray space before the colon, holding the visible text as it reads:
+        // "Omformulér spørgsmål, 1 omformuleret: <titel>".
+        aria-label={reworded > 0 ? t('rewordShowForCount', { title, count: t('rewordCount', { n: reworded }) }) : t('rewordShowFor', { title })}
+        onClick={() => setOpen((o) => !o)}
+      >
         <span aria-hidden="true">{open ? '▾' : '▸'}</span> {t('rewordShow')}
-        <span className="visually-hidden">: {title}</span>
-        {reworded > 0 && <span className="tag">{t('rewordCount', { n: reworded })}</span>}
+        {reworded > 0 && (
+          <>
+            {' '}
+            <span className="tag">{t('rewordCount', { n: reworded })}</span>
+          </>
+        )}
       </button>
       <div id={panelId} hidden={!open}>
         {open && (

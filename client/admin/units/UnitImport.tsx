@@ -25,7 +25,9 @@ const delimiterKey: Record<string, WorkspaceKey> = { ';': 'delimiter_semicolon',
 /** The reason for a rejected row in the user's language; English users get the server's more detailed text. */
 function reasonText(row: RejectedRow, t: ReturnType<typeof useWorkspaceT>, locale: Locale): string {
   if (locale === 'en') return row.message;
-  const key = `row_${row.code}` as WorkspaceKey;
+  // Every line of a duplicated id is rejected: the first one says the id comes again further down.
+  const otherLine = Number(/also on line (\d+)/.exec(row.message)?.[1] ?? 0);
+  const key = (row.code === 'duplicate_id' && otherLine > row.line ? 'row_duplicate_id_later' : `row_${row.code}`) as WorkspaceKey;
   const parent = /The parent (\S+)/.exec(row.message)?.[1] ?? '';
   const detail = /cycle: (.*)$/.exec(row.message)?.[1] ?? row.externalId ?? '';
   const text = t(key, { id: row.externalId ?? '', parent, detail });

@@ -1,16 +1,17 @@
 // /units — the organisation tree (forvaltning → center → afdeling/enhed) with headcounts and reference dates.
 // The secretariat creates, edits, moves (the parent list leaves out the unit's own subtree), retires and
 // restores units here, and imports them from an HR/org-system CSV with a preview first.
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type FormEvent } from 'react';
 import { ApiError } from '../../api';
 import { SelectField, StatusMessage, TextField } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { TableWrap } from '../../components/TableWrap';
 import { formatDate, formatNumber } from '../../format';
 import { useWorkspaceT } from '../../i18n/workspace';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
 import { UNIT_KINDS, unitsApi, type TreeUnit, type UnitFields, type UnitKind } from '../workspace/api';
-import { WsError, fieldProblems, kindKey, useFocusFirstInvalid } from '../workspace/shared';
+import { WsError, kindKey, useFormSend } from '../workspace/shared';
 import { UnitImport } from './UnitImport';
 import '../workspace/workspace.css';
 
@@ -94,26 +95,31 @@ export function UnitsPage() {
       </label>
       {units.data && all.length === 0 && <p>{t('noUnitsYet')}</p>}
       {shown.length > 0 && (
+        // On a phone the rows are stacked as cards (see workspace.css); the explicit roles keep it a table for
+        // screen readers when CSS changes how the cells are displayed.
         <TableWrap label={t('unitsTree')}>
-          <table className="unit-tree">
+          <table className="unit-tree" role="table">
             <caption className="visually-hidden">{t('unitsTree')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colUnit')}</th>
-                <th scope="col">{t('colKind')}</th>
-                <th scope="col">{t('colExternalId')}</th>
-                <th scope="col" className="num">
-                  {t('colHeadcount')}
-                </th>
-                <th scope="col">{t('colHeadcountDate')}</th>
-                <th scope="col">{t('colStatus')}</th>
-                {isAdmin && <th scope="col">{t('colActions')}</th>}
+            <thead role="rowgroup">
+              <tr role="row">
+                {(['colUnit', 'colKind', 'colExternalId', 'colHeadcount', 'colHeadcountDate', 'colStatus', ...(isAdmin ? ['colActions' as const] : [])] as const).map((key) => (
+                  <th key={key} scope="col" role="columnheader" className={key === 'colHeadcount' ? 'num' : undefined}>
+                    {t(key)}
+                  </th>
+                ))}
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {shown.map((u) => (
-                <tr key={u.id} className={u.retiredAt ? 'retired' : undefined} data-unit-id={u.id} data-depth={u.depth}>
-                  <th scope="row" className="unit-name" style={{ paddingLeft: `${0.6 + u.depth * 1.5}rem` }}>
+                <tr
+                  key={u.id}
+                  role="row"
+                  className={u.retiredAt ? 'retired' : undefined}
+                  data-unit-id={u.id}
+                  data-depth={u.depth}
+                  style={{ '--depth': u.depth } as CSSProperties}
+                >
+                  <th scope="row" role="rowheader" className="unit-name">
                     {u.depth > 0 && (
                       <span className="tree-mark" aria-hidden="true">
                         └{' '}
@@ -122,13 +128,23 @@ export function UnitsPage() {
                     {u.name}
                     {u.path.length > 0 && <span className="visually-hidden"> ({t('underPath', { path: u.path.join(' › ') })})</span>}
                   </th>
-                  <td>{t(kindKey(u.kind))}</td>
-                  <td>{u.externalId ?? ''}</td>
-                  <td className="num">{formatNumber(u.headcount, t.locale)}</td>
-                  <td>{formatDate(u.headcountDate, t.locale)}</td>
-                  <td>{u.retiredAt ? <span className="tag archived-tag">{t('retiredOn', { date: formatDate(u.retiredAt, t.locale) })}</span> : t('statusActive')}</td>
+                  <td role="cell" data-label={t('colKind')}>
+                    {t(kindKey(u.kind))}
+                  </td>
+                  <td role="cell" data-label={t('colExternalId')}>
+                    {u.externalId ?? ''}
+                  </td>
+                  <td role="cell" className="num" data-label={t('colHeadcount')}>
+                    {formatNumber(u.headcount, t.locale)}
+                  </td>
+                  <td role="cell" data-label={t('colHeadcountDate')}>
+                    {formatDate(u.headcountDate, t.locale)}
+                  </td>
+                  <td role="cell" data-label={t('colStatus')}>
+                    {u.retiredAt ? <span className="tag archived-tag">{t('retiredOn', { date: formatDate(u.retiredAt, t.locale) })}</span> : t('statusActive')}
+                  </td>
                   {isAdmin && (
-                    <td className="row-actions">
+                    <td role="cell" className="row-actions">
                       <button type="button" id={`unit-edit-${u.id}`} className="secondary small" aria-label={t('unitEdit', { name: u.name })} onClick={() => setEditing(u.id)}>
                         {t('edit')}
                       </button>
@@ -186,11 +202,7 @@ function UnitForm({ unit, units, onDone, onCancel }: { unit?: TreeUnit; units: T
   const [headcount, setHeadcount] = useState(unit ? String(unit.headcount) : '');
   const [headcountDate, setHeadcountDate] = useState(unit?.headcountDate ?? '');
   const [externalId, setExternalId] = useState(unit?.externalId ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [failures, setFailures] = useState(0);
-  useFocusFirstInvalid(formRef, failures);
+  const { errors, error, busy, send } = useFormSend(formRef);
 
   useEffect(() => {
     if (unit) {
@@ -213,22 +225,15 @@ function UnitForm({ unit, units, onDone, onCancel }: { unit?: TreeUnit; units: T
     const hc = headcount.trim() === '' ? 0 : Number(headcount.trim());
     if (/^-\d+$/.test(headcount.trim())) errs.headcount = t('headcountNegative');
     else if (!Number.isInteger(hc) || hc < 0 || hc > 100000) errs.headcount = t('headcountWhole');
-    setErrors(errs);
-    setError(null);
-    if (Object.keys(errs).length) {
-      setFailures((n) => n + 1);
-      return;
-    }
-    const input: UnitFields = {
-      name: name.trim(),
-      kind,
-      parentId: parentId ? Number(parentId) : null,
-      headcount: hc,
-      headcountDate: headcountDate || null,
-      externalId: externalId.trim() || null,
-    };
-    setBusy(true);
-    try {
+    await send(errs, async () => {
+      const input: UnitFields = {
+        name: name.trim(),
+        kind,
+        parentId: parentId ? Number(parentId) : null,
+        headcount: hc,
+        headcountDate: headcountDate || null,
+        externalId: externalId.trim() || null,
+      };
       if (unit) {
         await unitsApi.update(unit.id, input);
         await onDone(t('unitSaved', { name: input.name }));
@@ -240,13 +245,7 @@ function UnitForm({ unit, units, onDone, onCancel }: { unit?: TreeUnit; units: T
         setExternalId('');
         await onDone(t('unitCreated', { name: input.name }));
       }
-    } catch (err) {
-      setError(err);
-      setErrors(fieldProblems(err, t.locale));
-      setFailures((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -286,16 +285,7 @@ function UnitForm({ unit, units, onDone, onCancel }: { unit?: TreeUnit; units: T
           <TextField label={`${t('externalId')} ${t('optional')}`} hint={t('externalIdHint')} maxLength={300} value={externalId} onChange={(e) => setExternalId(e.target.value)} error={errors.externalId} />
         </div>
         <WsError error={error} />
-        <div className="form-actions">
-          <button type="submit" disabled={busy}>
-            {unit ? t('unitSave') : t('unitCreate')}
-          </button>
-          {onCancel && (
-            <button type="button" className="secondary" onClick={onCancel}>
-              {t('cancel')}
-            </button>
-          )}
-        </div>
+        <FormActions submit={unit ? t('unitSave') : t('unitCreate')} busy={busy} cancel={onCancel && { label: t('cancel'), onClick: onCancel }} />
       </form>
     </section>
   );

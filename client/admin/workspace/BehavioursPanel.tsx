@@ -4,51 +4,26 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ProjectDetail } from '../../api';
 import { StatusMessage, TextArea, TextField } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
 import { useSession } from '../session';
 import { workspaceApi, type BehaviourFields, type BehaviourRow } from './api';
 import { useOpenRequest, useRevealOnOpen } from './ProjectWorkspace';
-import { CheckboxGroup, DirectionBadge, WsError, fieldProblems, useFocusFirstInvalid } from './shared';
+import { useArchivableItems } from './useArchivableItems';
+import { CheckboxGroup, DirectionBadge, ItemActions, WsError, useFormSend } from './shared';
 
 export function BehavioursPanel({ project, onChanged }: { project: ProjectDetail; onChanged: () => Promise<void> }) {
   const t = useWorkspaceT();
   const { isAdmin } = useSession();
-  const [editing, setEditing] = useState<number | null>(null);
-  const [adding, setAdding] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const request = useOpenRequest('behaviour');
-
-  useEffect(() => {
-    if (request && isAdmin && project.behaviours.some((b) => b.id === request.id && !b.archivedAt)) setEditing(request.id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [request?.seq]);
-
-  const done = async (msg: string) => {
-    setError(null);
-    await onChanged();
-    setMessage(msg);
-  };
-  const remove = async (b: BehaviourRow) => {
-    const question = b.archiveReason ? t(`willArchive_${b.archiveReason}` as WorkspaceKey, { title: b.title }) : t('behaviourConfirmDelete', { title: b.title });
-    if (!window.confirm(question)) return;
-    setError(null);
-    try {
-      const res = await workspaceApi.deleteBehaviour(b.id);
-      await done(res.archived ? `${b.title}: ${t(`archivedBecause_${res.reason}` as WorkspaceKey)}` : t('behaviourDeleted', { title: b.title }));
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const restore = async (b: BehaviourRow) => {
-    setError(null);
-    try {
-      await workspaceApi.restoreBehaviour(b.id);
-      await done(t('behaviourRestored', { title: b.title }));
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const list = useArchivableItems({
+    kind: 'behaviour',
+    items: project.behaviours,
+    onChanged,
+    remove: workspaceApi.deleteBehaviour,
+    restore: workspaceApi.restoreBehaviour,
+    texts: { confirmDelete: 'behaviourConfirmDelete', deleted: 'behaviourDeleted', restored: 'behaviourRestored' },
+  });
+  const { editing, setEditing, adding, setAdding, request, done } = list;
 
   const ordered = [...project.behaviours.filter((b) => !b.archivedAt), ...project.behaviours.filter((b) => b.archivedAt)];
   const showForm = isAdmin && editing === null && (adding || project.behaviours.length === 0);
@@ -57,8 +32,8 @@ export function BehavioursPanel({ project, onChanged }: { project: ProjectDetail
     <section className="section" aria-labelledby="ws-behaviours-title">
       <h2 id="ws-behaviours-title">{t('behavioursTitle')}</h2>
       <p className="muted">{t('behavioursIntro')}</p>
-      <StatusMessage message={message} />
-      <WsError error={error} />
+      <StatusMessage message={list.message} />
+      <WsError error={list.error} />
       {project.behaviours.length === 0 && <p>{t('noBehaviours')}</p>}
       {ordered.map((b) =>
         editing === b.id ? (
@@ -67,6 +42,7 @@ export function BehavioursPanel({ project, onChanged }: { project: ProjectDetail
             project={project}
             behaviour={b}
             request={request}
+            onSubmitStart={list.clearStatus}
             onCancel={() => setEditing(null)}
             onDone={async (msg) => {
               setEditing(null);
@@ -74,7 +50,7 @@ export function BehavioursPanel({ project, onChanged }: { project: ProjectDetail
             }}
           />
         ) : (
-          <BehaviourCard key={b.id} project={project} behaviour={b} onEdit={() => setEditing(b.id)} onDelete={() => void remove(b)} onRestore={() => void restore(b)} />
+          <BehaviourCard key={b.id} project={project} behaviour={b} onEdit={() => setEditing(b.id)} onDelete={() => void list.remove(b)} onRestore={() => void list.restore(b)} />
         ),
       )}
       {isAdmin && editing === null && !showForm && (
@@ -88,6 +64,7 @@ export function BehavioursPanel({ project, onChanged }: { project: ProjectDetail
         <BehaviourForm
           project={project}
           request={null}
+          onSubmitStart={list.clearStatus}
           onCancel={project.behaviours.length ? () => setAdding(false) : undefined}
           onDone={async (msg) => {
             setAdding(false);
@@ -169,24 +146,7 @@ function BehaviourCard({
           <dd>{units.length ? units.map((x) => x.unitName).join('; ') : t('allUnits')}</dd>
         </div>
       </dl>
-      {isAdmin && (
-        <div className="form-actions">
-          {b.archivedAt ? (
-            <button type="button" className="secondary small" aria-label={t('restoreNamed', { title: b.title })} onClick={onRestore}>
-              {t('restore')}
-            </button>
-          ) : (
-            <>
-              <button type="button" className="secondary small" aria-label={t('editNamed', { title: b.title })} onClick={onEdit}>
-                {t('edit')}
-              </button>
-              <button type="button" className="danger small" aria-label={t('deleteNamed', { title: b.title })} onClick={onDelete}>
-                {t('delete')}
-              </button>
-            </>
-          )}
-        </div>
-      )}
+      {isAdmin && <ItemActions item={b} onEdit={onEdit} onDelete={onDelete} onRestore={onRestore} />}
     </article>
   );
 }
@@ -197,12 +157,14 @@ function BehaviourForm({
   project,
   behaviour,
   request,
+  onSubmitStart,
   onDone,
   onCancel,
 }: {
   project: ProjectDetail;
   behaviour?: BehaviourRow;
   request: ReturnType<typeof useOpenRequest>;
+  onSubmitStart: () => void;
   onDone: (message: string) => Promise<void>;
   onCancel?: () => void;
 }) {
@@ -238,11 +200,7 @@ function BehaviourForm({
           unitIds: [],
         };
   const [form, setForm] = useState<BehaviourFields>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [failures, setFailures] = useState(0);
-  useFocusFirstInvalid(formRef, failures);
+  const { errors, error, busy, send } = useFormSend(formRef);
   useRevealOnOpen(request, !!behaviour && request?.id === behaviour.id, headingRef);
 
   useEffect(() => {
@@ -258,25 +216,19 @@ function BehaviourForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    onSubmitStart();
     const errs: Record<string, string> = {};
     if (!form.title.trim()) errs.title = t('required');
-    setErrors(errs);
-    setError(null);
-    if (Object.keys(errs).length) {
-      setFailures((n) => n + 1);
-      return;
-    }
-    const input: BehaviourFields = {
-      ...form,
-      title: form.title.trim(),
-      description: form.description.trim(),
-      targetGroup: form.targetGroup.trim(),
-      situation: form.situation.trim(),
-      expectedFrequency: form.expectedFrequency.trim(),
-      oldBehaviour: form.oldBehaviour.trim(),
-    };
-    setBusy(true);
-    try {
+    await send(errs, async () => {
+      const input: BehaviourFields = {
+        ...form,
+        title: form.title.trim(),
+        description: form.description.trim(),
+        targetGroup: form.targetGroup.trim(),
+        situation: form.situation.trim(),
+        expectedFrequency: form.expectedFrequency.trim(),
+        oldBehaviour: form.oldBehaviour.trim(),
+      };
       if (behaviour) {
         await workspaceApi.updateBehaviour(behaviour.id, input);
         await onDone(t('behaviourSaved', { title: input.title }));
@@ -285,13 +237,7 @@ function BehaviourForm({
         setForm(initial());
         await onDone(t('behaviourAdded', { title: input.title }));
       }
-    } catch (err) {
-      setError(err);
-      setErrors(fieldProblems(err, t.locale));
-      setFailures((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -350,16 +296,7 @@ function BehaviourForm({
           onChange={setIds('unitIds')}
         />
         <WsError error={error} />
-        <div className="form-actions">
-          <button type="submit" disabled={busy}>
-            {behaviour ? t('behaviourSave') : t('behaviourAdd')}
-          </button>
-          {onCancel && (
-            <button type="button" className="secondary" onClick={onCancel}>
-              {t('cancel')}
-            </button>
-          )}
-        </div>
+        <FormActions submit={behaviour ? t('behaviourSave') : t('behaviourAdd')} busy={busy} cancel={onCancel && { label: t('cancel'), onClick: onCancel }} />
       </form>
     </section>
   );

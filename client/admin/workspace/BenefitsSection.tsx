@@ -4,6 +4,7 @@
 import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ProjectDetail } from '../../api';
 import { SelectField, StatusMessage, TextArea, TextField } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { TableWrap } from '../../components/TableWrap';
 import { formatDate, formatNumber, formatPercent, todayInCopenhagen } from '../../format';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
@@ -11,7 +12,8 @@ import { useSession } from '../session';
 import { useLoad } from '../useLoad';
 import { BENEFIT_TYPES, unitsApi, workspaceApi, type BenefitFields, type BenefitRow, type BenefitType, type TreeUnit } from './api';
 import { useOpenRequest, useRevealOnOpen } from './ProjectWorkspace';
-import { CheckboxGroup, DirectionBadge, RadioGroup, WsError, fieldProblems, formatNumberInput, parseNumber, useFocusFirstInvalid } from './shared';
+import { useArchivableItems } from './useArchivableItems';
+import { CheckboxGroup, DirectionBadge, ItemActions, RadioGroup, WsError, formatNumberInput, parseNumber, useFormSend } from './shared';
 
 const KpiChart = lazy(() => import('./KpiChart'));
 
@@ -21,43 +23,15 @@ export function BenefitsSection({ project, onChanged }: { project: ProjectDetail
   const t = useWorkspaceT();
   const { isAdmin } = useSession();
   const units = useLoad(() => unitsApi.list(), []);
-  const [editing, setEditing] = useState<number | null>(null);
-  const [adding, setAdding] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const request = useOpenRequest('benefit');
-
-  useEffect(() => {
-    if (request && isAdmin && project.benefits.some((b) => b.id === request.id && !b.archivedAt)) setEditing(request.id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [request?.seq]);
-
-  const done = async (msg: string) => {
-    setError(null);
-    await onChanged();
-    setMessage(msg);
-  };
-
-  const remove = async (b: BenefitRow) => {
-    const question = b.archiveReason ? t(`willArchive_${b.archiveReason}` as WorkspaceKey, { title: b.title }) : t('benefitConfirmDelete', { title: b.title });
-    if (!window.confirm(question)) return;
-    setError(null);
-    try {
-      const res = await workspaceApi.deleteBenefit(b.id);
-      await done(res.archived ? `${b.title}: ${t(`archivedBecause_${res.reason}` as WorkspaceKey)}` : t('benefitDeleted', { title: b.title }));
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const restore = async (b: BenefitRow) => {
-    setError(null);
-    try {
-      await workspaceApi.restoreBenefit(b.id);
-      await done(t('benefitRestored', { title: b.title }));
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const list = useArchivableItems({
+    kind: 'benefit',
+    items: project.benefits,
+    onChanged,
+    remove: workspaceApi.deleteBenefit,
+    restore: workspaceApi.restoreBenefit,
+    texts: { confirmDelete: 'benefitConfirmDelete', deleted: 'benefitDeleted', restored: 'benefitRestored' },
+  });
+  const { editing, setEditing, adding, setAdding, request, done } = list;
 
   const active = project.benefits.filter((b) => !b.archivedAt);
   const archived = project.benefits.filter((b) => b.archivedAt);
@@ -67,8 +41,8 @@ export function BenefitsSection({ project, onChanged }: { project: ProjectDetail
     <section className="section" aria-labelledby="benefits-title">
       <h2 id="benefits-title">{t('benefitsTitle')}</h2>
       <p className="muted">{t('benefitsIntro')}</p>
-      <StatusMessage message={message} />
-      <WsError error={error} />
+      <StatusMessage message={list.message} />
+      <WsError error={list.error} />
       {project.benefits.length === 0 && <p>{t('noBenefits')}</p>}
       {[...active, ...archived].map((b) =>
         editing === b.id ? (
@@ -78,6 +52,7 @@ export function BenefitsSection({ project, onChanged }: { project: ProjectDetail
             units={units.data ?? []}
             benefit={b}
             request={request}
+            onSubmitStart={list.clearStatus}
             onCancel={() => setEditing(null)}
             onDone={async (msg) => {
               setEditing(null);
@@ -85,7 +60,16 @@ export function BenefitsSection({ project, onChanged }: { project: ProjectDetail
             }}
           />
         ) : (
-          <BenefitCard key={b.id} project={project} benefit={b} onEdit={() => setEditing(b.id)} onDelete={() => void remove(b)} onRestore={() => void restore(b)} onChanged={done} />
+          <BenefitCard
+            key={b.id}
+            project={project}
+            benefit={b}
+            onEdit={() => setEditing(b.id)}
+            onDelete={() => void list.remove(b)}
+            onRestore={() => void list.restore(b)}
+            onSubmitStart={list.clearStatus}
+            onChanged={done}
+          />
         ),
       )}
       {isAdmin && editing === null && !showForm && (
@@ -100,6 +84,7 @@ export function BenefitsSection({ project, onChanged }: { project: ProjectDetail
           project={project}
           units={units.data ?? []}
           request={null}
+          onSubmitStart={list.clearStatus}
           onCancel={project.benefits.length ? () => setAdding(false) : undefined}
           onDone={async (msg) => {
             setAdding(false);
@@ -122,6 +107,7 @@ function BenefitCard({
   onEdit,
   onDelete,
   onRestore,
+  onSubmitStart,
   onChanged,
 }: {
   project: ProjectDetail;
@@ -129,6 +115,7 @@ function BenefitCard({
   onEdit: () => void;
   onDelete: () => void;
   onRestore: () => void;
+  onSubmitStart: () => void;
   onChanged: (msg: string) => Promise<void>;
 }) {
   const t = useWorkspaceT();
@@ -173,30 +160,23 @@ function BenefitCard({
             : t('progressLatest', { value: valueText(b.progress.latest.value, b.measureUnit, locale), date: formatDate(b.progress.latest.measuredOn, locale) })}
         </p>
       )}
-      <KpiPanel benefit={b} canEdit={isAdmin && !b.archivedAt} onChanged={onChanged} />
-      {isAdmin && (
-        <div className="form-actions">
-          {b.archivedAt ? (
-            <button type="button" className="secondary small" aria-label={t('restoreNamed', { title: b.title })} onClick={onRestore}>
-              {t('restore')}
-            </button>
-          ) : (
-            <>
-              <button type="button" className="secondary small" aria-label={t('editNamed', { title: b.title })} onClick={onEdit}>
-                {t('edit')}
-              </button>
-              <button type="button" className="danger small" aria-label={t('deleteNamed', { title: b.title })} onClick={onDelete}>
-                {t('delete')}
-              </button>
-            </>
-          )}
-        </div>
-      )}
+      <KpiPanel benefit={b} canEdit={isAdmin && !b.archivedAt} onSubmitStart={onSubmitStart} onChanged={onChanged} />
+      {isAdmin && <ItemActions item={b} onEdit={onEdit} onDelete={onDelete} onRestore={onRestore} />}
     </article>
   );
 }
 
-function KpiPanel({ benefit: b, canEdit, onChanged }: { benefit: BenefitRow; canEdit: boolean; onChanged: (msg: string) => Promise<void> }) {
+function KpiPanel({
+  benefit: b,
+  canEdit,
+  onSubmitStart,
+  onChanged,
+}: {
+  benefit: BenefitRow;
+  canEdit: boolean;
+  onSubmitStart: () => void;
+  onChanged: (msg: string) => Promise<void>;
+}) {
   const t = useWorkspaceT();
   const locale = t.locale;
   const headingId = useId();
@@ -206,6 +186,7 @@ function KpiPanel({ benefit: b, canEdit, onChanged }: { benefit: BenefitRow; can
   const remove = async (id: number, date: string) => {
     if (!window.confirm(t('measurementConfirmDelete', { date: formatDate(date, locale) }))) return;
     setError(null);
+    onSubmitStart();
     try {
       await workspaceApi.deleteMeasurement(id);
       await onChanged(t('measurementDeleted'));
@@ -264,49 +245,43 @@ function KpiPanel({ benefit: b, canEdit, onChanged }: { benefit: BenefitRow; can
           </TableWrap>
         </div>
       )}
-      {canEdit && <MeasurementForm benefit={b} onAdded={onChanged} />}
+      {canEdit && (
+        <MeasurementForm
+          benefit={b}
+          onSubmitStart={() => {
+            setError(null);
+            onSubmitStart();
+          }}
+          onAdded={onChanged}
+        />
+      )}
     </section>
   );
 }
 
-function MeasurementForm({ benefit, onAdded }: { benefit: BenefitRow; onAdded: (msg: string) => Promise<void> }) {
+function MeasurementForm({ benefit, onSubmitStart, onAdded }: { benefit: BenefitRow; onSubmitStart: () => void; onAdded: (msg: string) => Promise<void> }) {
   const t = useWorkspaceT();
   const [value, setValue] = useState('');
   const [date, setDate] = useState(todayInCopenhagen());
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [failures, setFailures] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, failures);
+  const { errors, error, busy, send } = useFormSend(formRef);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // The last "Målingen er tilføjet." must not stand next to this attempt's errors.
+    onSubmitStart();
     const v = parseNumber(value);
     const errs: Record<string, string> = {};
     if (v === null) errs.value = t('required');
     else if (Number.isNaN(v)) errs.value = t('notANumber');
     if (!date) errs.measuredOn = t('required');
-    setErrors(errs);
-    setError(null);
-    if (Object.keys(errs).length) {
-      setFailures((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
+    await send(errs, async () => {
       await workspaceApi.addMeasurement(benefit.id, { value: v!, measuredOn: date, ...(note.trim() ? { note: note.trim() } : {}) });
       setValue('');
       setNote('');
       await onAdded(t('measurementAdded'));
-    } catch (err) {
-      setError(err);
-      setErrors(fieldProblems(err, t.locale));
-      setFailures((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -346,6 +321,7 @@ function BenefitForm({
   units,
   benefit,
   request,
+  onSubmitStart,
   onDone,
   onCancel,
 }: {
@@ -353,6 +329,7 @@ function BenefitForm({
   units: TreeUnit[];
   benefit?: BenefitRow;
   request: ReturnType<typeof useOpenRequest>;
+  onSubmitStart: () => void;
   onDone: (message: string) => Promise<void>;
   onCancel?: () => void;
 }) {
@@ -396,11 +373,7 @@ function BenefitForm({
           behaviourIds: [],
         };
   const [form, setForm] = useState<FormState>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [failures, setFailures] = useState(0);
-  useFocusFirstInvalid(formRef, failures);
+  const { errors, error, busy, send } = useFormSend(formRef);
   useRevealOnOpen(request, !!benefit && request?.id === benefit.id, headingRef);
 
   // Opened by the user (Rediger / Ny gevinst): focus the form's heading; the map's requests focus it themselves.
@@ -422,6 +395,7 @@ function BenefitForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    onSubmitStart();
     const errs: Record<string, string> = {};
     if (!form.title.trim()) errs.title = t('required');
     const baselineValue = parseNumber(form.baselineValue);
@@ -429,30 +403,23 @@ function BenefitForm({
     if (Number.isNaN(baselineValue)) errs.baselineValue = t('notANumber');
     if (Number.isNaN(targetValue)) errs.targetValue = t('notANumber');
     if (form.baselineDate && form.targetDate && form.targetDate < form.baselineDate) errs.targetDate = t('targetBeforeBaseline');
-    setErrors(errs);
-    setError(null);
-    if (Object.keys(errs).length) {
-      setFailures((n) => n + 1);
-      return;
-    }
-    const input: BenefitFields = {
-      title: form.title.trim(),
-      direction: form.direction,
-      type: form.type,
-      owner: form.owner.trim(),
-      ownerUnitId: form.ownerUnitId ? Number(form.ownerUnitId) : null,
-      measure: form.measure.trim(),
-      measureUnit: form.measureUnit.trim(),
-      dataSource: form.dataSource.trim(),
-      baselineValue,
-      baselineDate: form.baselineDate || null,
-      targetValue,
-      targetDate: form.targetDate || null,
-      goalIds: form.goalIds,
-      behaviourIds: form.behaviourIds,
-    };
-    setBusy(true);
-    try {
+    await send(errs, async () => {
+      const input: BenefitFields = {
+        title: form.title.trim(),
+        direction: form.direction,
+        type: form.type,
+        owner: form.owner.trim(),
+        ownerUnitId: form.ownerUnitId ? Number(form.ownerUnitId) : null,
+        measure: form.measure.trim(),
+        measureUnit: form.measureUnit.trim(),
+        dataSource: form.dataSource.trim(),
+        baselineValue,
+        baselineDate: form.baselineDate || null,
+        targetValue,
+        targetDate: form.targetDate || null,
+        goalIds: form.goalIds,
+        behaviourIds: form.behaviourIds,
+      };
       if (benefit) {
         await workspaceApi.updateBenefit(benefit.id, input);
         await onDone(t('benefitSaved', { title: input.title }));
@@ -461,13 +428,7 @@ function BenefitForm({
         setForm(initial());
         await onDone(t('benefitAdded', { title: input.title }));
       }
-    } catch (err) {
-      setError(err);
-      setErrors(fieldProblems(err, locale));
-      setFailures((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -540,16 +501,7 @@ function BenefitForm({
           onChange={set('behaviourIds')}
         />
         <WsError error={error} />
-        <div className="form-actions">
-          <button type="submit" disabled={busy}>
-            {benefit ? t('benefitSave') : t('benefitAdd')}
-          </button>
-          {onCancel && (
-            <button type="button" className="secondary" onClick={onCancel}>
-              {t('cancel')}
-            </button>
-          )}
-        </div>
+        <FormActions submit={benefit ? t('benefitSave') : t('benefitAdd')} busy={busy} cancel={onCancel && { label: t('cancel'), onClick: onCancel }} />
       </form>
     </section>
   );

@@ -3,6 +3,7 @@
 // text alternative; the table next to it holds every number.
 import { useEffect, useRef } from 'react';
 import { Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
+import { toFont } from 'chart.js/helpers';
 import { formatDate, formatNumber } from '../../format';
 import { useWorkspaceT } from '../../i18n/workspace';
 import type { BenefitRow } from './api';
@@ -42,6 +43,9 @@ export default function KpiChart({ benefit: b }: { benefit: BenefitRow }) {
       max += 15 * DAY;
     }
     const level = (v: number | null) => (v == null ? [] : [{ x: min, y: v }, { x: max, y: v }]);
+    // Ticks only on real dates: baseline and target first (the ends), then the measurements, newest first,
+    // each kept only where its label does not run into one already kept.
+    const tickDays = [...new Set([b.baselineDate, b.targetDate, ...b.measurements.map((m) => m.measuredOn).reverse()].filter((d): d is string => !!d))].map(dayMs);
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     const chart = new Chart(canvas, {
       type: 'line',
@@ -87,7 +91,18 @@ export default function KpiChart({ benefit: b }: { benefit: BenefitRow }) {
             type: 'linear',
             min,
             max,
-            ticks: { color: '#1b1f24', maxTicksLimit: 5, callback: (v) => formatDate(isoOf(Number(v)), locale) },
+            afterBuildTicks: (scale) => {
+              const ctx = scale.ctx;
+              ctx.save();
+              ctx.font = toFont(Chart.defaults.font).string; // the ticks use the default font
+              const half = (ms: number) => ctx.measureText(formatDate(isoOf(ms), locale)).width / 2 + 8;
+              const px = (ms: number) => ((ms - min) / Math.max(1, max - min)) * scale.width;
+              const kept: number[] = [];
+              for (const ms of tickDays) if (kept.every((k) => Math.abs(px(k) - px(ms)) >= half(k) + half(ms))) kept.push(ms);
+              ctx.restore();
+              scale.ticks = kept.sort((a, z) => a - z).map((value) => ({ value }));
+            },
+            ticks: { color: '#1b1f24', autoSkip: false, maxRotation: 0, callback: (v) => formatDate(isoOf(Number(v)), locale) },
             grid: { color: '#e3e7ec' },
           },
           y: {

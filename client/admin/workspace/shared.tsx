@@ -1,6 +1,6 @@
 // Pieces every workspace form uses: API errors in the user's language (by code), field problems keyed by the
 // field they belong to, checkbox and radio groups with their hint and error tied in, and number parsing.
-import { useEffect, useId, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useState, type ReactNode, type RefObject } from 'react';
 import { ApiError } from '../../api';
 import { errorText } from '../../components/ErrorMessage';
 import type { Locale } from '../../i18n';
@@ -59,6 +59,40 @@ export function useFocusFirstInvalid(formRef: RefObject<HTMLElement | null>, fai
     const id = window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
     return () => window.cancelAnimationFrame(id);
   }, [failures, formRef]);
+}
+
+/**
+ * The sending state every workspace form shares: field problems, the error, busy, and focus on the first invalid
+ * field after a failure. `send(problems, action)` shows the form's own problems, or runs the action; when the
+ * server refuses, its problems are shown next to their fields.
+ */
+export function useFormSend(formRef: RefObject<HTMLElement | null>) {
+  const t = useWorkspaceT();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [failures, setFailures] = useState(0);
+  useFocusFirstInvalid(formRef, failures);
+
+  const send = async (problems: Record<string, string>, action: () => Promise<void>) => {
+    setErrors(problems);
+    setError(null);
+    if (Object.keys(problems).length) {
+      setFailures((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      await action();
+    } catch (err) {
+      setError(err);
+      setErrors(fieldProblems(err, t.locale));
+      setFailures((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { errors, error, busy, send };
 }
 
 /** "12,5" or "12.5" → 12.5; "" → null; anything else → NaN. */
@@ -179,6 +213,29 @@ export function DirectionBadge({ direction }: { direction: 'positive' | 'negativ
     <span className={`direction-badge ${direction}`}>
       <span aria-hidden="true">{direction === 'negative' ? '▼' : '▲'}</span> {t(direction === 'negative' ? 'direction_negative' : 'direction_positive')}
     </span>
+  );
+}
+
+/** A benefit's or behaviour's buttons: Rediger and Slet, or Gendan once it is archived; each names the item. */
+export function ItemActions({ item, onEdit, onDelete, onRestore }: { item: { title: string; archivedAt: string | null }; onEdit: () => void; onDelete: () => void; onRestore: () => void }) {
+  const t = useWorkspaceT();
+  return (
+    <div className="form-actions">
+      {item.archivedAt ? (
+        <button type="button" className="secondary small" aria-label={t('restoreNamed', { title: item.title })} onClick={onRestore}>
+          {t('restore')}
+        </button>
+      ) : (
+        <>
+          <button type="button" className="secondary small" aria-label={t('editNamed', { title: item.title })} onClick={onEdit}>
+            {t('edit')}
+          </button>
+          <button type="button" className="danger small" aria-label={t('deleteNamed', { title: item.title })} onClick={onDelete}>
+            {t('delete')}
+          </button>
+        </>
+      )}
+    </div>
   );
 }
 
