@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+// CHROMIUM_PATH, when set, is the only place looked at (so the skip path can be tried on a machine with Chromium).
+const candidates = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 export const chromiumPath = candidates.find((p) => existsSync(p));
 
 if (!chromiumPath) {
