@@ -2,7 +2,7 @@
 // and the secretariat then finds the answer counted in the project report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, desktop, hasBrowser, launchBrowser, phone, startApp, type RunningApp } from '../support/browser';
+import { axeViolations, desktop, hasBrowser, launchBrowser, phone, startApp, type RunningApp, logInThroughForm } from '../support/browser';
 
 /** Answers every visible question on each SurveyJS page with its 4th option, then submits. */
 export async function answerWholeSurvey(page: Page, next: RegExp, complete: RegExp) {
@@ -90,9 +90,7 @@ describe.skipIf(!hasBrowser)('staff answer on a phone, the report counts it', ()
     await page.goto(`${app.baseUrl}/login`);
     await expect.poll(() => page.getByLabel('Adgangskode').isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByLabel('E-mail').fill('sekretariat@demo.dk');
-    await page.getByLabel('Adgangskode').fill('gevinst-demo');
-    await page.getByRole('button', { name: 'Log ind' }).click();
+    await logInThroughForm(page, app.baseUrl);
     const projectLink = page.getByRole('link', { name: 'Digital overlevering på plejecentrene', exact: true });
     await expect.poll(() => projectLink.isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
@@ -124,9 +122,7 @@ describe.skipIf(!hasBrowser)('staff answer on a phone, the report counts it', ()
     const context = await browser.browser.newContext(desktop);
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/login`);
-    await page.getByLabel('E-mail').fill('sekretariat@demo.dk');
-    await page.getByLabel('Adgangskode').fill('gevinst-demo');
-    await page.getByRole('button', { name: 'Log ind' }).click();
+    await logInThroughForm(page, app.baseUrl);
     await page.getByRole('link', { name: 'Se resultater' }).first().click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Digital overlevering');
     // 26 demo answers were in the open wave; ours makes 27 — once, despite the retry.

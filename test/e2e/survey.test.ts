@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { answersFor } from '../support/answers';
-import { axeViolations, desktop, hasBrowser, launchBrowser, loginAs, phone, startApp, type RunningApp } from '../support/browser';
+import { axeViolations, desktop, hasBrowser, launchBrowser, loginAs, phone, startApp, type RunningApp, logInThroughForm } from '../support/browser';
 
 const PROJECT = 'Digital overlevering på plejecentrene';
 const READ = 'Læser selv beboerens status i omsorgssystemet ved vagtstart';
@@ -55,10 +55,7 @@ describe.skipIf(!hasBrowser)('the survey editor: edit, save, preview on a phone 
   it('edits the demo survey, saves it, and the phone preview in English can be answered to the end', { timeout: 120_000 }, async () => {
     const context = await browser.browser.newContext(desktop);
     const page = await context.newPage();
-    await page.goto(`${app.baseUrl}/login`);
-    await page.getByLabel('E-mail').fill('sekretariat@demo.dk');
-    await page.getByLabel('Adgangskode').fill('gevinst-demo');
-    await page.getByRole('button', { name: 'Log ind' }).click();
+    await logInThroughForm(page, app.baseUrl);
     await page.getByRole('link', { name: PROJECT }).click();
     await page.getByRole('heading', { level: 1, name: PROJECT }).waitFor();
     // The project page shows one part at a time when it has a sub-navigation; the survey is one of them.

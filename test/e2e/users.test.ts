@@ -4,7 +4,7 @@
 // axe-core finds no serious violations on /users (list, the temporary password box, the open editor) or /password.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, desktop, hasBrowser, launchBrowser, startApp, type RunningApp } from '../support/browser';
+import { axeViolations, desktop, hasBrowser, launchBrowser, startApp, type RunningApp, logInThroughForm } from '../support/browser';
 
 const PROJECT = 'Digital overlevering på plejecentrene';
 const NEW_MANAGER = { email: 'leder.egebo@demo.dk', name: 'Centerleder for Egebo' };
@@ -13,13 +13,6 @@ const OTHER_UNITS = ['Plejecenter Solhaven', 'Plejecenter Lindely', 'Nattevagten
 async function expectNoAxeViolations(page: Page, where: string) {
   const violations = await axeViolations(page);
   expect(violations, `${where}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
-
-async function logInThroughForm(page: Page, baseUrl: string, email: string, password: string) {
-  if (!page.url().endsWith('/login')) await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Adgangskode').fill(password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
 }
 
 describe.skipIf(!hasBrowser)('users: the secretariat creates a unit manager who then sees only that unit', () => {

@@ -5,7 +5,7 @@
 // finds no serious violations on the units page, the project page's parts and the map.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { axeViolations, desktop, hasBrowser, launchBrowser, startApp, type RunningApp } from '../support/browser';
+import { axeViolations, desktop, hasBrowser, launchBrowser, startApp, type RunningApp, logInThroughForm } from '../support/browser';
 
 const HEADER = 'Enheds-id;Enhedsnavn;Overordnet enhed;Type;Antal medarbejdere';
 const GOOD_ROWS = [
@@ -66,10 +66,7 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
 
   it('imports units, builds the project and shows the benefits map', { timeout: 180_000 }, async () => {
     // ---- log in through the form
-    await page.goto(`${app.baseUrl}/login`);
-    await page.getByLabel('E-mail').fill('sekretariat@demo.dk');
-    await page.getByLabel('Adgangskode').fill('gevinst-demo');
-    await page.getByRole('button', { name: 'Log ind' }).click();
+    await logInThroughForm(page, app.baseUrl);
     await page.getByRole('heading', { level: 1, name: 'Projekter' }).waitFor();
 
     // ---- units: CSV import with rejected rows first

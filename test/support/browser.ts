@@ -125,3 +125,11 @@ export async function loginAs(context: BrowserContext, baseUrl: string, email: s
   const res = await context.request.post(`${baseUrl}/api/auth/login`, { data: { email, password } });
   if (!res.ok()) throw new Error(`login failed ${res.status()}`);
 }
+
+/** Logs in through the real login form, as a person would. */
+export async function logInThroughForm(page: Page, baseUrl: string, email = 'sekretariat@demo.dk', password = 'gevinst-demo') {
+  if (!page.url().endsWith('/login')) await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+}

@@ -2,6 +2,7 @@
 // a copy button, the QR code from the server and a printable poster per link.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { waveApi, type Phase, type ProjectDetail, type WaveLink, type WaveSummary } from '../../api';
+import { copyText } from '../../components/copyText';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { StatusMessage, TextField, fieldErrors } from '../../components/Field';
@@ -141,32 +142,6 @@ function WaveLinks({ projectId, wave }: { projectId: number; wave: WaveSummary }
   );
 }
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    /* fall back below */
-  }
-  // Plain http on an intranet: the old way still works.
-  const ta = document.createElement('textarea');
-  ta.value = text;
-  ta.setAttribute('readonly', '');
-  ta.style.position = 'fixed';
-  ta.style.opacity = '0';
-  document.body.appendChild(ta);
-  ta.select();
-  let ok = false;
-  try {
-    ok = document.execCommand('copy');
-  } catch {
-    ok = false;
-  }
-  ta.remove();
-  return ok;
-}
 
 function LinkRow({ projectId, waveId, link, onCopied }: { projectId: number; waveId: number; link: WaveLink; onCopied: (msg: string) => void }) {
   const t = useAdminT();

@@ -2,6 +2,7 @@
 // then the common ones), field problems by path, and the one-time temporary password box with a copy button.
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../api';
+import { copyText } from '../../components/copyText';
 import { errorText } from '../../components/ErrorMessage';
 import { StatusMessage } from '../../components/Field';
 import type { Locale } from '../../i18n';
@@ -38,32 +39,6 @@ export function problemCodes(err: unknown): Record<string, string> {
 export const allShownAtFields = (err: unknown, shown: string[]) =>
   err instanceof ApiError && err.fieldProblems.length > 0 && err.fieldProblems.every((p) => shown.includes(p.path));
 
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    /* fall back below */
-  }
-  // Plain http on an intranet: the old way still works.
-  const ta = document.createElement('textarea');
-  ta.value = text;
-  ta.setAttribute('readonly', '');
-  ta.style.position = 'fixed';
-  ta.style.opacity = '0';
-  document.body.appendChild(ta);
-  ta.select();
-  let ok = false;
-  try {
-    ok = document.execCommand('copy');
-  } catch {
-    ok = false;
-  }
-  ta.remove();
-  return ok;
-}
 
 /** Shown once after creating an account or resetting its password; focus moves to its heading. */
 export function TemporaryPassword({ name, password, onDone }: { name: string; password: string; onDone: () => void }) {
