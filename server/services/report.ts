@@ -76,9 +76,8 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
         .where(inArray(waveLinks.waveId, allWaves.map((w) => w.id)))
         .all()
     : [];
-  const visibleLinks = linkRows;
   const maySee = (unitId: number) => !opts.unitIds || opts.unitIds.has(unitId);
-  const unitList = [...new Map(visibleLinks.map((l) => [l.unitId, { id: l.unitId, name: l.unitName }])).values()].sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const unitList = [...new Map(linkRows.map((l) => [l.unitId, { id: l.unitId, name: l.unitName }])).values()].sort((a, b) => a.name.localeCompare(b.name, 'da'));
 
   // Response counts per wave and unit (complete / partial) for response rates.
   const respCounts = allWaves.length
@@ -116,7 +115,7 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
   }
 
   const behaviourRows = db.select().from(behaviours).where(eq(behaviours.projectId, projectId)).orderBy(asc(behaviours.sortOrder), asc(behaviours.id)).all();
-  const unitIdsOfWave = (waveId: number) => visibleLinks.filter((l) => l.waveId === waveId).map((l) => l.unitId);
+  const unitIdsOfWave = (waveId: number) => linkRows.filter((l) => l.waveId === waveId).map((l) => l.unitId);
   // A change is only reported between waves that asked the same units, so it is about people, not coverage.
   const sameUnits = (a: number, b: number) => sameSet(unitIdsOfWave(a), unitIdsOfWave(b));
 
@@ -175,7 +174,7 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
   // complementary hiding; the wave total is left out where it alone would reveal a hidden unit's count.
   const responded = (waveId: number, unitIds: number[], complete: boolean) =>
     respCounts.filter((r) => r.waveId === waveId && r.complete === complete && unitIds.includes(r.unitId)).reduce((sum, r) => sum + r.n, 0);
-  const rateOf = (links: typeof visibleLinks) => {
+  const rateOf = (links: typeof linkRows) => {
     const ids = links.map((l) => l.unitId);
     const { countsShown: _headcountRule, over100, ...r } = responseRates(
       { headcount: links.reduce((s, l) => s + l.headcount, 0), ineligible: links.reduce((s, l) => s + l.ineligible, 0), complete: responded(links[0]?.waveId ?? 0, ids, true), partial: responded(links[0]?.waveId ?? 0, ids, false) },
@@ -184,7 +183,7 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
     return { ...r, overHundred: over100 };
   };
   const rates = waveInfo.map((w) => {
-    const links = visibleLinks.filter((l) => l.waveId === w.id);
+    const links = linkRows.filter((l) => l.waveId === w.id);
     const { hidden, hideTotal } = countVisibility(links, k);
     const units_ = links.map((l) =>
       hidden.has(l.unitId) ? { unitId: l.unitId, unitName: l.unitName, hidden: true as const } : { unitId: l.unitId, unitName: l.unitName, hidden: false as const, ...rateOf([l]) },
