@@ -144,6 +144,13 @@ export interface ProjectInput {
   mid?: number;
 }
 
+/** A new project may declare its goals, enablers and primary behaviours up front. */
+export interface NewProjectInput extends ProjectInput {
+  goals?: string[];
+  enablers?: string[];
+  primaryBehaviours?: string[];
+}
+
 export interface BehaviourInput {
   title: string;
   description?: string;
@@ -163,7 +170,7 @@ export interface UnitInput {
 
 export const projectApi = {
   list: () => get<{ projects: ProjectSummary[] }>('/projects').then((r) => r.projects),
-  create: (input: ProjectInput) => post<{ project: ProjectSummary }>('/projects', input).then((r) => r.project),
+  create: (input: NewProjectInput) => post<{ project: ProjectSummary }>('/projects', input).then((r) => r.project),
   get: (id: number) => get<{ project: ProjectDetail }>(`/projects/${id}`).then((r) => r.project),
   update: (id: number, input: Partial<ProjectInput>) => patch<{ project: ProjectSummary }>(`/projects/${id}`, input).then((r) => r.project),
   addBehaviour: (projectId: number, input: BehaviourInput) => post<{ behaviour: Behaviour }>(`/projects/${projectId}/behaviours`, input).then((r) => r.behaviour),

@@ -68,6 +68,9 @@ function NewProjectForm({ onCancel }: { onCancel: () => void }) {
   const [name, setName] = useState('');
   const [purpose, setPurpose] = useState('');
   const [projectLead, setProjectLead] = useState('');
+  const [goals, setGoals] = useState('');
+  const [enablers, setEnablers] = useState('');
+  const [primaryBehaviours, setPrimaryBehaviours] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [nameError, setNameError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,7 +88,14 @@ function NewProjectForm({ onCancel }: { onCancel: () => void }) {
     setError(null);
     setNameError(null);
     try {
-      const project = await projectApi.create({ name: name.trim(), purpose: purpose.trim() || undefined, projectLead: projectLead.trim() || undefined });
+      const project = await projectApi.create({
+        name: name.trim(),
+        purpose: purpose.trim() || undefined,
+        projectLead: projectLead.trim() || undefined,
+        goals: lines(goals),
+        enablers: lines(enablers),
+        primaryBehaviours: lines(primaryBehaviours),
+      });
       navigate(`/projects/${project.id}`);
     } catch (err) {
       setError(err);
@@ -94,6 +104,7 @@ function NewProjectForm({ onCancel }: { onCancel: () => void }) {
     }
   };
 
+  const errs = fieldErrors(error);
   return (
     <section className="card" aria-labelledby="new-project-title">
       <h2 id="new-project-title" ref={headingRef} tabIndex={-1}>
@@ -103,9 +114,30 @@ function NewProjectForm({ onCancel }: { onCancel: () => void }) {
         <TextField label={t('projectName')} required value={name} onChange={(e) => setName(e.target.value)} error={nameError} maxLength={300} />
         <TextArea label={`${t('purpose')} ${t('optional')}`} hint={t('purposeHint')} value={purpose} onChange={(e) => setPurpose(e.target.value)} maxLength={5000} />
         <TextField label={`${t('projectLead')} ${t('optional')}`} value={projectLead} onChange={(e) => setProjectLead(e.target.value)} maxLength={300} />
+        <TextArea label={`${t('newGoals')} ${t('optional')}`} hint={t('onePerLine')} value={goals} onChange={(e) => setGoals(e.target.value)} rows={3} error={lineError(errs, 'goals')} />
+        <TextArea label={`${t('newEnablers')} ${t('optional')}`} hint={t('onePerLine')} value={enablers} onChange={(e) => setEnablers(e.target.value)} rows={3} error={lineError(errs, 'enablers')} />
+        <TextArea
+          label={`${t('newPrimaryBehaviours')} ${t('optional')}`}
+          hint={t('newPrimaryBehavioursHint')}
+          value={primaryBehaviours}
+          onChange={(e) => setPrimaryBehaviours(e.target.value)}
+          rows={2}
+          error={lineError(errs, 'primaryBehaviours')}
+        />
         <ErrorMessage error={error} />
         <FormActions submit={t('createProject')} busy={busy} cancel={{ label: t('cancel'), onClick: onCancel }} />
       </form>
     </section>
   );
+}
+
+/** Non-empty trimmed lines of a textarea, or undefined when there are none. */
+function lines(text: string): string[] | undefined {
+  const list = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return list.length ? list : undefined;
+}
+
+/** The first server problem for a list field (paths like "goals.2"). */
+function lineError(errs: Record<string, string>, field: string): string | undefined {
+  return Object.entries(errs).find(([path]) => path === field || path.startsWith(`${field}.`))?.[1];
 }

@@ -118,12 +118,32 @@ describe.skipIf(!hasBrowser)('staff answer on a phone, the report counts it', ()
     await context.close();
   });
 
+  it('creates a project with its goals, enablers and primary behaviour declared up front', async () => {
+    const context = await browser.browser.newContext(desktop);
+    const page = await context.newPage();
+    await logInThroughForm(page, app.baseUrl);
+    await page.getByRole('button', { name: 'Nyt projekt' }).click();
+    await page.getByLabel('Projektets navn').fill('Digital medicinhåndtering');
+    await page.getByLabel('Mål (valgfrit)', { exact: true }).fill('Færre medicinfejl\n\nMere tid hos borgeren');
+    await page.getByLabel('Leverancer (valgfrit)', { exact: true }).fill('Scanner på medicinvognen');
+    await page.getByLabel('Primær adfærd (valgfrit)', { exact: true }).fill('Scanner medicinen før udlevering');
+    await page.getByRole('button', { name: 'Opret projekt' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Digital medicinhåndtering' }).isVisible()).toBe(true);
+    const list = await (await context.request.get(`${app.baseUrl}/api/projects`)).json();
+    const id = list.projects.find((p: { name: string }) => p.name === 'Digital medicinhåndtering').id;
+    const project = (await (await context.request.get(`${app.baseUrl}/api/projects/${id}`)).json()).project;
+    expect(project.goals.map((g: { title: string }) => g.title)).toEqual(['Færre medicinfejl', 'Mere tid hos borgeren']);
+    expect(project.enablers.map((e: { title: string }) => e.title)).toEqual(['Scanner på medicinvognen']);
+    expect(project.behaviours).toMatchObject([{ title: 'Scanner medicinen før udlevering', isPrimary: true }]);
+    await context.close();
+  });
+
   it('shows the new answer in the report and the chart with intervals to the secretariat', async () => {
     const context = await browser.browser.newContext(desktop);
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/login`);
     await logInThroughForm(page, app.baseUrl);
-    await page.getByRole('link', { name: 'Se resultater' }).first().click();
+    await page.getByRole('listitem').filter({ hasText: 'Digital overlevering på plejecentrene' }).getByRole('link', { name: 'Se resultater' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Digital overlevering');
     // 26 demo answers were in the open wave; ours makes 27 — once, despite the retry.
     const openWaveRow = page.getByRole('row', { name: /Opfølgning efter 6 måneder/ });
