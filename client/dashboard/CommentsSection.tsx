@@ -18,7 +18,7 @@ export function CommentsSection({ projectId }: { projectId: number }) {
       {data?.waves.map((w) => (
         <details key={w.waveId}>
           <summary>
-            {w.name} – {w.shown ? t('commentsCount', { n: w.questions.reduce((s, q) => s + q.comments.length, 0) }) : t('commentsHidden')}
+            {w.name} – {w.shown ? t('commentsCount', { n: w.questions.reduce((s, q) => s + q.comments.length, 0) }) : w.hiddenReason === 'narrowed_view' ? t('commentsNarrowed') : t('commentsHidden')}
           </summary>
           {w.questions.map((q) => (
             <div key={q.key}>

@@ -24,7 +24,10 @@ export function getComments(db: Db, projectId: number, opts: CommentOptions) {
   const result = shownWaves.map((w) => {
     const respondents = db.select({ n: count() }).from(responses).where(eq(responses.waveId, w.id)).get()!.n;
     const shown = !opts.narrowedToUnits && respondents >= opts.freeTextThreshold;
-    if (!shown || !w.surveyVersionId) return { waveId: w.id, name: w.name, respondents, shown: false, questions: [] };
+    if (!shown || !w.surveyVersionId) {
+      const hiddenReason = opts.narrowedToUnits ? ('narrowed_view' as const) : ('too_few' as const);
+      return { waveId: w.id, name: w.name, respondents, shown: false, hiddenReason, questions: [] };
+    }
     const textItems = (getSurveyVersion(db, w.surveyVersionId).itemMap as ItemMap).items.filter((i) => i.type === 'text');
     const texts = textItems.length
       ? db
@@ -39,6 +42,7 @@ export function getComments(db: Db, projectId: number, opts: CommentOptions) {
       name: w.name,
       respondents,
       shown: true,
+      hiddenReason: null,
       questions: textItems
         .map((i) => ({
           key: i.key,

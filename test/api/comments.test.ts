@@ -32,7 +32,7 @@ describe('free-text comments', () => {
     await t.post(`/api/waves/${wave.id}/close`);
     const closed = (await t.get(`/api/projects/${project.id}/comments`)).body.comments;
     expect(closed.threshold).toBe(10);
-    expect(closed.waves[0]).toMatchObject({ respondents: 9, shown: false, questions: [] });
+    expect(closed.waves[0]).toMatchObject({ respondents: 9, shown: false, hiddenReason: 'too_few', questions: [] });
     expect(JSON.stringify(closed)).not.toContain('Kommentar');
   });
 
@@ -52,6 +52,6 @@ describe('free-text comments', () => {
     const managerId = t.db.select().from(users).where(eq(users.email, MANAGER.email)).get()!.id;
     t.db.insert(userScopes).values({ userId: managerId, unitId: unit.id }).run();
     const narrowed = (await manager.get(`/api/projects/${project.id}/comments`)).body.comments.waves[0];
-    expect(narrowed).toMatchObject({ shown: false, questions: [] });
+    expect(narrowed).toMatchObject({ shown: false, hiddenReason: 'narrowed_view', questions: [] });
   });
 });
