@@ -40,6 +40,9 @@ function estimate(x: number, n: number, dontKnow: number, hidden: boolean): Esti
 }
 
 /** Tally favourable and non-"don't know" answers of one item over a set of units. */
+/** Everyone who answered an item, "ved ikke" included: the number anonymity is about. */
+const answeredCount = (t: { n: number; dontKnow: number }) => t.n + t.dontKnow;
+
 function tally(counts: Counts, waveId: number, unitIds: number[], item: ItemMapEntry) {
   let n = 0, x = 0, dontKnow = 0;
   const categories = [0, 0, 0, 0, 0]; // answers 1..5, for rank tests
@@ -119,6 +122,23 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
   // A change is only reported between waves that asked the same units, so it is about people, not coverage.
   const sameUnits = (a: number, b: number) => sameSet(unitIdsOfWave(a), unitIdsOfWave(b));
 
+  // Items whose numbers the report shows: behaviour scale items and the secretariat's rated own questions.
+  const reported = (i: ItemMapEntry) =>
+    (i.type === 'scale' && i.behaviourId !== undefined) || (i.construct === 'custom' && (i.type === 'scale' || i.type === 'choice') && !!i.favourable?.length);
+  // One set of hidden units per wave, shared by every item table and the response rates, so that no table
+  // can undo another's hiding by subtraction. A unit's n is everyone who answered the item, "ved ikke" included.
+  const hiddenByWave = new Map<number, Set<number>>();
+  for (const w of allWaves) {
+    const ids = unitIdsOfWave(w.id);
+    const hidden = new Set(countVisibility(linkRows.filter((l) => l.waveId === w.id), k).hidden);
+    for (const item of (itemsByWave.get(w.id) ?? []).filter(reported)) {
+      const answered = ids.map((id) => ({ id, n: answeredCount(tally(counts, w.id, [id], item)) })).filter((t) => t.n > 0);
+      for (const id of suppress(answered.map((t) => ({ id: String(t.id), n: t.n })), k).hidden) hidden.add(Number(id));
+    }
+    // The union of valid hidden sets is itself valid (≥ 2 units, together ≥ k), so one pass is enough.
+    hiddenByWave.set(w.id, hidden);
+  }
+
   /** One item across the shown waves: the project total per wave and the suppressed unit × wave cells. */
   const itemReport = (matches: (i: ItemMapEntry) => boolean) => {
     const perWave = shown.map((w) => ({ wave: w, item: itemsByWave.get(w.id)?.find(matches) }));
@@ -128,19 +148,20 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
     const overall = perWave.map(({ wave, item }) => {
       if (!item) return { waveId: wave.id, measured: false as const };
       const t = tally(counts, wave.id, unitIdsOfWave(wave.id), item);
-      return { waveId: wave.id, measured: true as const, categories: t.n < k ? null : t.categories, comparable: item.key === ref.key && item.scale === ref.scale && sameSet(item.favourable, ref.favourable), wordingChanged: item.text.da !== ref.text.da || item.text.en !== ref.text.en, ...estimate(t.x, t.n, t.dontKnow, t.n < k) };
+      const tooFew = answeredCount(t) < k;
+      return { waveId: wave.id, measured: true as const, categories: tooFew ? null : t.categories, comparable: item.key === ref.key && item.scale === ref.scale && sameSet(item.favourable, ref.favourable), wordingChanged: item.text.da !== ref.text.da || item.text.en !== ref.text.en, ...estimate(t.x, t.n, t.dontKnow, tooFew) };
     });
     // Unit × wave: suppress per wave among the units shown side by side, including complementary hiding.
     const byUnit = unitList.map((u) => ({ unitId: u.id, unitName: u.name, cells: [] as (Estimate & { waveId: number; hiddenReason: 'no_answers' | 'too_few' | 'protects_other_group' | null })[] }));
     for (const { wave, item } of perWave) {
       if (!item) continue;
-      const ids = unitIdsOfWave(wave.id);
-      const tallies = ids.map((id) => ({ id, ...tally(counts, wave.id, [id], item) }));
-      // A unit without answers reveals nobody, so it takes no part in complementary hiding.
-      const { hidden } = suppress(tallies.filter((t) => t.n > 0).map((t) => ({ id: String(t.id), n: t.n })), k);
-      for (const t of tallies) {
-        const isHidden = t.n === 0 || hidden.includes(String(t.id));
-        const hiddenReason = !isHidden ? null : t.n === 0 ? 'no_answers' : t.n < k ? 'too_few' : 'protects_other_group';
+      const hidden = hiddenByWave.get(wave.id)!;
+      for (const id of unitIdsOfWave(wave.id)) {
+        const t = { id, ...tally(counts, wave.id, [id], item) };
+        const answered = answeredCount(t);
+        // A unit where nobody answered the item reveals nobody and is simply empty.
+        const isHidden = answered === 0 || hidden.has(id);
+        const hiddenReason = !isHidden ? null : answered === 0 ? 'no_answers' : answered < k ? 'too_few' : 'protects_other_group';
         byUnit.find((u) => u.unitId === t.id)!.cells.push({ waveId: wave.id, hiddenReason, ...estimate(t.x, t.n, t.dontKnow, isHidden) });
       }
     }
@@ -184,7 +205,8 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
   };
   const rates = waveInfo.map((w) => {
     const links = linkRows.filter((l) => l.waveId === w.id);
-    const { hidden, hideTotal } = countVisibility(links, k);
+    const { hideTotal } = countVisibility(links, k);
+    const hidden = hiddenByWave.get(w.id)!;
     const units_ = links.map((l) =>
       hidden.has(l.unitId) ? { unitId: l.unitId, unitName: l.unitName, hidden: true as const } : { unitId: l.unitId, unitName: l.unitName, hidden: false as const, ...rateOf([l]) },
     );
@@ -216,7 +238,7 @@ function changeBetween(
   k: number,
   sameUnits: (a: number, b: number) => boolean,
 ) {
-  const measured = overall.filter((o): o is Extract<typeof o, { measured: true }> => o.measured && o.comparable && !o.hidden && o.n >= k);
+  const measured = overall.filter((o): o is Extract<typeof o, { measured: true }> => o.measured && o.comparable && !o.hidden && o.n > 0);
   const phaseOf = (waveId: number) => shown.find((w) => w.id === waveId)?.phase;
   const before = measured.find((o) => phaseOf(o.waveId) === 'baseline');
   const followUps = [...measured].reverse().filter((o) => phaseOf(o.waveId) === 'followup');

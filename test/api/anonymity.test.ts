@@ -1,0 +1,69 @@
+// Cross-table anonymity in the report: no table may undo another's hiding by subtraction, and "ved ikke"
+// answers are protected like any other answer.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { answersFor } from '../support/answers';
+import { testApp } from '../support/api';
+import type { ItemMapEntry } from '../../surveys/types';
+
+async function closedWave(units: [string, number, number, (i: ItemMapEntry) => number][]) {
+  const t = await testApp();
+  await t.login();
+  const project = (await t.post('/api/projects', { name: 'P' })).body.project;
+  const ids: number[] = [];
+  for (const [name, headcount] of units) {
+    const u = (await t.post('/api/units', { name, headcount })).body.unit;
+    await t.put(`/api/projects/${project.id}/rollouts/${u.id}`, { goLiveDate: null });
+    ids.push(u.id);
+  }
+  await t.post(`/api/projects/${project.id}/behaviours`, { title: 'Ny adfærd' });
+  const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: 'W', phase: 'baseline' })).body.wave;
+  await t.post(`/api/waves/${wave.id}/open`);
+  const links = (await t.get(`/api/waves/${wave.id}/links`)).body.links as { unitId: number; token: string }[];
+  const itemMap = (await t.get(`/api/projects/${project.id}/survey/preview?phase=baseline`)).body.itemMap;
+  for (const [u, [, , count, pick]] of units.entries()) {
+    const token = links.find((l) => l.unitId === ids[u])!.token;
+    for (let i = 0; i < count; i++) {
+      const res = await t.post(`/api/s/${token}/responses`, { submissionId: randomUUID(), answers: answersFor(itemMap, pick), locale: 'da' });
+      expect(res.status).toBe(201);
+    }
+  }
+  await t.post(`/api/waves/${wave.id}/close`);
+  const report = (await t.get(`/api/projects/${project.id}/report`)).body.report;
+  return { report, ids };
+}
+
+const visibleUnits = (rows: { unitId: number; hidden?: boolean; cells?: { hidden: boolean }[] }[]) =>
+  rows.filter((r) => (r.cells ? !r.cells[0].hidden : !r.hidden)).map((r) => r.unitId).sort();
+
+describe('report anonymity across tables', () => {
+  it('hides the same units in the response rates and every item table of a wave', async () => {
+    // C has 3 staff: its count is hidden by headcount; the item tables hide by answers. Apart, they could be
+    // subtracted from each other (24 − B's count − A's n = C); together they hide the same units.
+    const { report } = await closedWave([
+      ['A', 20, 12, () => 4],
+      ['B', 20, 10, () => 4],
+      ['C', 3, 2, () => 1],
+    ]);
+    const rates = report.responseRates[0];
+    const tables = [report.behaviours[0].adoption, ...report.behaviours[0].diagnostics];
+    for (const table of tables) expect(visibleUnits(table.units)).toEqual(visibleUnits(rates.units));
+    // Whatever is visible, the hidden part is at least two units together.
+    expect(rates.units.filter((u: any) => u.hidden).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('protects a small unit whose people all answered "ved ikke"', async () => {
+    const { report, ids } = await closedWave([
+      ['A', 20, 8, () => 4],
+      ['B', 20, 8, () => 2],
+      ['C', 20, 3, (i) => (i.construct === 'adoption' ? 0 : 5)],
+    ]);
+    const adoption = report.behaviours[0].adoption;
+    const cell = (id: number) => adoption.units.find((u: any) => u.unitId === id).cells[0];
+    expect(cell(ids[2])).toMatchObject({ hidden: true, hiddenReason: 'too_few', dontKnow: 0 });
+    // Its one-unit secret (3 of 3 said "ved ikke") needs a second hidden unit beside it.
+    expect([cell(ids[0]).hidden, cell(ids[1]).hidden].filter(Boolean)).toHaveLength(1);
+    const shownDontKnow = [cell(ids[0]), cell(ids[1])].filter((c) => !c.hidden).reduce((s, c) => s + c.dontKnow, 0);
+    expect(adoption.overall[0].dontKnow - shownDontKnow).toBe(3); // only the sum over two hidden units is derivable
+  });
+});
