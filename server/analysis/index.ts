@@ -17,7 +17,7 @@ export {
   tQuantile,
   tQuantile975,
 } from './math';
-export { wilson, newcombe, newcombeFromWilson, halfWidth, isValidCount } from './proportions';
+export { wilson, newcombe, newcombeFromWilson, halfWidth, isValidCount, twoProportionP } from './proportions';
 export type { Count, ProportionInterval, DifferenceInterval } from './proportions';
 export { mannWhitney, cliffsDelta, cliffMagnitude } from './ordinal';
 export type { MannWhitneyResult, CliffsDeltaResult, CliffMagnitude } from './ordinal';

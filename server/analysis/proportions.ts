@@ -2,7 +2,7 @@
  * Proportions of favourable answers and their change between two anonymous waves.
  * Proportions are in 0..1, intervals at the 95% level (z = Z95). Pure functions, no I/O.
  */
-import { Z95, isFiniteNumber } from './math';
+import { Z95, isFiniteNumber, normalCdf } from './math';
 
 /** x favourable answers out of n answers ("ved ikke / ikke relevant" left out of n). */
 export interface Count {
@@ -72,4 +72,19 @@ export function newcombeFromWilson(w1: ProportionInterval, w2: ProportionInterva
 /** Half the width of an interval (e.g. the Wilson half-width the labels compare with 0.20). */
 export function halfWidth(interval: { lo: number; hi: number }): number {
   return (interval.hi - interval.lo) / 2;
+}
+
+/**
+ * Two-sided p of the pooled score test for p1 = p2 (the test Newcombe's interval inverts, near enough), so the
+ * multiplicity correction and the interval speak about the same thing. Null when either n is 0.
+ *
+ * @example twoProportionP(56, 70, 48, 80) // 0.008…
+ */
+export function twoProportionP(x1: number, n1: number, x2: number, n2: number): number | null {
+  if (!(n1 > 0 && n2 > 0) || !isFiniteNumber(x1) || !isFiniteNumber(x2)) return null;
+  const pooled = (x1 + x2) / (n1 + n2);
+  const variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2);
+  if (variance === 0) return 1; // both all-favourable or all-unfavourable: no difference to test
+  const z = Math.abs(x1 / n1 - x2 / n2) / Math.sqrt(variance);
+  return Math.min(1, 2 * (1 - normalCdf(z)));
 }

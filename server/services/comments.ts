@@ -26,7 +26,8 @@ export function getComments(db: Db, projectId: number, opts: CommentOptions) {
     const shown = !opts.narrowedToUnits && respondents >= opts.freeTextThreshold;
     if (!shown || !w.surveyVersionId) {
       const hiddenReason = opts.narrowedToUnits ? ('narrowed_view' as const) : ('too_few' as const);
-      return { waveId: w.id, name: w.name, respondents, shown: false, hiddenReason, questions: [] };
+      // The respondent count is left out too: elsewhere a wave total can be hidden to protect a small unit.
+      return { waveId: w.id, name: w.name, respondents: null, shown: false, hiddenReason, questions: [] };
     }
     const textItems = (getSurveyVersion(db, w.surveyVersionId).itemMap as ItemMap).items.filter((i) => i.type === 'text');
     const texts = textItems.length

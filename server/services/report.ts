@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { behaviours, responses, responseValues, units, waveLinks, waves } from '../../db/schema';
 import type { ItemMap, ItemMapEntry } from '../../surveys/types';
 import { DONT_KNOW } from '../../surveys/types';
-import { benjaminiHochberg, changeLabel, estimateLabel, mannWhitney, newcombe, responseRates, suppress, wilson, DEFAULT_FDR } from '../analysis';
+import { benjaminiHochberg, changeLabel, estimateLabel, newcombe, responseRates, suppress, twoProportionP, wilson, DEFAULT_FDR } from '../analysis';
 import { countVisibility } from './countVisibility';
 import { getProjectRow } from './projects';
 import { getSurveyVersion } from './surveys';
@@ -45,7 +45,6 @@ const answeredCount = (t: { n: number; dontKnow: number }) => t.n + t.dontKnow;
 
 function tally(counts: Counts, waveId: number, unitIds: number[], item: ItemMapEntry) {
   let n = 0, x = 0, dontKnow = 0;
-  const categories = [0, 0, 0, 0, 0]; // answers 1..5, for rank tests
   const favourable = new Set((item.favourable ?? []).map(Number));
   for (const unitId of unitIds) {
     const c = counts.get(cellKey(waveId, unitId, item.key));
@@ -54,12 +53,11 @@ function tally(counts: Counts, waveId: number, unitIds: number[], item: ItemMapE
       if (value === DONT_KNOW) dontKnow += k;
       else {
         n += k;
-        if (value <= categories.length) categories[value - 1] += k;
         if (favourable.has(value)) x += k;
       }
     });
   }
-  return { n, x, dontKnow, categories };
+  return { n, x, dontKnow };
 }
 
 export function getProjectReport(db: Db, projectId: number, opts: ReportOptions) {
@@ -149,7 +147,7 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
       if (!item) return { waveId: wave.id, measured: false as const };
       const t = tally(counts, wave.id, unitIdsOfWave(wave.id), item);
       const tooFew = answeredCount(t) < k;
-      return { waveId: wave.id, measured: true as const, categories: tooFew ? null : t.categories, comparable: item.key === ref.key && item.scale === ref.scale && sameSet(item.favourable, ref.favourable), wordingChanged: item.text.da !== ref.text.da || item.text.en !== ref.text.en, ...estimate(t.x, t.n, t.dontKnow, tooFew) };
+      return { waveId: wave.id, measured: true as const, comparable: item.key === ref.key && item.scale === ref.scale && sameSet(item.favourable, ref.favourable), wordingChanged: item.text.da !== ref.text.da || item.text.en !== ref.text.en, ...estimate(t.x, t.n, t.dontKnow, tooFew) };
     });
     // Unit × wave: suppress per wave among the units shown side by side, including complementary hiding.
     const byUnit = unitList.map((u) => ({ unitId: u.id, unitName: u.name, cells: [] as (Estimate & { waveId: number; hiddenReason: 'no_answers' | 'too_few' | 'protects_other_group' | null })[] }));
@@ -230,10 +228,10 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
 const sameSet = (a: unknown[] = [], b: unknown[] = []) => a.length === b.length && a.every((v) => b.includes(v));
 
 /** Change from the first baseline to the latest follow-up over the same units: Newcombe's interval, and the
- *  Mann–Whitney p over the whole 5-point answer for the multiplicity correction (the label is added after BH
+ *  score-test p of the favourable share for the multiplicity correction (the label is added after BH
  *  over the page). When follow-ups exist but none covers the baseline's units, the note says so. */
 function changeBetween(
-  overall: ({ waveId: number; measured: false } | ({ waveId: number; measured: true; comparable: boolean; categories: number[] | null } & Estimate))[],
+  overall: ({ waveId: number; measured: false } | ({ waveId: number; measured: true; comparable: boolean } & Estimate))[],
   shown: { id: number; phase: 'baseline' | 'followup' }[],
   k: number,
   sameUnits: (a: number, b: number) => boolean,
@@ -247,7 +245,6 @@ function changeBetween(
   if (!after) return { change: null, note: 'different_units' as const };
   const d = newcombe(after.x, after.n, before.x, before.n);
   if (!d) return null;
-  const mw = before.categories && after.categories ? mannWhitney(after.categories, before.categories) : null;
   return {
     note: null,
     change: {
@@ -258,7 +255,8 @@ function changeBetween(
       hi: d.hi,
       nBefore: before.n,
       nAfter: after.n,
-      p: mw?.p ?? null,
+      // The same question the interval answers (did the favourable share change?), for Benjamini–Hochberg.
+      p: twoProportionP(after.x, after.n, before.x, before.n),
       wilsonBefore: wilson(before.x, before.n),
       wilsonAfter: wilson(after.x, after.n),
     },

@@ -180,6 +180,8 @@ export function parseUnitCsv(input: string): ParsedUnitCsv {
   });
   const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
   const [headerRecord, ...dataRecords] = nonEmpty;
+  // A file of only separators or quotes has no header row either.
+  if (!headerRecord) throw badRequest('csv_empty', 'The file is empty', [{ path: 'csv', code: 'csv_empty', message: 'No header row' }]);
   const header = headerRecord.fields;
   const { columns, index, ignoredColumns } = mapHeader(header);
   const width = header.length;

@@ -72,6 +72,9 @@ export function createWave(db: Db, projectId: number, input: WaveInput) {
   const projectUnits = db.select({ unitId: rollouts.unitId }).from(rollouts).where(eq(rollouts.projectId, projectId)).all().map((r) => r.unitId);
   // Retired units keep their history but get no new links.
   const unitIds = input.unitIds ?? activeUnitIds(db, projectUnits);
+  const active = new Set(activeUnitIds(db, unitIds));
+  const retired = unitIds.filter((u) => !active.has(u));
+  if (retired.length && input.unitIds) throw badRequest('unit_retired', 'A retired unit cannot get a new link', retired.map((u) => ({ path: 'unitIds', code: 'unit_retired', message: `${u}` })));
   const outside = unitIds.filter((u) => !projectUnits.includes(u));
   if (outside.length) throw badRequest('unit_not_in_project', 'Every unit must be one of the project\'s units', outside.map((u) => ({ path: 'unitIds', code: 'unit_not_in_project', message: `${u}` })));
   if (unitIds.length === 0) throw badRequest('no_units', 'A wave needs at least one unit; add units to the project first');
@@ -116,6 +119,8 @@ export function closeWave(db: Db, waveId: number) {
 
 export function updateWave(db: Db, waveId: number, input: { liveResults?: boolean; closesOn?: string | null; name?: string }) {
   const wave = getWaveRow(db, waveId);
+  // A closed wave stays closed: reopening after its results were shown would let new answers be subtracted out.
+  if (input.closesOn !== undefined && effectiveStatus(wave) === 'closed') throw conflict('wave_closed', 'A closed wave cannot be reopened; open a new wave instead');
   if (input.closesOn && wave.opensOn && input.closesOn < wave.opensOn) throw badRequest('invalid_dates', 'The close date must not be before the open date');
   return db.update(waves).set(input).where(eq(waves.id, waveId)).returning().get();
 }

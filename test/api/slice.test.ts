@@ -348,6 +348,41 @@ describe('response counts', () => {
   });
 });
 
+describe('closed waves', () => {
+  it('cannot be reopened by moving the close date, once closed by date or by hand', async () => {
+    const t = await setUp();
+    const { wave } = await openWaveFor(t);
+    await t.post(`/api/waves/${wave.id}/close`);
+    expectError(await t.patch(`/api/waves/${wave.id}`, { closesOn: '2099-01-01' }), 409, 'wave_closed');
+    expectError(await t.patch(`/api/waves/${wave.id}`, { closesOn: null }), 409, 'wave_closed');
+    expect((await t.patch(`/api/waves/${wave.id}`, { name: 'Omdøbt' })).status).toBe(200);
+  });
+
+  it('refuses new links for retired units', async () => {
+    const t = await setUp();
+    await t.post(`/api/units/${t.unitB.id}/retire`, {});
+    expectError(await t.post(`/api/projects/${t.project.id}/waves`, { name: 'W', phase: 'baseline', unitIds: [t.unitA.id, t.unitB.id] }), 400, 'unit_retired');
+    const wave = (await t.post(`/api/projects/${t.project.id}/waves`, { name: 'W', phase: 'baseline' })).body.wave;
+    const links = (await t.get(`/api/waves/${wave.id}/links`)).body.links;
+    expect(links.map((l: any) => l.unitId).sort()).toEqual([t.unitA.id, t.unitC.id].sort());
+  });
+});
+
+describe('the change badge', () => {
+  it('follows the favourable share, not a shift elsewhere on the scale', async () => {
+    const t = await setUp();
+    const base = await openWaveFor(t, 'baseline');
+    for (let i = 0; i < 30; i++) await answer(t, base.tokenOf(t.unitA.id), 3);
+    await t.post(`/api/waves/${base.wave.id}/close`);
+    const follow = await openWaveFor(t, 'followup');
+    for (let i = 0; i < 30; i++) await answer(t, follow.tokenOf(t.unitA.id), i % 2 ? 4 : 1);
+    await t.post(`/api/waves/${follow.wave.id}/close`);
+    const change = (await t.get(`/api/projects/${t.project.id}/report`)).body.report.behaviours[0].change;
+    expect(change.lo).toBeGreaterThan(0);
+    expect(change.label.code).toBe('likely_improvement');
+  });
+});
+
 describe('cross-site requests', () => {
   it('refuses a cross-site delete (CSRF guard answers 403 before anything runs)', async () => {
     const t = await setUp();
@@ -365,5 +400,14 @@ describe('rate limits', () => {
     expectError(blocked, 429, 'too_many_requests');
     expect(blocked.headers.get('retry-after')).toBe('900');
     await t.login(MANAGER);
+  });
+});
+
+describe('CSV import of nothing', () => {
+  it('answers 400 csv_empty for a file of only separators or quotes', async () => {
+    const t = await testApp();
+    await t.login();
+    for (const csv of [';', '"', ' ;; \n ; ']) expectError(await t.post('/api/units/import/preview', { csv }), 400, 'csv_empty');
+    expectError(await t.post('/api/units/import/commit', { csv: '"' }), 400, 'csv_empty');
   });
 });

@@ -739,3 +739,14 @@ describe('labels', () => {
     expect(changeLabel(newcombe(25, 50, 22, 50), 0.3, 50, 50).code).toBe('no_meaningful_change');
   });
 });
+
+describe('twoProportionP (the p behind the change badge)', () => {
+  it('agrees with the pooled two-proportion z-test and handles degenerate input', async () => {
+    const { twoProportionP } = await import('../../server/analysis');
+    // 56/70 vs 48/80: pooled 104/150, var = 0.21262·(1/70 + 1/80), z = 2.6502, p = 0.008045
+    expect(twoProportionP(56, 70, 48, 80)!).toBeCloseTo(0.008045, 5);
+    expect(twoProportionP(15, 30, 0, 30)!).toBeLessThan(0.001);
+    expect(twoProportionP(5, 5, 5, 5)).toBe(1);
+    expect(twoProportionP(1, 0, 1, 5)).toBeNull();
+  });
+});
