@@ -109,7 +109,7 @@ describe.skipIf(!hasBrowser)('staff answer on a phone, the report counts it', ()
     const link = page.getByRole('link', { name: /\/s\/[A-Za-z0-9_-]+$/ });
     await expect.poll(() => link.count()).toBe(1);
     const url = (await link.getAttribute('href'))!;
-    expect(await page.getByRole('img', { name: /QR-kode til spørgeskemaet for Plejecenter Egebo/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('img', { name: /QR-kode til spørgeskemaet for Plejecenter Egebo/ }).count()).toBe(1);
 
     const phonePage = await (await browser.browser.newContext(phone)).newPage();
     await phonePage.goto(url);
@@ -148,7 +148,7 @@ describe.skipIf(!hasBrowser)('staff answer on a phone, the report counts it', ()
     // 26 demo answers were in the open wave; ours makes 27 — once, despite the retry.
     const openWaveRow = page.getByRole('row', { name: /Opfølgning efter 6 måneder/ });
     await expect.poll(async () => (await openWaveRow.getByRole('cell').allTextContents()).map((c) => c.trim())).toContain('27');
-    expect(await page.locator('canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('canvas').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText(/Sandsynlig forbedring/).first().isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/Skjult – for få svar/).first().isVisible()).toBe(true);
     // Each wave column says how many units it covers.

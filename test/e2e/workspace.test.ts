@@ -85,7 +85,7 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
     await seeText(page, '4 oprettes, 0 ændres, 0 er uændrede, 3 afvises.');
     await seeText(page, '3 rækker er afvist, så intet kan gemmes endnu. Ret rækkerne i feltet ovenfor, og vis forhåndsvisningen igen.');
     const rejected = page.locator('table.rejected-table tbody tr');
-    expect(await rejected.count()).toBe(3);
+    await expect.poll(() => rejected.count()).toBe(3);
     expect(await rejected.evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-line'), r.getAttribute('data-code')]))).toEqual([
       ['5', 'duplicate_id'],
       ['7', 'parent_unknown'],
@@ -104,7 +104,7 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
     expect(await importButton.isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
     await seeText(page, '6 oprettes, 0 ændres, 0 er uændrede, 0 afvises.');
-    expect(await page.locator('table.create-table tbody tr').count()).toBe(6);
+    await expect.poll(() => page.locator('table.create-table tbody tr').count()).toBe(6);
     expect(await importButton.isDisabled()).toBe(false);
     await importButton.click();
     await seeText(page, 'Importen er gemt: 6 oprettet, 0 ændret, 0 uændrede.');
@@ -115,7 +115,7 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
     expect(await row('Ældre og Sundhed').getAttribute('data-depth')).toBe('0');
     expect(await row('Plejecenter Åkanden').getAttribute('data-depth')).toBe('1');
     expect(await row('Åkanden, dagvagt').getAttribute('data-depth')).toBe('2');
-    expect(await row('Plejecenter Solhaven').count()).toBe(1);
+    await expect.poll(() => row('Plejecenter Solhaven').count()).toBe(1);
 
     // On a phone the tree is stacked: nothing is cut off or needs sideways scrolling, and the buttons are reachable.
     await page.setViewportSize({ width: 360, height: 740 });
@@ -237,7 +237,7 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
     await timeCard.getByLabel('Værdi (minutter)').fill('mange');
     await timeCard.getByRole('button', { name: `Tilføj måling til ${TIME}` }).click();
     await seeText(timeCard, 'Skriv et tal, fx 12,5.');
-    expect(await page.getByText('Målingen er tilføjet.').count()).toBe(0);
+    await expect.poll(() => page.getByText('Målingen er tilføjet.').count()).toBe(0);
     await timeCard.getByLabel('Værdi (minutter)').fill('');
     await timeCard.getByRole('img', { name: /Graf over KPI for Mere tid til kerneopgaven/ }).waitFor();
     expect(await timeCard.getByRole('region', { name: `KPI-målinger for ${TIME}` }).innerText()).toContain('24 minutter');
@@ -298,7 +298,7 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
     expect(talkBox.text.replace(/\s+/g, ' ').trim()).toBe(talkBox.label);
     expect(boxes.filter((b) => b.negative)).toHaveLength(1);
     // Box text is wrapped into lines inside the box.
-    expect(await svg.locator(`a[data-node-id="${idOf(READ)}"] tspan`).count()).toBeGreaterThan(1);
+    await expect.poll(() => svg.locator(`a[data-node-id="${idOf(READ)}"] tspan`).count()).toBeGreaterThan(1);
 
     const edges = await svg.locator('path.map-edge').evaluateAll((els) =>
       els.map((el) => `${el.getAttribute('data-from')} → ${el.getAttribute('data-to')}${el.getAttribute('data-negative') === 'true' ? ' (negativ)' : ''}`),
@@ -370,7 +370,7 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
     await tabs.getByRole('link', { name: 'Gevinstdiagram' }).click();
     await page.getByRole('link', { name: /Åbn gevinstdiagrammet i fuld størrelse/ }).click();
     await page.getByRole('heading', { level: 1, name: `Gevinstdiagram: ${PROJECT}` }).waitFor();
-    expect(await page.locator('svg[data-testid="benefits-map"] path.map-edge').count()).toBe(7);
+    await expect.poll(() => page.locator('svg[data-testid="benefits-map"] path.map-edge').count()).toBe(7);
     await expectNoAxeViolations(page, 'full-size benefits map');
     const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
     const box = /MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf);
