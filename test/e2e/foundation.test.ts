@@ -83,6 +83,18 @@ describe.skipIf(!hasBrowser)('staff answer on a phone, the report counts it', ()
     await context.close();
   });
 
+  it('lets staff switch the survey to English on the phone', async () => {
+    const context = await browser.browser.newContext(phone);
+    const page = await context.newPage();
+    await page.goto(app.openLink());
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.poll(() => page.getByText(/How often .* last week/i).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: /^Next$/ }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await context.close();
+  });
+
   it('lets the secretariat open a wave for one unit by clicking and hand out its link', async () => {
     const context = await browser.browser.newContext(desktop);
     const page = await context.newPage();
