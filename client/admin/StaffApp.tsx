@@ -116,30 +116,10 @@ function Routes({ path }: { path: string }) {
   if (m && /^\d+$/.test(m.id)) return <BenefitsMapPage key={m.id} projectId={Number(m.id)} />;
   m = match('/projects/:id/report', path);
   if (m && /^\d+$/.test(m.id))
-    return (
-      <Suspense
-        fallback={
-          <p role="status" className="page-loading">
-            {t('loading')}
-          </p>
-        }
-      >
-        <ReportPage key={m.id} projectId={Number(m.id)} />
-      </Suspense>
-    );
+    return <Loading label={t('loading')}>{<ReportPage key={m.id} projectId={Number(m.id)} />}</Loading>;
   m = match('/projects/:id/survey', path);
   if (m && /^\d+$/.test(m.id))
-    return (
-      <Suspense
-        fallback={
-          <p role="status" className="page-loading">
-            {t('loading')}
-          </p>
-        }
-      >
-        <SurveyEditorPage key={m.id} projectId={Number(m.id)} />
-      </Suspense>
-    );
+    return <Loading label={t('loading')}>{<SurveyEditorPage key={m.id} projectId={Number(m.id)} />}</Loading>;
   m = match('/projects/:id/waves/:waveId/poster/:linkId', path);
   if (m && [m.id, m.waveId, m.linkId].every((x) => /^\d+$/.test(x)))
     return <PosterPage projectId={Number(m.id)} waveId={Number(m.waveId)} linkId={Number(m.linkId)} />;
@@ -248,5 +228,20 @@ function Shell({ children, session, path }: { children: ReactNode; session?: Ses
       </main>
       <footer className="app-footer no-print">{ta('footer')}</footer>
     </>
+  );
+}
+
+/** A lazily loaded page with an announced loading message while its chunk arrives. */
+function Loading({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <p role="status" className="page-loading">
+          {label}
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
   );
 }
