@@ -1,12 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: everything on SQLite (the default), and the API and multi-instance tests again on PostgreSQL
+// when TEST_DATABASE_URL is set (.ci/run starts one). Without it they are reported as skipped, loudly, and
+// REQUIRE_POSTGRES=1 (set in CI) makes that an error.
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (!postgresUrl && process.env.REQUIRE_POSTGRES === '1') {
+  throw new Error('REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set: start scripts/start-test-postgres.sh and set it');
+}
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // e2e tests share one built client and server per file; run files in parallel forks.
     pool: 'forks',
     reporters: ['default', './test/support/summaryReporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts', 'test/e2e/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: postgresUrl ? ['test/api/**/*.test.ts', 'test/multi/**/*.test.ts'] : ['test/support/postgresSkipped.test.ts'],
+          env: { GS_TEST_ENGINE: 'postgres' },
+          globalSetup: ['./test/support/postgresSetup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,6 +1,6 @@
 // All tables of Gevinstspor. Dates are UTC ISO strings (timestamps) or 'YYYY-MM-DD' (calendar days).
 import { sql } from 'drizzle-orm';
-import { sqliteTable, integer, text, real, primaryKey, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, sqliteTable, integer, text, real, primaryKey, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 
 const id = () => integer('id').primaryKey({ autoIncrement: true });
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
@@ -15,7 +15,7 @@ export const units = sqliteTable(
     externalId: text('external_id'), // id in the HR/org system, for CSV re-import
     name: text('name').notNull(),
     kind: text('kind', { enum: ['forvaltning', 'center', 'enhed', 'afdeling'] }).notNull().default('enhed'),
-    parentId: integer('parent_id').references((): any => units.id, { onDelete: 'restrict' }),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => units.id, { onDelete: 'restrict' }),
     headcount: integer('headcount').notNull().default(0),
     headcountDate: text('headcount_date'),
     retiredAt: text('retired_at'),
@@ -253,4 +253,18 @@ export const responseValues = sqliteTable(
     valueText: text('value_text'),
   },
   (t) => [primaryKey({ columns: [t.responseId, t.itemKey] }), index('response_values_item').on(t.itemKey)],
+);
+
+// ---------- shared request state ----------
+
+/** Fixed-window rate-limit counters, shared by every app instance over the same database. */
+export const rateLimitHits = sqliteTable(
+  'rate_limit_hits',
+  {
+    key: text('key').notNull(),
+    /** Start of the window in epoch milliseconds. */
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_hits_window').on(t.windowStart)],
 );

@@ -5,6 +5,12 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('./data/gevinstspor.db'),
+  /** postgres://… — use PostgreSQL instead of the SQLite file (a shared service with several instances). */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** Connections per instance to each PostgreSQL database. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** JSON file mapping host names to municipalities' databases (several municipalities on one service). */
+  TENANTS_FILE: z.string().min(1).optional(),
   /** Base of printed staff links and QR codes, e.g. https://gevinstspor.kommune.dk */
   PUBLIC_URL: z.string().url().optional(),
   ANONYMITY_THRESHOLD: z.coerce.number().int().min(3).max(50).default(5),
@@ -27,7 +33,10 @@ export interface AppConfig {
 export interface ServerConfig extends AppConfig {
   port: number;
   host: string;
-  databasePath: string;
+  /** A SQLite file path or a postgres:// URL. */
+  database: string;
+  poolSize: number;
+  tenantsFile?: string;
   loadDemo: boolean;
 }
 
@@ -50,7 +59,9 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   return {
     port: e.PORT,
     host: e.HOST,
-    databasePath: e.DATABASE_PATH,
+    database: e.DATABASE_URL ?? e.DATABASE_PATH,
+    poolSize: e.DATABASE_POOL_SIZE,
+    tenantsFile: e.TENANTS_FILE,
     loadDemo: e.LOAD_DEMO === 'true',
     anonymityThreshold: e.ANONYMITY_THRESHOLD,
     freeTextThreshold: e.FREE_TEXT_THRESHOLD,

@@ -1,37 +1,68 @@
-// Starts Gevinstspor: reads config, opens and migrates the database, loads the demo when empty, serves.
+// Starts Gevinstspor: reads config, opens and migrates the database (one, or one per municipality), loads the
+// demo when a database is empty, and serves the API and the built client.
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDb } from '../db/client';
+import { openDb, type Db } from '../db/client';
 import { createApp } from './app';
-import { readServerConfig } from './config';
+import { readServerConfig, type ServerConfig } from './config';
 import { loadDemoIfEmpty } from './services/demo';
+import { systemClock } from './services/clock';
+import { dispatchByHost, readTenantFile, tenantPublicUrl } from './tenants';
 
 const config = readServerConfig();
-const db = openDb(config.databasePath);
-const demo = config.loadDemo ? await loadDemoIfEmpty(db) : null;
-
-const app = createApp({ db, config });
 const distDir = join(process.cwd(), 'dist');
 if (!existsSync(join(distDir, 'index.html'))) {
   console.error('The client is not built: run `npm run build` (npm start does it for you).');
   process.exit(1);
 }
-app.use('/assets/*', serveStatic({ root: './dist', onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+
+type Demo = Awaited<ReturnType<typeof loadDemoIfEmpty>>;
+const databases: Db[] = [];
+
+async function openTenantApp(database: string, cfg: ServerConfig) {
+  const db = await openDb(database, { poolSize: cfg.poolSize });
+  databases.push(db);
+  const demo: Demo | null = cfg.loadDemo ? await loadDemoIfEmpty(db, systemClock) : null;
+  return { app: createApp({ db, config: cfg }), demo };
+}
+
+const site = new Hono().use(secureHeaders({ referrerPolicy: 'no-referrer' }));
+let demo: Demo | null = null;
+let where: string;
+if (config.tenantsFile) {
+  const tenants = readTenantFile(config.tenantsFile);
+  const apps = new Map<string, { fetch: (r: Request) => Response | Promise<Response> }>();
+  for (const t of tenants) {
+    const { app } = await openTenantApp(t.databaseUrl, { ...config, publicUrl: tenantPublicUrl(t) });
+    for (const h of t.hosts) apps.set(h, app);
+  }
+  site.route('/', dispatchByHost(apps));
+  where = `${tenants.length} kommuner: ${tenants.map((t) => `${t.id} (${t.hosts.join(', ')})`).join('; ')}`;
+} else {
+  const tenant = await openTenantApp(config.database, config);
+  demo = tenant.demo;
+  site.all('/api/*', (c) => tenant.app.fetch(c.req.raw));
+  where = `database ${config.database.replace(/\/\/[^@/]*@/, '//…@')}`;
+}
+
+site.use('/assets/*', serveStatic({ root: './dist', onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
 // A missing hashed asset is a 404, never the app page (a browser would try to run HTML as a script).
-app.get('/assets/*', (c) => c.text('Not found', 404));
-app.use('/*', serveStatic({ root: './dist' }));
+site.get('/assets/*', (c) => c.text('Not found', 404));
+site.use('/*', serveStatic({ root: './dist' }));
 // Client routes (/s/<token>, /projects/…) all get the single-page app; read per request so a rebuild or
 // redeploy never serves an index.html that points at assets which are gone.
-app.get('*', (c) => {
+site.get('*', (c) => {
   c.header('Cache-Control', 'no-cache');
   return c.html(readFileSync(join(distDir, 'index.html'), 'utf8'));
 });
 
-serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = serve({ fetch: site.fetch, port: config.port, hostname: config.host }, (info) => {
   const base = config.publicUrl;
-  console.log(`\nGevinstspor kører på ${base} (port ${info.port}, database ${config.databasePath})`);
+  console.log(`\nGevinstspor kører på ${base} (port ${info.port}, ${where})`);
   if (demo) {
     console.log(`  Log ind som sekretariat: ${demo.adminEmail} / ${demo.adminPassword}`);
     console.log(`  Log ind som leder:       ${demo.managerEmail} / ${demo.managerPassword}`);
@@ -39,3 +70,11 @@ serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => 
   }
   console.log('');
 });
+
+// A stop (docker stop, systemd, Ctrl-C) finishes open requests, then closes the databases cleanly.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close(() => void Promise.all(databases.map((d) => d.close())).finally(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}

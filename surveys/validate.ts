@@ -31,7 +31,6 @@ export type ValidationResult = { ok: true; values: AnswerValue[] } | { ok: false
 /** Enough to tell the client what is wrong without echoing a huge payload back. */
 export const MAX_ERROR_DETAILS = 50;
 
-const has = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
 /** SurveyJS leaves unanswered questions out; treat explicit empties the same way. */

@@ -2,7 +2,7 @@
  * Anonymity: nothing is shown from a group so small that a person could be recognised, and no
  * hidden group can be worked out by subtraction (complementary suppression). Pure, no I/O.
  */
-import { isFiniteNumber } from './math';
+import { isArray, isFiniteNumber } from './math';
 
 /** Default minimum number of responses behind any number shown. */
 export const DEFAULT_THRESHOLD = 5;
@@ -118,7 +118,7 @@ function solve(families: readonly Family[], k: number, initiallyHidden: Iterable
  * @example suppress([{ id: 'A', n: 9 }, { id: 'B', n: 10 }, { id: 'C', n: 4 }], 5) // { hidden: ['A', 'C'], hideParent: false }
  */
 export function suppress(groups: readonly Group[], k: number): SuppressResult {
-  const list = Array.isArray(groups) ? groups : [];
+  const list = isArray(groups) ? groups : [];
   const members = list.map((g, i) => ({ key: String(i), n: safeN(g.n) }));
   const { inS, hideParent } = familyStep(members, safeK(k), () => false, false);
   return { hidden: list.filter((_, i) => inS[i]).map((g) => g.id), hideParent };
@@ -161,12 +161,12 @@ export function suppressTree(root: UnitNode, k: number): SuppressTreeResult {
   const visit = (node: UnitNode) => {
     keyOf.set(node, String(nodes.length));
     nodes.push(node);
-    const children = Array.isArray(node.children) ? node.children : [];
+    const children = isArray(node.children) ? node.children : [];
     children.forEach(visit);
   };
   visit(root);
   for (const node of nodes) {
-    const children = Array.isArray(node.children) ? node.children : [];
+    const children = isArray(node.children) ? node.children : [];
     if (children.length === 0) continue;
     const members: Member[] = children.map((c) => ({ key: keyOf.get(c)!, n: safeN(c.n) }));
     const direct = safeN(node.n) - members.reduce((s, m) => s + m.n, 0);
@@ -219,7 +219,7 @@ export function suppressTwoWay(cells: readonly TwoWayCell[], k: number, options:
   const kk = safeK(k);
   const rowTotalsShown = options.rowTotalsShown ?? true;
   const colTotalsShown = options.colTotalsShown ?? true;
-  const list = Array.isArray(cells) ? cells : [];
+  const list = isArray(cells) ? cells : [];
   const cellKey = (row: string, col: string) => `c\u0000${row}\u0000${col}`;
   const sizes = new Map<string, { row: string; col: string; n: number }>();
   for (const c of list) {

@@ -3,7 +3,7 @@
  * more in units that went live than in units that had not gone live yet?
  * Pure functions, no I/O. Proportions in 0..1, 95% intervals.
  */
-import { isFiniteNumber } from './math';
+import { isArray, isFiniteNumber } from './math';
 import { newcombe, type Count, type DifferenceInterval } from './proportions';
 
 export interface DidResult {
@@ -190,8 +190,8 @@ function combineCells(cells: readonly StaggeredDidCell[]): CombinedDid | null {
  */
 export function staggeredDid(input: StaggeredDidInput): StaggeredDidResult {
   const result: StaggeredDidResult = { cells: [], byEventTime: [], overall: null, placebo: [], placeboCombined: null, skipped: [] };
-  const waves = Array.isArray(input?.waves) ? input.waves : [];
-  const cohorts = Array.isArray(input?.cohorts) ? input.cohorts : [];
+  const waves = isArray(input?.waves) ? input.waves : [];
+  const cohorts = isArray(input?.cohorts) ? input.cohorts : [];
   const waveIndex = new Map<string, number>();
   waves.forEach((w, i) => {
     if (!waveIndex.has(w)) waveIndex.set(w, i);

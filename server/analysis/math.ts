@@ -245,3 +245,9 @@ export function tQuantile975(df: number): number | null {
 export function isFiniteNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
+
+/**
+ * Array.isArray that keeps the element type: the built-in guard (`v is any[]`) turns a `readonly T[]` into `any[]`.
+ * The inputs are typed, but callers from JavaScript or JSON may still pass something that is not an array.
+ */
+export const isArray: (v: unknown) => v is readonly unknown[] = Array.isArray;

@@ -2,7 +2,7 @@
  * Many comparisons on one page: Benjamini–Hochberg false discovery rate. Pure, no I/O.
  * Badges ("likely improvement") go only to changes that survive it, q = 0.10 by default.
  */
-import { isFiniteNumber } from './math';
+import { isArray, isFiniteNumber } from './math';
 
 /** The default false discovery rate for badges. */
 export const DEFAULT_FDR = 0.1;
@@ -24,7 +24,7 @@ export interface BenjaminiHochbergResult {
  * // adjusted [0.583333…, 0.023333…, 0.007, 0.69, 0.035, 0.07, 0.00875], reject [F, T, T, F, T, F, T]
  */
 export function benjaminiHochberg(pValues: ReadonlyArray<number | null | undefined>, q: number = DEFAULT_FDR): BenjaminiHochbergResult {
-  const list = Array.isArray(pValues) ? pValues : [];
+  const list = isArray(pValues) ? pValues : [];
   const adjusted: (number | null)[] = list.map(() => null);
   const reject = list.map(() => false);
   const valid = list

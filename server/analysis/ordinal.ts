@@ -3,7 +3,7 @@
  * counts per category with index 0 = the lowest answer. Everything is O(K) in the number of
  * categories, never O(n). Pure functions, no I/O.
  */
-import { isFiniteNumber, tQuantile975, twoSidedNormalP } from './math';
+import { isArray, isFiniteNumber, tQuantile975, twoSidedNormalP } from './math';
 
 export interface MannWhitneyResult {
   /** U of the after-group: wins + ties/2 over all nA·nB (after, before) pairs. */
@@ -47,7 +47,7 @@ interface Dominance {
 
 /** Validates counts (finite, ≥ 0) and pads both to the same length; null when invalid. */
 function dominance(countsA: readonly number[], countsB: readonly number[]): Dominance | null {
-  if (!Array.isArray(countsA) || !Array.isArray(countsB)) return null;
+  if (!isArray(countsA) || !isArray(countsB)) return null;
   const K = Math.max(countsA.length, countsB.length);
   const a: number[] = [];
   const b: number[] = [];

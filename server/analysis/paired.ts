@@ -3,7 +3,7 @@
  * Supplementary: show only when the number of pairs reaches the anonymity threshold.
  * Pure functions, no I/O.
  */
-import { isFiniteNumber, twoSidedNormalP } from './math';
+import { isArray, isFiniteNumber, twoSidedNormalP } from './math';
 import { wilson, type DifferenceInterval } from './proportions';
 
 export interface McNemarResult {
@@ -87,7 +87,7 @@ export interface WilcoxonResult {
  * @example wilcoxonSignedRank([3, 2, 4], [4, 4, 4]) // { wPlus: 3, wMinus: 0, n: 2, … }
  */
 export function wilcoxonSignedRank(before: readonly number[], after: readonly number[]): WilcoxonResult | null {
-  if (!Array.isArray(before) || !Array.isArray(after) || before.length !== after.length) return null;
+  if (!isArray(before) || !isArray(after) || before.length !== after.length) return null;
   const diffs: number[] = [];
   for (let i = 0; i < before.length; i++) {
     const b = before[i];

@@ -1,21 +1,33 @@
-// Authentication and role checks. Every decision about who may see what is made here or in services.
+// Authentication and role checks. Every decision about who may see what is made here, in projectAccess.ts or in
+// services; routes declare which of these checks apply through access() (server/http/access.ts).
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../http/errors';
 import type { AppEnv } from '../http/env';
-import { findSessionUser } from './sessions';
+import { findSessionUser, type SessionUser } from './sessions';
 
 export const SESSION_COOKIE = 'gs_session';
 
-export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+/** The logged-in user of this request, or 401. Looked up once per request even when several checks ask. */
+export async function authenticate(c: Context<AppEnv>): Promise<SessionUser> {
+  // c.get is typed as always set, but is undefined until a check has run.
+  const known = c.get('user') as SessionUser | undefined;
+  if (known) return known;
   const token = getCookie(c, SESSION_COOKIE);
-  const user = token ? findSessionUser(c.var.db, token) : undefined;
+  const user = token ? await findSessionUser(c.var.db, token, c.var.clock) : undefined;
   if (!user) throw new ApiError(401, 'unauthenticated', 'Log in to continue');
   c.set('user', user);
-  await next();
-});
+  return user;
+}
 
-export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.var.user?.role !== 'admin') throw new ApiError(403, 'forbidden', 'Only the secretariat (admin) may do this');
+/** 403 unless the logged-in user is an admin (the secretariat). */
+export async function assertAdmin(c: Context<AppEnv>): Promise<void> {
+  if ((await authenticate(c)).role !== 'admin') throw new ApiError(403, 'forbidden', 'Only the secretariat (admin) may do this');
+}
+
+/** For app-level middleware that needs the user before the route runs (the password-change rate limit). */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  await authenticate(c);
   await next();
 });

@@ -1,15 +1,38 @@
-// Guards every /api/projects/:projectId/… route: a manager outside the project gets 404, as if it did not exist.
-import { createMiddleware } from 'hono/factory';
+// Project-level read access: a manager outside a project gets 404 for it and for everything in it, as if it did
+// not exist. The checks run before the route's own validation, as access('projectReader') (server/http/access.ts).
+import type { Context } from 'hono';
+import type { Db } from '../../db/client';
 import type { AppEnv } from '../http/env';
-import { ApiError } from '../http/errors';
+import { positiveId } from '../http/validate';
 import { accessFor, canReadProject } from '../services/access';
+import { notFound } from '../services/errors';
+import { authenticate } from './middleware';
 
-export const requireProjectAccess = createMiddleware<AppEnv>(async (c, next) => {
-  const raw = c.req.param('projectId');
-  const projectId = Number(raw);
-  // Malformed ids are left to the route's own validation (400).
-  if (Number.isInteger(projectId) && projectId > 0 && !canReadProject(accessFor(c.var.db, c.var.user), projectId)) {
-    throw new ApiError(404, 'not_found', 'Project not found');
-  }
-  await next();
-});
+/** Where an item's project is found: the id param, what the item is called in the 404, and the lookup. */
+export interface ProjectOwner {
+  param: string;
+  what: string;
+  /** The owning project; throws not_found when the item does not exist. */
+  projectOf: (db: Db, id: number) => Promise<number>;
+}
+
+/** 404 (`${what} not found`) unless the logged-in user may read the project. */
+export async function assertProjectReadable(c: Context<AppEnv>, projectId: number, what: string): Promise<void> {
+  const user = await authenticate(c);
+  if (!canReadProject(await accessFor(c.var.db, user), projectId)) throw notFound(what);
+}
+
+/** The project in :projectId. Malformed ids are left to the route's own validation (400). */
+export async function assertProjectParamReadable(c: Context<AppEnv>): Promise<void> {
+  await authenticate(c);
+  const projectId = Number(c.req.param('projectId'));
+  if (Number.isInteger(projectId) && projectId > 0) await assertProjectReadable(c, projectId, 'Project');
+}
+
+/** The project owning the item in the owner's param. A malformed id is left to the route's validation (400). */
+export async function assertOwnerReadable(c: Context<AppEnv>, owner: ProjectOwner): Promise<void> {
+  await authenticate(c);
+  const id = positiveId.safeParse(c.req.param(owner.param));
+  if (!id.success) return;
+  await assertProjectReadable(c, await owner.projectOf(c.var.db, id.data), owner.what);
+}

@@ -1,6 +1,6 @@
 // Who may read which project and which units. Admins (the secretariat) see everything; a manager sees
 // the projects granted to them and, where they are scoped to units, only those unit subtrees.
-import { eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbLike } from '../../db/client';
 import { rollouts, units, userScopes } from '../../db/schema';
 import type { SessionUser } from '../auth/sessions';
@@ -13,8 +13,8 @@ export interface Access {
 }
 
 /** All units below (and including) the given ones, following parentId. */
-export function subtreeUnitIds(db: DbLike, rootIds: number[]): Set<number> {
-  const all = db.select({ id: units.id, parentId: units.parentId }).from(units).all();
+export async function subtreeUnitIds(db: DbLike, rootIds: number[]): Promise<Set<number>> {
+  const all = await db.select({ id: units.id, parentId: units.parentId }).from(units).orderBy(asc(units.id));
   const children = new Map<number, number[]>();
   for (const u of all) if (u.parentId != null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
   const out = new Set<number>();
@@ -28,15 +28,15 @@ export function subtreeUnitIds(db: DbLike, rootIds: number[]): Set<number> {
   return out;
 }
 
-export function accessFor(db: DbLike, user: SessionUser): Access {
+export async function accessFor(db: DbLike, user: SessionUser): Promise<Access> {
   if (user.role === 'admin') return { projectIds: null, unitIds: null };
-  const scopes = db.select().from(userScopes).where(eq(userScopes.userId, user.id)).all();
+  const scopes = await db.select().from(userScopes).where(eq(userScopes.userId, user.id)).orderBy(asc(userScopes.id));
   const unitRoots = scopes.filter((s) => s.unitId != null).map((s) => s.unitId!);
-  const unitIds = unitRoots.length ? subtreeUnitIds(db, unitRoots) : null;
+  const unitIds = unitRoots.length ? await subtreeUnitIds(db, unitRoots) : null;
   const projectIds = new Set(scopes.filter((s) => s.projectId != null).map((s) => s.projectId!));
   // A unit-scoped manager also sees every project rolled out to one of their units.
   if (unitIds?.size) {
-    const rows = db.select({ projectId: rollouts.projectId }).from(rollouts).where(inArray(rollouts.unitId, [...unitIds])).all();
+    const rows = await db.select({ projectId: rollouts.projectId }).from(rollouts).where(inArray(rollouts.unitId, [...unitIds])).orderBy(asc(rollouts.projectId), asc(rollouts.unitId));
     for (const r of rows) projectIds.add(r.projectId);
   }
   // Project-only scopes give the whole project; unit scopes narrow what a manager sees inside it.
@@ -47,10 +47,10 @@ export const canReadProject = (access: Access, projectId: number) => access.proj
 
 /** Units a viewer may look up in the unit register: all for admins; a manager's own subtrees, or else the
  *  units of the projects granted to them. */
-export function unitsVisibleTo(db: DbLike, access: Access): Set<number> | null {
+export async function unitsVisibleTo(db: DbLike, access: Access): Promise<Set<number> | null> {
   if (access.projectIds === null) return null;
   if (access.unitIds) return access.unitIds;
   if (!access.projectIds.size) return new Set();
-  const rows = db.select({ unitId: rollouts.unitId }).from(rollouts).where(inArray(rollouts.projectId, [...access.projectIds])).all();
+  const rows = await db.select({ unitId: rollouts.unitId }).from(rollouts).where(inArray(rollouts.projectId, [...access.projectIds])).orderBy(asc(rollouts.projectId), asc(rollouts.unitId));
   return new Set(rows.map((r) => r.unitId));
 }

@@ -1,9 +1,10 @@
 // Target behaviours (ny adfærd) and their links to benefits, enablers and units of the same project.
 // A behaviour a survey version measures is archived instead of deleted, so its answers keep their meaning.
 import { eq } from 'drizzle-orm';
-import type { Db, DbLike } from '../../db/client';
+import { transaction, type Db, type DbLike } from '../../db/client';
 import { behaviourBenefits, behaviourEnablers, behaviourUnits, behaviours } from '../../db/schema';
-import { notFound } from '../http/errors';
+import { type Clock, nowIso } from './clock';
+import { notFound } from './errors';
 import { checkLinks } from './projectLinks';
 import { getProjectDetail, getProjectRow } from './projects';
 import { surveyReferences, type ArchiveReason } from './surveyUsage';
@@ -23,79 +24,79 @@ export interface BehaviourInput {
   unitIds?: number[];
 }
 
-export function getBehaviourRow(db: DbLike, behaviourId: number) {
-  const row = db.select().from(behaviours).where(eq(behaviours.id, behaviourId)).get();
+export async function getBehaviourRow(db: DbLike, behaviourId: number) {
+  const [row] = await db.select().from(behaviours).where(eq(behaviours.id, behaviourId)).limit(1);
   if (!row) throw notFound('Behaviour');
   return row;
 }
 
 /** The behaviour as the project JSON shows it: with its links and why a delete would archive it. */
-export function getBehaviour(db: DbLike, behaviourId: number) {
-  const row = getBehaviourRow(db, behaviourId);
-  return getProjectDetail(db, row.projectId).behaviours.find((b) => b.id === behaviourId)!;
+export async function getBehaviour(db: DbLike, behaviourId: number) {
+  const row = await getBehaviourRow(db, behaviourId);
+  return (await getProjectDetail(db, row.projectId)).behaviours.find((b) => b.id === behaviourId)!;
 }
 
 /** Replaces each link set that is given; an omitted set stays as it was. */
-export function writeBehaviourLinks(db: DbLike, behaviourId: number, input: Pick<BehaviourInput, 'benefitIds' | 'enablerIds' | 'unitIds'>) {
+export async function writeBehaviourLinks(db: DbLike, behaviourId: number, input: Pick<BehaviourInput, 'benefitIds' | 'enablerIds' | 'unitIds'>) {
   if (input.benefitIds) {
-    db.delete(behaviourBenefits).where(eq(behaviourBenefits.behaviourId, behaviourId)).run();
-    for (const benefitId of new Set(input.benefitIds)) db.insert(behaviourBenefits).values({ behaviourId, benefitId }).run();
+    await db.delete(behaviourBenefits).where(eq(behaviourBenefits.behaviourId, behaviourId));
+    for (const benefitId of new Set(input.benefitIds)) await db.insert(behaviourBenefits).values({ behaviourId, benefitId });
   }
   if (input.enablerIds) {
-    db.delete(behaviourEnablers).where(eq(behaviourEnablers.behaviourId, behaviourId)).run();
-    for (const enablerId of new Set(input.enablerIds)) db.insert(behaviourEnablers).values({ behaviourId, enablerId }).run();
+    await db.delete(behaviourEnablers).where(eq(behaviourEnablers.behaviourId, behaviourId));
+    for (const enablerId of new Set(input.enablerIds)) await db.insert(behaviourEnablers).values({ behaviourId, enablerId });
   }
   if (input.unitIds) {
-    db.delete(behaviourUnits).where(eq(behaviourUnits.behaviourId, behaviourId)).run();
-    for (const unitId of new Set(input.unitIds)) db.insert(behaviourUnits).values({ behaviourId, unitId }).run();
+    await db.delete(behaviourUnits).where(eq(behaviourUnits.behaviourId, behaviourId));
+    for (const unitId of new Set(input.unitIds)) await db.insert(behaviourUnits).values({ behaviourId, unitId });
   }
 }
 
-export function createBehaviour(db: Db, projectId: number, input: BehaviourInput) {
+export async function createBehaviour(db: Db, projectId: number, input: BehaviourInput) {
   const { benefitIds, enablerIds, unitIds, ...fields } = input;
-  return db.transaction((tx) => {
-    getProjectRow(tx, projectId);
-    checkLinks(tx, projectId, { benefitIds, enablerIds, unitIds });
-    const row = tx.insert(behaviours).values({ ...fields, projectId }).returning().get();
-    writeBehaviourLinks(tx, row.id, input);
+  return transaction(db, async (tx) => {
+    await getProjectRow(tx, projectId);
+    await checkLinks(tx, projectId, { benefitIds, enablerIds, unitIds });
+    const [row] = await tx.insert(behaviours).values({ ...fields, projectId }).returning();
+    await writeBehaviourLinks(tx, row.id, input);
     return getBehaviour(tx, row.id);
   });
 }
 
-export function updateBehaviour(db: Db, behaviourId: number, input: Partial<BehaviourInput>) {
+export async function updateBehaviour(db: Db, behaviourId: number, input: Partial<BehaviourInput>) {
   const { benefitIds, enablerIds, unitIds, ...fields } = input;
-  return db.transaction((tx) => {
-    const current = getBehaviourRow(tx, behaviourId);
-    checkLinks(tx, current.projectId, { benefitIds, enablerIds, unitIds });
-    if (Object.keys(fields).length) tx.update(behaviours).set(fields).where(eq(behaviours.id, behaviourId)).run();
-    writeBehaviourLinks(tx, behaviourId, input);
+  return transaction(db, async (tx) => {
+    const current = await getBehaviourRow(tx, behaviourId);
+    await checkLinks(tx, current.projectId, { benefitIds, enablerIds, unitIds });
+    if (Object.keys(fields).length) await tx.update(behaviours).set(fields).where(eq(behaviours.id, behaviourId));
+    await writeBehaviourLinks(tx, behaviourId, input);
     return getBehaviour(tx, behaviourId);
   });
 }
 
 /** True when a stored survey version measures this behaviour: its history must survive. */
-export function behaviourInSurvey(db: DbLike, projectId: number, behaviourId: number): boolean {
-  return surveyReferences(db, projectId).behaviourIds.has(behaviourId);
+export async function behaviourInSurvey(db: DbLike, projectId: number, behaviourId: number): Promise<boolean> {
+  return (await surveyReferences(db, projectId)).behaviourIds.has(behaviourId);
 }
 
 export type DeleteResult = { archived: false; deleted: true } | { archived: true; reason: ArchiveReason };
 
 /** Hard-deletes an unused behaviour; archives one that a survey version already measures, and says so. */
-export function deleteBehaviour(db: Db, behaviourId: number): DeleteResult {
-  return db.transaction((tx) => {
-    const row = getBehaviourRow(tx, behaviourId);
-    if (behaviourInSurvey(tx, row.projectId, behaviourId)) {
-      if (!row.archivedAt) tx.update(behaviours).set({ archivedAt: new Date().toISOString() }).where(eq(behaviours.id, behaviourId)).run();
-      return { archived: true, reason: 'used_by_survey' } as const;
+export async function deleteBehaviour(db: Db, behaviourId: number, clock: Clock): Promise<DeleteResult> {
+  return transaction(db, async (tx): Promise<DeleteResult> => {
+    const row = await getBehaviourRow(tx, behaviourId);
+    if (await behaviourInSurvey(tx, row.projectId, behaviourId)) {
+      if (!row.archivedAt) await tx.update(behaviours).set({ archivedAt: nowIso(clock) }).where(eq(behaviours.id, behaviourId));
+      return { archived: true, reason: 'used_by_survey' };
     }
-    tx.delete(behaviours).where(eq(behaviours.id, behaviourId)).run();
-    return { archived: false, deleted: true } as const;
+    await tx.delete(behaviours).where(eq(behaviours.id, behaviourId));
+    return { archived: false, deleted: true };
   });
 }
 
 /** Brings an archived behaviour back into the project, its surveys and its benefits map. */
-export function restoreBehaviour(db: DbLike, behaviourId: number) {
-  getBehaviourRow(db, behaviourId);
-  db.update(behaviours).set({ archivedAt: null }).where(eq(behaviours.id, behaviourId)).run();
+export async function restoreBehaviour(db: DbLike, behaviourId: number) {
+  await getBehaviourRow(db, behaviourId);
+  await db.update(behaviours).set({ archivedAt: null }).where(eq(behaviours.id, behaviourId));
   return getBehaviour(db, behaviourId);
 }

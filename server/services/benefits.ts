@@ -1,10 +1,11 @@
 // Benefits (gevinstprofil): what should change, who owns it, how it is measured, and its links to goals and
 // behaviours of the same project. A benefit a survey measures, or one with KPI measurements, is archived, not deleted.
 import { eq } from 'drizzle-orm';
-import type { Db, DbLike } from '../../db/client';
+import { transaction, type Db, type DbLike } from '../../db/client';
 import { behaviourBenefits, benefitGoals, benefits, benefitTypes, kpiMeasurements, units } from '../../db/schema';
-import { notFound } from '../http/errors';
 import type { DeleteResult } from './behaviours';
+import { type Clock, nowIso } from './clock';
+import { notFound } from './errors';
 import { fieldError } from './fieldErrors';
 import { checkLinks } from './projectLinks';
 import { getProjectDetail, getProjectRow } from './projects';
@@ -28,87 +29,87 @@ export interface BenefitInput {
   behaviourIds?: number[];
 }
 
-export function getBenefitRow(db: DbLike, benefitId: number) {
-  const row = db.select().from(benefits).where(eq(benefits.id, benefitId)).get();
+export async function getBenefitRow(db: DbLike, benefitId: number) {
+  const [row] = await db.select().from(benefits).where(eq(benefits.id, benefitId)).limit(1);
   if (!row) throw notFound('Benefit');
   return row;
 }
 
 /** The benefit as the project JSON shows it: links, measurements, progress and why a delete would archive it. */
-export function getBenefit(db: DbLike, benefitId: number) {
-  const row = getBenefitRow(db, benefitId);
-  return getProjectDetail(db, row.projectId).benefits.find((b) => b.id === benefitId)!;
+export async function getBenefit(db: DbLike, benefitId: number) {
+  const row = await getBenefitRow(db, benefitId);
+  return (await getProjectDetail(db, row.projectId)).benefits.find((b) => b.id === benefitId)!;
 }
 
 /** Rules across fields, checked on the values the row will have after the change. */
-function checkBenefit(db: DbLike, next: { baselineDate?: string | null; targetDate?: string | null }, ownerUnitId: number | null | undefined) {
+async function checkBenefit(db: DbLike, next: { baselineDate?: string | null; targetDate?: string | null }, ownerUnitId: number | null | undefined) {
   if (next.baselineDate && next.targetDate && next.targetDate < next.baselineDate) {
     throw fieldError('target_before_baseline', 'targetDate', `The target date ${next.targetDate} is before the baseline date ${next.baselineDate}`);
   }
   if (ownerUnitId != null) {
-    const unit = db.select().from(units).where(eq(units.id, ownerUnitId)).get();
+    const [unit] = await db.select().from(units).where(eq(units.id, ownerUnitId)).limit(1);
     if (!unit) throw fieldError('unit_unknown', 'ownerUnitId', `Unit ${ownerUnitId} does not exist`);
     if (unit.retiredAt) throw fieldError('unit_retired', 'ownerUnitId', `"${unit.name}" is retired; choose an active unit`);
   }
 }
 
-function writeBenefitLinks(db: DbLike, benefitId: number, input: Pick<BenefitInput, 'goalIds' | 'behaviourIds'>) {
+async function writeBenefitLinks(db: DbLike, benefitId: number, input: Pick<BenefitInput, 'goalIds' | 'behaviourIds'>) {
   if (input.goalIds) {
-    db.delete(benefitGoals).where(eq(benefitGoals.benefitId, benefitId)).run();
-    for (const goalId of new Set(input.goalIds)) db.insert(benefitGoals).values({ benefitId, goalId }).run();
+    await db.delete(benefitGoals).where(eq(benefitGoals.benefitId, benefitId));
+    for (const goalId of new Set(input.goalIds)) await db.insert(benefitGoals).values({ benefitId, goalId });
   }
   if (input.behaviourIds) {
-    db.delete(behaviourBenefits).where(eq(behaviourBenefits.benefitId, benefitId)).run();
-    for (const behaviourId of new Set(input.behaviourIds)) db.insert(behaviourBenefits).values({ behaviourId, benefitId }).run();
+    await db.delete(behaviourBenefits).where(eq(behaviourBenefits.benefitId, benefitId));
+    for (const behaviourId of new Set(input.behaviourIds)) await db.insert(behaviourBenefits).values({ behaviourId, benefitId });
   }
 }
 
-export function createBenefit(db: Db, projectId: number, input: BenefitInput) {
+export async function createBenefit(db: Db, projectId: number, input: BenefitInput) {
   const { goalIds, behaviourIds, ...fields } = input;
-  return db.transaction((tx) => {
-    getProjectRow(tx, projectId);
-    checkBenefit(tx, fields, fields.ownerUnitId);
-    checkLinks(tx, projectId, { goalIds, behaviourIds });
-    const row = tx.insert(benefits).values({ ...fields, projectId }).returning().get();
-    writeBenefitLinks(tx, row.id, input);
+  return transaction(db, async (tx) => {
+    await getProjectRow(tx, projectId);
+    await checkBenefit(tx, fields, fields.ownerUnitId);
+    await checkLinks(tx, projectId, { goalIds, behaviourIds });
+    const [row] = await tx.insert(benefits).values({ ...fields, projectId }).returning();
+    await writeBenefitLinks(tx, row.id, input);
     return getBenefit(tx, row.id);
   });
 }
 
-export function updateBenefit(db: Db, benefitId: number, input: Partial<BenefitInput>) {
+export async function updateBenefit(db: Db, benefitId: number, input: Partial<BenefitInput>) {
   const { goalIds, behaviourIds, ...fields } = input;
-  return db.transaction((tx) => {
-    const current = getBenefitRow(tx, benefitId);
+  return transaction(db, async (tx) => {
+    const current = await getBenefitRow(tx, benefitId);
     // Keeping an owner unit that has since been retired is fine; choosing a retired one is not.
     const ownerChanged = fields.ownerUnitId !== undefined && fields.ownerUnitId !== current.ownerUnitId;
-    checkBenefit(tx, { ...current, ...fields }, ownerChanged ? fields.ownerUnitId : undefined);
-    checkLinks(tx, current.projectId, { goalIds, behaviourIds });
-    if (Object.keys(fields).length) tx.update(benefits).set(fields).where(eq(benefits.id, benefitId)).run();
-    writeBenefitLinks(tx, benefitId, input);
+    await checkBenefit(tx, { ...current, ...fields }, ownerChanged ? fields.ownerUnitId : undefined);
+    await checkLinks(tx, current.projectId, { goalIds, behaviourIds });
+    if (Object.keys(fields).length) await tx.update(benefits).set(fields).where(eq(benefits.id, benefitId));
+    await writeBenefitLinks(tx, benefitId, input);
     return getBenefit(tx, benefitId);
   });
 }
 
 /** Hard-deletes an unused benefit; archives one a survey version measures or that has KPI measurements. */
-export function deleteBenefit(db: Db, benefitId: number): DeleteResult {
-  return db.transaction((tx) => {
-    const row = getBenefitRow(tx, benefitId);
-    const reason = surveyReferences(tx, row.projectId).benefitIds.has(benefitId)
+export async function deleteBenefit(db: Db, benefitId: number, clock: Clock): Promise<DeleteResult> {
+  return transaction(db, async (tx): Promise<DeleteResult> => {
+    const row = await getBenefitRow(tx, benefitId);
+    const reason = (await surveyReferences(tx, row.projectId)).benefitIds.has(benefitId)
       ? ('used_by_survey' as const)
-      : tx.select({ id: kpiMeasurements.id }).from(kpiMeasurements).where(eq(kpiMeasurements.benefitId, benefitId)).get()
+      : (await tx.select({ id: kpiMeasurements.id }).from(kpiMeasurements).where(eq(kpiMeasurements.benefitId, benefitId)).limit(1)).length
         ? ('has_measurements' as const)
         : null;
     if (reason) {
-      if (!row.archivedAt) tx.update(benefits).set({ archivedAt: new Date().toISOString() }).where(eq(benefits.id, benefitId)).run();
-      return { archived: true, reason } as const;
+      if (!row.archivedAt) await tx.update(benefits).set({ archivedAt: nowIso(clock) }).where(eq(benefits.id, benefitId));
+      return { archived: true, reason };
     }
-    tx.delete(benefits).where(eq(benefits.id, benefitId)).run();
-    return { archived: false, deleted: true } as const;
+    await tx.delete(benefits).where(eq(benefits.id, benefitId));
+    return { archived: false, deleted: true };
   });
 }
 
-export function restoreBenefit(db: DbLike, benefitId: number) {
-  getBenefitRow(db, benefitId);
-  db.update(benefits).set({ archivedAt: null }).where(eq(benefits.id, benefitId)).run();
+export async function restoreBenefit(db: DbLike, benefitId: number) {
+  await getBenefitRow(db, benefitId);
+  await db.update(benefits).set({ archivedAt: null }).where(eq(benefits.id, benefitId));
   return getBenefit(db, benefitId);
 }

@@ -96,6 +96,6 @@ export function buildBenefitsMap(detail: ProjectDetail): BenefitsMap {
   return { columns: { enablers: enablerNodes, behaviours: behaviourNodes, benefits: benefitNodes, goals: goalNodes }, edges, gaps };
 }
 
-export function getBenefitsMap(db: DbLike, projectId: number) {
-  return buildBenefitsMap(getProjectDetail(db, projectId));
+export async function getBenefitsMap(db: DbLike, projectId: number) {
+  return buildBenefitsMap(await getProjectDetail(db, projectId));
 }

@@ -1,9 +1,10 @@
 // Free-text comments ("what would make this easier"): shown only for a whole closed wave with at least the
 // free-text threshold of respondents (10), never per unit and never to a view narrowed to some units.
-import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { responses, responseValues, waves } from '../../db/schema';
 import type { ItemMap } from '../../surveys/types';
+import type { Clock } from './clock';
 import { getProjectRow } from './projects';
 import { getSurveyVersion } from './surveys';
 import { effectiveStatus } from './waves';
@@ -14,29 +15,29 @@ export interface CommentOptions {
   narrowedToUnits: boolean;
 }
 
-export function getComments(db: Db, projectId: number, opts: CommentOptions) {
-  getProjectRow(db, projectId);
-  const rows = db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(asc(waves.opensOn), asc(waves.id)).all();
+export async function getComments(db: Db, projectId: number, opts: CommentOptions, clock: Clock) {
+  await getProjectRow(db, projectId);
+  // Waves without an open date first on both engines, as SQLite sorts nulls.
+  const rows = await db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(sql`${waves.opensOn} asc nulls first`, asc(waves.id));
   const shownWaves = rows.filter((w) => {
-    const status = effectiveStatus(w);
+    const status = effectiveStatus(w, clock);
     return status === 'closed' || (status === 'open' && w.liveResults);
   });
-  const result = shownWaves.map((w) => {
-    const respondents = db.select({ n: count() }).from(responses).where(eq(responses.waveId, w.id)).get()!.n;
+  const waveComments = async (w: (typeof rows)[number]) => {
+    const [{ n: respondents }] = await db.select({ n: count() }).from(responses).where(eq(responses.waveId, w.id));
     const shown = !opts.narrowedToUnits && respondents >= opts.freeTextThreshold;
     if (!shown || !w.surveyVersionId) {
       const hiddenReason = opts.narrowedToUnits ? ('narrowed_view' as const) : ('too_few' as const);
       // The respondent count is left out too: elsewhere a wave total can be hidden to protect a small unit.
       return { waveId: w.id, name: w.name, respondents: null, shown: false, hiddenReason, questions: [] };
     }
-    const textItems = (getSurveyVersion(db, w.surveyVersionId).itemMap as ItemMap).items.filter((i) => i.type === 'text');
+    const textItems = ((await getSurveyVersion(db, w.surveyVersionId)).itemMap as ItemMap).items.filter((i) => i.type === 'text');
     const texts = textItems.length
-      ? db
+      ? await db
           .select({ itemKey: responseValues.itemKey, text: responseValues.valueText })
           .from(responseValues)
           .innerJoin(responses, eq(responses.id, responseValues.responseId))
           .where(and(eq(responses.waveId, w.id), inArray(responseValues.itemKey, textItems.map((i) => i.key)), isNotNull(responseValues.valueText)))
-          .all()
       : [];
     return {
       waveId: w.id,
@@ -53,6 +54,8 @@ export function getComments(db: Db, projectId: number, opts: CommentOptions) {
         }))
         .filter((q) => q.comments.length > 0),
     };
-  });
+  };
+  const result: Awaited<ReturnType<typeof waveComments>>[] = [];
+  for (const w of shownWaves) result.push(await waveComments(w));
   return { threshold: opts.freeTextThreshold, waves: result };
 }

@@ -1,18 +1,18 @@
 // Loads the demo project (db/demo.ts) into an empty database, with deterministic synthetic answers
 // so the report shows adoption rising after each centre's go-live and hiding for the small teams.
-import { count, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { asc, count, eq } from 'drizzle-orm';
+import { isUniqueViolation, transaction, type Db } from '../../db/client';
 import { demoAccounts, demoBehaviours, demoBenefits, demoProject, demoResponseCounts, demoRollouts, demoUnits, demoWaves, type DemoUnitKey } from '../../db/demo';
 import { behaviourBenefits, behaviourEnablers, behaviours, benefitGoals, benefits, enablers, goals, projects, units, userScopes, users, waveLinks, waves } from '../../db/schema';
 import { validateAnswers } from '../../surveys';
 import type { ItemMap, ItemMapEntry } from '../../surveys/types';
 import { hashPassword } from '../auth/password';
-import { todayUtc } from './clock';
+import { type Clock, fixedClock, todayUtc } from './clock';
 import { createProject } from './projects';
 import { storeResponse } from './responses';
+import { setRollout } from './rollouts';
 import { getSurveyVersion } from './surveys';
 import { createWave, openWave } from './waves';
-import { setRollout } from './units';
 
 export interface DemoInfo {
   adminEmail: string;
@@ -22,7 +22,7 @@ export interface DemoInfo {
   openLinkToken: string | null;
 }
 
-const dayOffset = (days: number, today = new Date()) => todayUtc(new Date(today.getTime() + days * 86400_000));
+const dayOffset = (days: number, clock: Clock) => todayUtc({ now: () => new Date(clock.now().getTime() + days * 86400_000) });
 
 /** Small deterministic PRNG (mulberry32) so every demo load gives the same answers. */
 function rng(seed: number) {
@@ -82,7 +82,7 @@ function syntheticAnswers(itemMap: ItemMap, adopted: boolean, rand: () => number
   return data;
 }
 
-export async function loadDemoIfEmpty(db: Db): Promise<DemoInfo | null> {
+export async function loadDemoIfEmpty(db: Db, clock: Clock): Promise<DemoInfo | null> {
   const info: DemoInfo = {
     adminEmail: demoAccounts.admin.email,
     adminPassword: demoAccounts.admin.password,
@@ -90,71 +90,97 @@ export async function loadDemoIfEmpty(db: Db): Promise<DemoInfo | null> {
     managerPassword: demoAccounts.manager.password,
     openLinkToken: null,
   };
-  const projectCount = db.select({ n: count() }).from(projects).get()!.n;
-  const userCount = db.select({ n: count() }).from(users).get()!.n;
-  if (projectCount > 0 || userCount > 0) {
+  const existing = async (): Promise<DemoInfo | null> => {
     // Already set up: repeat the demo logins only if the demo admin still exists.
-    const admin = db.select().from(users).where(eq(users.email, demoAccounts.admin.email)).get();
+    const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoAccounts.admin.email)).limit(1);
     if (!admin) return null;
-    const open = db.select({ token: waveLinks.token }).from(waveLinks).innerJoin(waves, eq(waves.id, waveLinks.waveId)).where(eq(waves.status, 'open')).get();
+    const [open] = await db
+      .select({ token: waveLinks.token })
+      .from(waveLinks)
+      .innerJoin(waves, eq(waves.id, waveLinks.waveId))
+      .where(eq(waves.status, 'open'))
+      .orderBy(asc(waveLinks.id))
+      .limit(1);
     return { ...info, openLinkToken: open?.token ?? null };
-  }
+  };
+  const [{ n: projectCount }] = await db.select({ n: count() }).from(projects);
+  const [{ n: userCount }] = await db.select({ n: count() }).from(users);
+  if (projectCount > 0 || userCount > 0) return existing();
   const adminHash = await hashPassword(demoAccounts.admin.password);
   const managerHash = await hashPassword(demoAccounts.manager.password);
-  info.openLinkToken = seedDemo(db, adminHash, managerHash);
+  try {
+    info.openLinkToken = await seedDemo(db, adminHash, managerHash, clock);
+  } catch (e) {
+    // Another instance on the same database seeded it first (both found it empty at start-up).
+    if (isUniqueViolation(e, 'email')) return existing();
+    throw e;
+  }
   return info;
 }
 
-/** Synchronous seeding inside one transaction: either the whole demo is there or none of it. */
-export function seedDemo(db: Db, adminHash: string, managerHash: string, today = new Date()): string | null {
-  return db.transaction((tx) => {
-    const txDb = tx as unknown as Db;
-    tx.insert(users).values({ email: demoAccounts.admin.email, name: demoAccounts.admin.name, passwordHash: adminHash, role: 'admin' }).run();
-    const managerId = tx.insert(users).values({ email: demoAccounts.manager.email, name: demoAccounts.manager.name, passwordHash: managerHash, role: 'manager' }).returning({ id: users.id }).get().id;
+/** Seeding inside one transaction: either the whole demo is there or none of it. */
+export async function seedDemo(db: Db, adminHash: string, managerHash: string, clock: Clock): Promise<string | null> {
+  // One instant for the whole seed, so every offset counts from the same day even across midnight.
+  const today = fixedClock(clock.now());
+  const day = (offset: number) => dayOffset(offset, today);
+  return transaction(db, async (tx) => {
+    await tx.insert(users).values({ email: demoAccounts.admin.email, name: demoAccounts.admin.name, passwordHash: adminHash, role: 'admin' });
+    const [manager] = await tx
+      .insert(users)
+      .values({ email: demoAccounts.manager.email, name: demoAccounts.manager.name, passwordHash: managerHash, role: 'manager' })
+      .returning({ id: users.id });
 
     const unitIds = {} as Record<DemoUnitKey, number>;
     for (const u of demoUnits) {
-      unitIds[u.key] = tx
+      const [unit] = await tx
         .insert(units)
-        .values({ name: u.name, kind: u.kind, parentId: u.parent ? unitIds[u.parent] : null, headcount: u.headcount, headcountDate: dayOffset(-150, today), externalId: `DEMO-${u.key.toUpperCase()}` })
-        .returning({ id: units.id })
-        .get().id;
+        .values({ name: u.name, kind: u.kind, parentId: u.parent ? unitIds[u.parent] : null, headcount: u.headcount, headcountDate: day(-150), externalId: `DEMO-${u.key.toUpperCase()}` })
+        .returning({ id: units.id });
+      unitIds[u.key] = unit.id;
     }
 
     // The demo manager leads Plejecenter Solhaven and so sees the project with her own centre's rows.
-    tx.insert(userScopes).values({ userId: managerId, unitId: unitIds.sol }).run();
+    await tx.insert(userScopes).values({ userId: manager.id, unitId: unitIds.sol });
 
-    const project = createProject(txDb, { name: demoProject.name, purpose: demoProject.purpose, projectLead: demoProject.projectLead, status: demoProject.status });
-    const goalIds = demoProject.goals.map((title, i) => tx.insert(goals).values({ projectId: project.id, title, sortOrder: i }).returning({ id: goals.id }).get().id);
-    const enablerIds = demoProject.enablers.map((title, i) => tx.insert(enablers).values({ projectId: project.id, title, sortOrder: i }).returning({ id: enablers.id }).get().id);
+    const project = await createProject(tx, { name: demoProject.name, purpose: demoProject.purpose, projectLead: demoProject.projectLead, status: demoProject.status });
+    const goalIds: number[] = [];
+    for (const [i, title] of demoProject.goals.entries()) {
+      const [goal] = await tx.insert(goals).values({ projectId: project.id, title, sortOrder: i }).returning({ id: goals.id });
+      goalIds.push(goal.id);
+    }
+    const enablerIds: number[] = [];
+    for (const [i, title] of demoProject.enablers.entries()) {
+      const [enabler] = await tx.insert(enablers).values({ projectId: project.id, title, sortOrder: i }).returning({ id: enablers.id });
+      enablerIds.push(enabler.id);
+    }
     const benefitIds: Record<string, number> = {};
-    demoBenefits.forEach((b, i) => {
+    for (const [i, b] of demoBenefits.entries()) {
       const { key, goal, ...fields } = b;
-      benefitIds[key] = tx
+      const [benefit] = await tx
         .insert(benefits)
-        .values({ ...fields, projectId: project.id, sortOrder: i, ownerUnitId: unitIds.forv, baselineDate: dayOffset(-140, today), targetDate: dayOffset(200, today) })
-        .returning({ id: benefits.id })
-        .get().id;
-      tx.insert(benefitGoals).values({ benefitId: benefitIds[key], goalId: goalIds[goal] }).run();
-    });
-    demoBehaviours.forEach((b, i) => {
+        .values({ ...fields, projectId: project.id, sortOrder: i, ownerUnitId: unitIds.forv, baselineDate: day(-140), targetDate: day(200) })
+        .returning({ id: benefits.id });
+      benefitIds[key] = benefit.id;
+      await tx.insert(benefitGoals).values({ benefitId: benefitIds[key], goalId: goalIds[goal] });
+    }
+    for (const [i, b] of demoBehaviours.entries()) {
       const { key, benefits: linked, enablers: enablerIdx, ...fields } = b;
-      const id = tx.insert(behaviours).values({ ...fields, projectId: project.id, sortOrder: i }).returning({ id: behaviours.id }).get().id;
-      for (const bk of linked) tx.insert(behaviourBenefits).values({ behaviourId: id, benefitId: benefitIds[bk] }).run();
-      for (const ei of enablerIdx) tx.insert(behaviourEnablers).values({ behaviourId: id, enablerId: enablerIds[ei] }).run();
-    });
+      const [behaviour] = await tx.insert(behaviours).values({ ...fields, projectId: project.id, sortOrder: i }).returning({ id: behaviours.id });
+      for (const bk of linked) await tx.insert(behaviourBenefits).values({ behaviourId: behaviour.id, benefitId: benefitIds[bk] });
+      for (const ei of enablerIdx) await tx.insert(behaviourEnablers).values({ behaviourId: behaviour.id, enablerId: enablerIds[ei] });
+    }
     const waveUnits = (Object.keys(demoRollouts) as DemoUnitKey[]).filter((k) => k !== 'forv');
     for (const key of waveUnits) {
       const offset = demoRollouts[key];
-      setRollout(txDb, project.id, unitIds[key], offset === null ? null : dayOffset(offset, today));
+      await setRollout(tx, project.id, unitIds[key], offset === null ? null : day(offset));
     }
 
     let openToken: string | null = null;
-    demoWaves.forEach((w, wi) => {
-      const wave = createWave(txDb, project.id, { name: w.name, phase: w.phase, unitIds: waveUnits.map((k) => unitIds[k]), opensOn: dayOffset(w.opensOn, today), closesOn: dayOffset(w.closesOn, today) });
-      const opened = openWave(txDb, wave.id);
-      const version = getSurveyVersion(txDb, opened.surveyVersionId!);
-      const links = tx.select().from(waveLinks).where(eq(waveLinks.waveId, wave.id)).all();
+    for (const [wi, w] of demoWaves.entries()) {
+      const wave = await createWave(tx, project.id, { name: w.name, phase: w.phase, unitIds: waveUnits.map((k) => unitIds[k]), opensOn: day(w.opensOn), closesOn: day(w.closesOn) });
+      const opened = await openWave(tx, wave.id, today);
+      const version = await getSurveyVersion(tx, opened.surveyVersionId!);
+      const links = await tx.select().from(waveLinks).where(eq(waveLinks.waveId, wave.id)).orderBy(asc(waveLinks.id));
       for (const key of waveUnits) {
         const link = links.find((l) => l.unitId === unitIds[key])!;
         if (key === 'sol') openToken = link.token;
@@ -166,13 +192,13 @@ export function seedDemo(db: Db, adminHash: string, managerHash: string, today =
           const answers = syntheticAnswers(version.itemMap, adopted, rand, !small);
           const checked = validateAnswers(version.itemMap, version.surveyJson, answers);
           if (!checked.ok) throw new Error(`Demo answers do not fit the survey: ${JSON.stringify(checked.details)}`);
-          const day = dayOffset(w.opensOn + Math.floor(rand() * (Math.min(w.closesOn, 0) - w.opensOn + 1)), today);
-          storeResponse(tx, {
+          const submittedOn = day(w.opensOn + Math.floor(rand() * (Math.min(w.closesOn, 0) - w.opensOn + 1)));
+          await storeResponse(tx, {
             waveId: wave.id,
             unitId: unitIds[key],
             surveyVersionId: version.id,
             submissionId: `00000000-0000-4000-8000-${String(wi * 100000 + unitIds[key] * 1000 + r).padStart(12, '0')}`,
-            submittedOn: day,
+            submittedOn,
             locale: rand() < 0.1 ? 'en' : 'da',
             answers,
             values: checked.values,
@@ -180,9 +206,9 @@ export function seedDemo(db: Db, adminHash: string, managerHash: string, today =
           });
         }
       }
-      if (w.status === 'closed') tx.update(waves).set({ status: 'closed', opensOn: dayOffset(w.opensOn, today), closesOn: dayOffset(w.closesOn, today) }).where(eq(waves.id, wave.id)).run();
-      else tx.update(waves).set({ opensOn: dayOffset(w.opensOn, today) }).where(eq(waves.id, wave.id)).run();
-    });
+      if (w.status === 'closed') await tx.update(waves).set({ status: 'closed', opensOn: day(w.opensOn), closesOn: day(w.closesOn) }).where(eq(waves.id, wave.id));
+      else await tx.update(waves).set({ opensOn: day(w.opensOn) }).where(eq(waves.id, wave.id));
+    }
     return openToken;
   });
 }

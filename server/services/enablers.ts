@@ -3,7 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbLike } from '../../db/client';
 import { enablers } from '../../db/schema';
-import { notFound } from '../http/errors';
+import { notFound } from './errors';
 import { getProjectRow } from './projects';
 
 export interface EnablerInput {
@@ -11,30 +11,32 @@ export interface EnablerInput {
   sortOrder?: number;
 }
 
-export function getEnablerRow(db: DbLike, enablerId: number) {
-  const row = db.select().from(enablers).where(eq(enablers.id, enablerId)).get();
+export async function getEnablerRow(db: DbLike, enablerId: number) {
+  const [row] = await db.select().from(enablers).where(eq(enablers.id, enablerId)).limit(1);
   if (!row) throw notFound('Enabler');
   return row;
 }
 
-export function listEnablers(db: DbLike, projectId: number) {
-  getProjectRow(db, projectId);
-  return db.select().from(enablers).where(eq(enablers.projectId, projectId)).orderBy(asc(enablers.sortOrder), asc(enablers.id)).all();
+export async function listEnablers(db: DbLike, projectId: number) {
+  await getProjectRow(db, projectId);
+  return db.select().from(enablers).where(eq(enablers.projectId, projectId)).orderBy(asc(enablers.sortOrder), asc(enablers.id));
 }
 
 /** Without a sort order a new enabler goes last. */
-export function createEnabler(db: DbLike, projectId: number, input: EnablerInput) {
-  const sortOrder = input.sortOrder ?? listEnablers(db, projectId).reduce((max, g) => Math.max(max, g.sortOrder + 1), 0);
-  return db.insert(enablers).values({ ...input, sortOrder, projectId }).returning().get();
+export async function createEnabler(db: DbLike, projectId: number, input: EnablerInput) {
+  const sortOrder = input.sortOrder ?? (await listEnablers(db, projectId)).reduce((max, g) => Math.max(max, g.sortOrder + 1), 0);
+  const [row] = await db.insert(enablers).values({ ...input, sortOrder, projectId }).returning();
+  return row;
 }
 
-export function updateEnabler(db: DbLike, enablerId: number, input: Partial<EnablerInput>) {
-  const current = getEnablerRow(db, enablerId);
+export async function updateEnabler(db: DbLike, enablerId: number, input: Partial<EnablerInput>) {
+  const current = await getEnablerRow(db, enablerId);
   if (Object.keys(input).length === 0) return current;
-  return db.update(enablers).set(input).where(eq(enablers.id, enablerId)).returning().get();
+  const [row] = await db.update(enablers).set(input).where(eq(enablers.id, enablerId)).returning();
+  return row;
 }
 
-export function deleteEnabler(db: DbLike, enablerId: number) {
-  getEnablerRow(db, enablerId);
-  db.delete(enablers).where(eq(enablers.id, enablerId)).run();
+export async function deleteEnabler(db: DbLike, enablerId: number) {
+  await getEnablerRow(db, enablerId);
+  await db.delete(enablers).where(eq(enablers.id, enablerId));
 }

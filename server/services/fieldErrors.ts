@@ -1,8 +1,6 @@
 // A domain rule broken by one field: the error carries the field path so the form can show it in place.
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ApiError } from '../http/errors';
-import type { FieldProblem } from '../http/validate';
+import { DomainError, type DomainErrorKind, type FieldProblem } from './errors';
 
-export function fieldError(code: string, path: string, message: string, status: ContentfulStatusCode = 400, extra?: Partial<FieldProblem> & Record<string, unknown>) {
-  return new ApiError(status, code, message, [{ path, code, message, ...extra }]);
+export function fieldError(code: string, path: string, message: string, kind: DomainErrorKind = 'invalid', extra?: Partial<FieldProblem> & Record<string, unknown>) {
+  return new DomainError(kind, code, message, [{ path, code, message, ...extra }]);
 }

@@ -2,7 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbLike } from '../../db/client';
 import { goals } from '../../db/schema';
-import { notFound } from '../http/errors';
+import { notFound } from './errors';
 import { getProjectRow } from './projects';
 
 export interface GoalInput {
@@ -10,30 +10,32 @@ export interface GoalInput {
   sortOrder?: number;
 }
 
-export function getGoalRow(db: DbLike, goalId: number) {
-  const row = db.select().from(goals).where(eq(goals.id, goalId)).get();
+export async function getGoalRow(db: DbLike, goalId: number) {
+  const [row] = await db.select().from(goals).where(eq(goals.id, goalId)).limit(1);
   if (!row) throw notFound('Goal');
   return row;
 }
 
-export function listGoals(db: DbLike, projectId: number) {
-  getProjectRow(db, projectId);
-  return db.select().from(goals).where(eq(goals.projectId, projectId)).orderBy(asc(goals.sortOrder), asc(goals.id)).all();
+export async function listGoals(db: DbLike, projectId: number) {
+  await getProjectRow(db, projectId);
+  return db.select().from(goals).where(eq(goals.projectId, projectId)).orderBy(asc(goals.sortOrder), asc(goals.id));
 }
 
 /** Without a sort order a new goal goes last. */
-export function createGoal(db: DbLike, projectId: number, input: GoalInput) {
-  const sortOrder = input.sortOrder ?? listGoals(db, projectId).reduce((max, g) => Math.max(max, g.sortOrder + 1), 0);
-  return db.insert(goals).values({ ...input, sortOrder, projectId }).returning().get();
+export async function createGoal(db: DbLike, projectId: number, input: GoalInput) {
+  const sortOrder = input.sortOrder ?? (await listGoals(db, projectId)).reduce((max, g) => Math.max(max, g.sortOrder + 1), 0);
+  const [row] = await db.insert(goals).values({ ...input, sortOrder, projectId }).returning();
+  return row;
 }
 
-export function updateGoal(db: DbLike, goalId: number, input: Partial<GoalInput>) {
-  const current = getGoalRow(db, goalId);
+export async function updateGoal(db: DbLike, goalId: number, input: Partial<GoalInput>) {
+  const current = await getGoalRow(db, goalId);
   if (Object.keys(input).length === 0) return current;
-  return db.update(goals).set(input).where(eq(goals.id, goalId)).returning().get();
+  const [row] = await db.update(goals).set(input).where(eq(goals.id, goalId)).returning();
+  return row;
 }
 
-export function deleteGoal(db: DbLike, goalId: number) {
-  getGoalRow(db, goalId);
-  db.delete(goals).where(eq(goals.id, goalId)).run();
+export async function deleteGoal(db: DbLike, goalId: number) {
+  await getGoalRow(db, goalId);
+  await db.delete(goals).where(eq(goals.id, goalId));
 }

@@ -2,7 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbLike } from '../../db/client';
 import { benefits, kpiMeasurements } from '../../db/schema';
-import { notFound } from '../http/errors';
+import { notFound } from './errors';
 
 export interface MeasurementInput {
   value: number;
@@ -12,35 +12,38 @@ export interface MeasurementInput {
 
 export type Measurement = typeof kpiMeasurements.$inferSelect;
 
-function benefitExists(db: DbLike, benefitId: number) {
-  if (!db.select({ id: benefits.id }).from(benefits).where(eq(benefits.id, benefitId)).get()) throw notFound('Benefit');
+async function benefitExists(db: DbLike, benefitId: number) {
+  const [row] = await db.select({ id: benefits.id }).from(benefits).where(eq(benefits.id, benefitId)).limit(1);
+  if (!row) throw notFound('Benefit');
 }
 
-function getMeasurementRow(db: DbLike, measurementId: number) {
-  const row = db.select().from(kpiMeasurements).where(eq(kpiMeasurements.id, measurementId)).get();
+async function getMeasurementRow(db: DbLike, measurementId: number) {
+  const [row] = await db.select().from(kpiMeasurements).where(eq(kpiMeasurements.id, measurementId)).limit(1);
   if (!row) throw notFound('Measurement');
   return row;
 }
 
-export function listMeasurements(db: DbLike, benefitId: number) {
-  benefitExists(db, benefitId);
-  return db.select().from(kpiMeasurements).where(eq(kpiMeasurements.benefitId, benefitId)).orderBy(asc(kpiMeasurements.measuredOn), asc(kpiMeasurements.id)).all();
+export async function listMeasurements(db: DbLike, benefitId: number) {
+  await benefitExists(db, benefitId);
+  return db.select().from(kpiMeasurements).where(eq(kpiMeasurements.benefitId, benefitId)).orderBy(asc(kpiMeasurements.measuredOn), asc(kpiMeasurements.id));
 }
 
-export function addMeasurement(db: DbLike, benefitId: number, input: MeasurementInput) {
-  benefitExists(db, benefitId);
-  return db.insert(kpiMeasurements).values({ ...input, benefitId }).returning().get();
+export async function addMeasurement(db: DbLike, benefitId: number, input: MeasurementInput) {
+  await benefitExists(db, benefitId);
+  const [row] = await db.insert(kpiMeasurements).values({ ...input, benefitId }).returning();
+  return row;
 }
 
-export function updateMeasurement(db: DbLike, measurementId: number, input: Partial<MeasurementInput>) {
-  const current = getMeasurementRow(db, measurementId);
+export async function updateMeasurement(db: DbLike, measurementId: number, input: Partial<MeasurementInput>) {
+  const current = await getMeasurementRow(db, measurementId);
   if (Object.keys(input).length === 0) return current;
-  return db.update(kpiMeasurements).set(input).where(eq(kpiMeasurements.id, measurementId)).returning().get();
+  const [row] = await db.update(kpiMeasurements).set(input).where(eq(kpiMeasurements.id, measurementId)).returning();
+  return row;
 }
 
-export function deleteMeasurement(db: DbLike, measurementId: number) {
-  getMeasurementRow(db, measurementId);
-  db.delete(kpiMeasurements).where(eq(kpiMeasurements.id, measurementId)).run();
+export async function deleteMeasurement(db: DbLike, measurementId: number) {
+  await getMeasurementRow(db, measurementId);
+  await db.delete(kpiMeasurements).where(eq(kpiMeasurements.id, measurementId));
 }
 
 /**

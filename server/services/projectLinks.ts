@@ -3,23 +3,24 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbLike } from '../../db/client';
 import { behaviours, benefits, enablers, goals, rollouts } from '../../db/schema';
-import { ApiError } from '../http/errors';
-import type { FieldProblem } from '../http/validate';
+import { invalid, type FieldProblem } from './errors';
 
 export type LinkField = 'benefitIds' | 'enablerIds' | 'goalIds' | 'behaviourIds' | 'unitIds';
 
-function idsInProject(db: DbLike, projectId: number, field: LinkField, ids: number[]): number[] {
+/** The ids among `ids` (never empty) that belong to the project. */
+async function idsInProject(db: DbLike, projectId: number, field: LinkField, ids: number[]): Promise<number[]> {
+  const toIds = (rows: { id: number }[]) => rows.map((r) => r.id);
   switch (field) {
     case 'benefitIds':
-      return db.select({ id: benefits.id }).from(benefits).where(and(eq(benefits.projectId, projectId), inArray(benefits.id, ids))).all().map((r) => r.id);
+      return toIds(await db.select({ id: benefits.id }).from(benefits).where(and(eq(benefits.projectId, projectId), inArray(benefits.id, ids))));
     case 'enablerIds':
-      return db.select({ id: enablers.id }).from(enablers).where(and(eq(enablers.projectId, projectId), inArray(enablers.id, ids))).all().map((r) => r.id);
+      return toIds(await db.select({ id: enablers.id }).from(enablers).where(and(eq(enablers.projectId, projectId), inArray(enablers.id, ids))));
     case 'goalIds':
-      return db.select({ id: goals.id }).from(goals).where(and(eq(goals.projectId, projectId), inArray(goals.id, ids))).all().map((r) => r.id);
+      return toIds(await db.select({ id: goals.id }).from(goals).where(and(eq(goals.projectId, projectId), inArray(goals.id, ids))));
     case 'behaviourIds':
-      return db.select({ id: behaviours.id }).from(behaviours).where(and(eq(behaviours.projectId, projectId), inArray(behaviours.id, ids))).all().map((r) => r.id);
+      return toIds(await db.select({ id: behaviours.id }).from(behaviours).where(and(eq(behaviours.projectId, projectId), inArray(behaviours.id, ids))));
     case 'unitIds':
-      return db.select({ id: rollouts.unitId }).from(rollouts).where(and(eq(rollouts.projectId, projectId), inArray(rollouts.unitId, ids))).all().map((r) => r.id);
+      return toIds(await db.select({ id: rollouts.unitId }).from(rollouts).where(and(eq(rollouts.projectId, projectId), inArray(rollouts.unitId, ids))));
   }
 }
 
@@ -32,16 +33,16 @@ const what: Record<LinkField, string> = {
 };
 
 /** Throws one 400 listing every linked id that is not in the project, with its field path. */
-export function checkLinks(db: DbLike, projectId: number, links: Partial<Record<LinkField, number[] | undefined>>) {
+export async function checkLinks(db: DbLike, projectId: number, links: Partial<Record<LinkField, number[] | undefined>>) {
   const problems: (FieldProblem & { id: number })[] = [];
   for (const [field, ids] of Object.entries(links) as [LinkField, number[] | undefined][]) {
     if (!ids?.length) continue;
-    const found = new Set(idsInProject(db, projectId, field, [...new Set(ids)]));
+    const found = new Set(await idsInProject(db, projectId, field, [...new Set(ids)]));
     ids.forEach((id, i) => {
       if (!found.has(id)) problems.push({ path: `${field}.${i}`, code: 'link_outside_project', message: `${id} is not a ${what[field]} of this project`, id });
     });
   }
   if (problems.length) {
-    throw new ApiError(400, 'link_outside_project', `Links must stay inside the project: ${problems.map((p) => p.message).join('; ')}`, problems);
+    throw invalid('link_outside_project', `Links must stay inside the project: ${problems.map((p) => p.message).join('; ')}`, problems);
   }
 }

@@ -1,7 +1,7 @@
 // Projects and everything a project page shows: goals, enablers, benefits with their KPI measurements,
 // behaviours, links and rollouts. getProjectDetail is also the municipality's JSON feed for its own reporting.
-import { asc, count, eq, inArray, isNull } from 'drizzle-orm';
-import type { Db, DbLike } from '../../db/client';
+import { asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { transaction, type Db, type DbLike } from '../../db/client';
 import {
   behaviourBenefits,
   behaviourEnablers,
@@ -17,7 +17,8 @@ import {
   rollouts,
   units,
 } from '../../db/schema';
-import { notFound } from '../http/errors';
+import { type Clock, nowIso } from './clock';
+import { notFound } from './errors';
 import { kpiProgress } from './measurements';
 import { checkLinks } from './projectLinks';
 import { surveyReferences, type ArchiveReason } from './surveyUsage';
@@ -41,8 +42,8 @@ export interface NewProjectInput extends ProjectInput {
 
 const countBy = (rows: { projectId: number; n: number }[]) => new Map(rows.map((r) => [r.projectId, r.n]));
 
-export function listProjects(db: DbLike, options: { includeArchived?: boolean } = {}) {
-  const rows = db
+export async function listProjects(db: DbLike, options: { includeArchived?: boolean } = {}) {
+  const rows = await db
     .select({
       id: projects.id,
       name: projects.name,
@@ -55,11 +56,12 @@ export function listProjects(db: DbLike, options: { includeArchived?: boolean } 
     })
     .from(projects)
     .where(options.includeArchived ? undefined : isNull(projects.archivedAt))
-    .all()
-    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
-  const benefitCounts = countBy(db.select({ projectId: benefits.projectId, n: count() }).from(benefits).where(isNull(benefits.archivedAt)).groupBy(benefits.projectId).all());
-  const behaviourCounts = countBy(db.select({ projectId: behaviours.projectId, n: count() }).from(behaviours).where(isNull(behaviours.archivedAt)).groupBy(behaviours.projectId).all());
-  const unitCounts = countBy(db.select({ projectId: rollouts.projectId, n: count() }).from(rollouts).groupBy(rollouts.projectId).all());
+    // By id, so projects of the same name keep one order through the (stable) sort by Danish name.
+    .orderBy(asc(projects.id));
+  rows.sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const benefitCounts = countBy(await db.select({ projectId: benefits.projectId, n: count() }).from(benefits).where(isNull(benefits.archivedAt)).groupBy(benefits.projectId));
+  const behaviourCounts = countBy(await db.select({ projectId: behaviours.projectId, n: count() }).from(behaviours).where(isNull(behaviours.archivedAt)).groupBy(behaviours.projectId));
+  const unitCounts = countBy(await db.select({ projectId: rollouts.projectId, n: count() }).from(rollouts).groupBy(rollouts.projectId));
   return rows.map((p) => ({
     ...p,
     benefitCount: benefitCounts.get(p.id) ?? 0,
@@ -68,43 +70,52 @@ export function listProjects(db: DbLike, options: { includeArchived?: boolean } 
   }));
 }
 
-export function getProjectRow(db: DbLike, projectId: number) {
-  const row = db.select().from(projects).where(eq(projects.id, projectId)).get();
+export async function getProjectRow(db: DbLike, projectId: number) {
+  const [row] = await db.select().from(projects).where(eq(projects.id, projectId)).limit(1);
   if (!row) throw notFound('Project');
   return row;
 }
 
 /** The whole project as one JSON document — the page's data and the municipality's own reporting feed. */
-export function getProjectDetail(db: DbLike, projectId: number) {
-  const project = getProjectRow(db, projectId);
-  const goalRows = db.select().from(goals).where(eq(goals.projectId, projectId)).orderBy(asc(goals.sortOrder), asc(goals.id)).all();
-  const enablerRows = db.select().from(enablers).where(eq(enablers.projectId, projectId)).orderBy(asc(enablers.sortOrder), asc(enablers.id)).all();
-  const benefitRows = db
-    .select({ benefit: benefits, ownerUnitName: units.name })
-    .from(benefits)
-    .leftJoin(units, eq(units.id, benefits.ownerUnitId))
-    .where(eq(benefits.projectId, projectId))
-    .orderBy(asc(benefits.sortOrder), asc(benefits.id))
-    .all()
-    .map((r) => ({ ...r.benefit, ownerUnitName: r.ownerUnitName }));
-  const behaviourRows = db.select().from(behaviours).where(eq(behaviours.projectId, projectId)).orderBy(asc(behaviours.sortOrder), asc(behaviours.id)).all();
+export async function getProjectDetail(db: DbLike, projectId: number) {
+  const project = await getProjectRow(db, projectId);
+  const goalRows = await db.select().from(goals).where(eq(goals.projectId, projectId)).orderBy(asc(goals.sortOrder), asc(goals.id));
+  const enablerRows = await db.select().from(enablers).where(eq(enablers.projectId, projectId)).orderBy(asc(enablers.sortOrder), asc(enablers.id));
+  const benefitRows = (
+    await db
+      .select({ benefit: benefits, ownerUnitName: units.name })
+      .from(benefits)
+      .leftJoin(units, eq(units.id, benefits.ownerUnitId))
+      .where(eq(benefits.projectId, projectId))
+      .orderBy(asc(benefits.sortOrder), asc(benefits.id))
+  ).map((r) => ({ ...r.benefit, ownerUnitName: r.ownerUnitName }));
+  const behaviourRows = await db.select().from(behaviours).where(eq(behaviours.projectId, projectId)).orderBy(asc(behaviours.sortOrder), asc(behaviours.id));
   const behaviourIds = behaviourRows.map((b) => b.id);
   const benefitIds = benefitRows.map((b) => b.id);
-  const bb = behaviourIds.length ? db.select().from(behaviourBenefits).where(inArray(behaviourBenefits.behaviourId, behaviourIds)).all() : [];
-  const be = behaviourIds.length ? db.select().from(behaviourEnablers).where(inArray(behaviourEnablers.behaviourId, behaviourIds)).all() : [];
-  const bu = behaviourIds.length ? db.select().from(behaviourUnits).where(inArray(behaviourUnits.behaviourId, behaviourIds)).all() : [];
-  const bg = benefitIds.length ? db.select().from(benefitGoals).where(inArray(benefitGoals.benefitId, benefitIds)).all() : [];
-  const measurementRows = benefitIds.length
-    ? db.select().from(kpiMeasurements).where(inArray(kpiMeasurements.benefitId, benefitIds)).orderBy(asc(kpiMeasurements.measuredOn), asc(kpiMeasurements.id)).all()
+  // Link lists in primary-key order, so every *Ids array below comes out in ascending id order.
+  const bb = behaviourIds.length
+    ? await db.select().from(behaviourBenefits).where(inArray(behaviourBenefits.behaviourId, behaviourIds)).orderBy(asc(behaviourBenefits.behaviourId), asc(behaviourBenefits.benefitId))
     : [];
-  const rolloutRows = db
+  const be = behaviourIds.length
+    ? await db.select().from(behaviourEnablers).where(inArray(behaviourEnablers.behaviourId, behaviourIds)).orderBy(asc(behaviourEnablers.behaviourId), asc(behaviourEnablers.enablerId))
+    : [];
+  const bu = behaviourIds.length
+    ? await db.select().from(behaviourUnits).where(inArray(behaviourUnits.behaviourId, behaviourIds)).orderBy(asc(behaviourUnits.behaviourId), asc(behaviourUnits.unitId))
+    : [];
+  const bg = benefitIds.length
+    ? await db.select().from(benefitGoals).where(inArray(benefitGoals.benefitId, benefitIds)).orderBy(asc(benefitGoals.benefitId), asc(benefitGoals.goalId))
+    : [];
+  const measurementRows = benefitIds.length
+    ? await db.select().from(kpiMeasurements).where(inArray(kpiMeasurements.benefitId, benefitIds)).orderBy(asc(kpiMeasurements.measuredOn), asc(kpiMeasurements.id))
+    : [];
+  const rolloutRows = await db
     .select({ unitId: rollouts.unitId, goLiveDate: rollouts.goLiveDate, unitName: units.name, headcount: units.headcount, retiredAt: units.retiredAt })
     .from(rollouts)
     .innerJoin(units, eq(units.id, rollouts.unitId))
     .where(eq(rollouts.projectId, projectId))
-    .orderBy(asc(rollouts.goLiveDate), asc(units.name))
-    .all();
-  const inSurvey = surveyReferences(db, projectId);
+    // Unplanned units (no go-live date) first on both engines, as SQLite sorts nulls.
+    .orderBy(sql`${rollouts.goLiveDate} asc nulls first`, asc(units.name), asc(units.id));
+  const inSurvey = await surveyReferences(db, projectId);
   return {
     ...project,
     goals: goalRows.map((g) => ({ ...g, benefitIds: bg.filter((l) => l.goalId === g.id).map((l) => l.benefitId) })),
@@ -133,36 +144,37 @@ export function getProjectDetail(db: DbLike, projectId: number) {
   };
 }
 
-export type ProjectDetail = ReturnType<typeof getProjectDetail>;
+export type ProjectDetail = Awaited<ReturnType<typeof getProjectDetail>>;
 
 /** Creates the project, and any goals, enablers and primary behaviours given, all or nothing. */
-export function createProject(db: Db, input: NewProjectInput) {
+export async function createProject(db: Db, input: NewProjectInput) {
   const { goals: goalTitles = [], enablers: enablerTitles = [], primaryBehaviours = [], ...fields } = input;
-  return db.transaction((tx) => {
-    const project = tx.insert(projects).values(fields).returning().get();
-    goalTitles.forEach((title, sortOrder) => tx.insert(goals).values({ projectId: project.id, title, sortOrder }).run());
-    enablerTitles.forEach((title, sortOrder) => tx.insert(enablers).values({ projectId: project.id, title, sortOrder }).run());
-    primaryBehaviours.forEach((title, sortOrder) => tx.insert(behaviours).values({ projectId: project.id, title, sortOrder, isPrimary: true }).run());
+  return transaction(db, async (tx) => {
+    const [project] = await tx.insert(projects).values(fields).returning();
+    for (const [sortOrder, title] of goalTitles.entries()) await tx.insert(goals).values({ projectId: project.id, title, sortOrder });
+    for (const [sortOrder, title] of enablerTitles.entries()) await tx.insert(enablers).values({ projectId: project.id, title, sortOrder });
+    for (const [sortOrder, title] of primaryBehaviours.entries()) await tx.insert(behaviours).values({ projectId: project.id, title, sortOrder, isPrimary: true });
     return project;
   });
 }
 
-export function updateProject(db: DbLike, projectId: number, input: Partial<ProjectInput>) {
-  const current = getProjectRow(db, projectId);
+export async function updateProject(db: DbLike, projectId: number, input: Partial<ProjectInput>) {
+  const current = await getProjectRow(db, projectId);
   if (Object.keys(input).length === 0) return current;
-  return db.update(projects).set(input).where(eq(projects.id, projectId)).returning().get();
+  const [row] = await db.update(projects).set(input).where(eq(projects.id, projectId)).returning();
+  return row;
 }
 
 /** Archiving hides a project from the default list; everything in it stays, and it can be restored. */
-export function setProjectArchived(db: DbLike, projectId: number, archived: boolean) {
-  const current = getProjectRow(db, projectId);
+export async function setProjectArchived(db: DbLike, projectId: number, archived: boolean, clock: Clock) {
+  const current = await getProjectRow(db, projectId);
   if (!!current.archivedAt === archived) return current;
-  return db
+  const [row] = await db
     .update(projects)
-    .set({ archivedAt: archived ? new Date().toISOString() : null })
+    .set({ archivedAt: archived ? nowIso(clock) : null })
     .where(eq(projects.id, projectId))
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
 export interface ProjectOrder {
@@ -173,14 +185,14 @@ export interface ProjectOrder {
 }
 
 /** Drag-and-drop order: each list given sets sortOrder = position; ids must belong to the project. */
-export function reorderProject(db: Db, projectId: number, order: ProjectOrder) {
-  return db.transaction((tx) => {
-    getProjectRow(tx, projectId);
-    checkLinks(tx, projectId, order);
-    order.goalIds?.forEach((id, sortOrder) => tx.update(goals).set({ sortOrder }).where(eq(goals.id, id)).run());
-    order.enablerIds?.forEach((id, sortOrder) => tx.update(enablers).set({ sortOrder }).where(eq(enablers.id, id)).run());
-    order.benefitIds?.forEach((id, sortOrder) => tx.update(benefits).set({ sortOrder }).where(eq(benefits.id, id)).run());
-    order.behaviourIds?.forEach((id, sortOrder) => tx.update(behaviours).set({ sortOrder }).where(eq(behaviours.id, id)).run());
+export async function reorderProject(db: Db, projectId: number, order: ProjectOrder) {
+  return transaction(db, async (tx) => {
+    await getProjectRow(tx, projectId);
+    await checkLinks(tx, projectId, order);
+    for (const [sortOrder, id] of (order.goalIds ?? []).entries()) await tx.update(goals).set({ sortOrder }).where(eq(goals.id, id));
+    for (const [sortOrder, id] of (order.enablerIds ?? []).entries()) await tx.update(enablers).set({ sortOrder }).where(eq(enablers.id, id));
+    for (const [sortOrder, id] of (order.benefitIds ?? []).entries()) await tx.update(benefits).set({ sortOrder }).where(eq(benefits.id, id));
+    for (const [sortOrder, id] of (order.behaviourIds ?? []).entries()) await tx.update(behaviours).set({ sortOrder }).where(eq(behaviours.id, id));
     return getProjectDetail(tx, projectId);
   });
 }

@@ -6,6 +6,7 @@ import { behaviours, responses, responseValues, units, waveLinks, waves } from '
 import type { ItemMap, ItemMapEntry } from '../../surveys/types';
 import { DONT_KNOW } from '../../surveys/types';
 import { benjaminiHochberg, changeLabel, estimateLabel, newcombe, responseRates, suppress, twoProportionP, wilson, DEFAULT_FDR } from '../analysis';
+import type { Clock } from './clock';
 import { countVisibility } from './countVisibility';
 import { getProjectRow } from './projects';
 import { getSurveyVersion } from './surveys';
@@ -60,46 +61,45 @@ function tally(counts: Counts, waveId: number, unitIds: number[], item: ItemMapE
   return { n, x, dontKnow };
 }
 
-export function getProjectReport(db: Db, projectId: number, opts: ReportOptions) {
-  const project = getProjectRow(db, projectId);
+export async function getProjectReport(db: Db, projectId: number, opts: ReportOptions, clock: Clock) {
+  const project = await getProjectRow(db, projectId);
   const k = opts.threshold;
-  const allWaves = db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(asc(waves.opensOn), asc(waves.id)).all();
-  const waveInfo = allWaves.map((w) => ({ id: w.id, name: w.name, phase: w.phase, status: effectiveStatus(w), opensOn: w.opensOn, closesOn: w.closesOn, liveResults: w.liveResults }));
+  // Waves without an open date first on both engines, as SQLite sorts nulls.
+  const allWaves = await db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(sql`${waves.opensOn} asc nulls first`, asc(waves.id));
+  const waveInfo = allWaves.map((w) => ({ id: w.id, name: w.name, phase: w.phase, status: effectiveStatus(w, clock), opensOn: w.opensOn, closesOn: w.closesOn, liveResults: w.liveResults }));
   // Results of a wave are shown only after it closes, unless the secretariat opened live results.
   const shown = waveInfo.filter((w) => w.status === 'closed' || (w.status === 'open' && w.liveResults));
   const shownIds = shown.map((w) => w.id);
 
   const linkRows = allWaves.length
-    ? db
+    ? await db
         .select({ waveId: waveLinks.waveId, unitId: waveLinks.unitId, unitName: units.name, headcount: waveLinks.headcountAtOpen, ineligible: waveLinks.ineligible, parentId: units.parentId })
         .from(waveLinks)
         .innerJoin(units, eq(units.id, waveLinks.unitId))
         .where(inArray(waveLinks.waveId, allWaves.map((w) => w.id)))
-        .all()
+        .orderBy(asc(waveLinks.waveId), asc(waveLinks.unitId))
     : [];
   const maySee = (unitId: number) => !opts.unitIds || opts.unitIds.has(unitId);
   const unitList = [...new Map(linkRows.map((l) => [l.unitId, { id: l.unitId, name: l.unitName }])).values()].sort((a, b) => a.name.localeCompare(b.name, 'da'));
 
   // Response counts per wave and unit (complete / partial) for response rates.
   const respCounts = allWaves.length
-    ? db
+    ? await db
         .select({ waveId: responses.waveId, unitId: responses.unitId, complete: responses.complete, n: count() })
         .from(responses)
         .where(inArray(responses.waveId, allWaves.map((w) => w.id)))
         .groupBy(responses.waveId, responses.unitId, responses.complete)
-        .all()
     : [];
 
   // Answer counts per wave, unit, item and value: one GROUP BY, no JSON parsing.
   const counts: Counts = new Map();
   if (shownIds.length) {
-    const rows = db
+    const rows = await db
       .select({ waveId: responses.waveId, unitId: responses.unitId, itemKey: responseValues.itemKey, value: responseValues.valueNum, n: count() })
       .from(responseValues)
       .innerJoin(responses, eq(responses.id, responseValues.responseId))
       .where(and(inArray(responses.waveId, shownIds), isNotNull(responseValues.valueNum)))
-      .groupBy(responses.waveId, responses.unitId, responseValues.itemKey, responseValues.valueNum)
-      .all();
+      .groupBy(responses.waveId, responses.unitId, responseValues.itemKey, responseValues.valueNum);
     for (const r of rows) {
       const key = cellKey(r.waveId, r.unitId, r.itemKey);
       const arr = counts.get(key) ?? [0, 0, 0, 0, 0, 0];
@@ -112,10 +112,10 @@ export function getProjectReport(db: Db, projectId: number, opts: ReportOptions)
   const itemsByWave = new Map<number, ItemMapEntry[]>();
   for (const w of allWaves) {
     if (!shownIds.includes(w.id) || !w.surveyVersionId) continue;
-    itemsByWave.set(w.id, (getSurveyVersion(db, w.surveyVersionId).itemMap as ItemMap).items);
+    itemsByWave.set(w.id, ((await getSurveyVersion(db, w.surveyVersionId)).itemMap as ItemMap).items);
   }
 
-  const behaviourRows = db.select().from(behaviours).where(eq(behaviours.projectId, projectId)).orderBy(asc(behaviours.sortOrder), asc(behaviours.id)).all();
+  const behaviourRows = await db.select().from(behaviours).where(eq(behaviours.projectId, projectId)).orderBy(asc(behaviours.sortOrder), asc(behaviours.id));
   const unitIdsOfWave = (waveId: number) => linkRows.filter((l) => l.waveId === waveId).map((l) => l.unitId);
   // A change is only reported between waves that asked the same units, so it is about people, not coverage.
   const sameUnits = (a: number, b: number) => sameSet(unitIdsOfWave(a), unitIdsOfWave(b));

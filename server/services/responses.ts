@@ -1,33 +1,33 @@
 // The public side: what a staff link shows, and storing an anonymous answer exactly once.
 import { eq } from 'drizzle-orm';
-import type { Db, DbLike } from '../../db/client';
+import { transaction, type Db, type DbLike } from '../../db/client';
 import { projects, responses, responseValues, units, waveLinks, waves } from '../../db/schema';
 import { validateAnswers } from '../../surveys';
 import type { Locale } from '../../surveys/types';
-import { ApiError, badRequest, conflict } from '../http/errors';
-import { todayUtc } from './clock';
+import { type Clock, todayUtc } from './clock';
+import { conflict, DomainError, invalid } from './errors';
 import { getSurveyVersion } from './surveys';
 import { effectiveStatus } from './waves';
 
-function openLink(db: Db, token: string) {
-  const row = db
+async function openLink(db: Db, token: string, clock: Clock) {
+  const [row] = await db
     .select({ link: waveLinks, wave: waves, unitName: units.name, projectName: projects.name })
     .from(waveLinks)
     .innerJoin(waves, eq(waves.id, waveLinks.waveId))
     .innerJoin(units, eq(units.id, waveLinks.unitId))
     .innerJoin(projects, eq(projects.id, waves.projectId))
     .where(eq(waveLinks.token, token))
-    .get();
-  if (!row) throw new ApiError(404, 'link_unknown', 'This survey link does not exist. Check that the whole link was copied.');
-  const status = effectiveStatus(row.wave);
-  if (status === 'draft' || !row.wave.surveyVersionId) throw new ApiError(409, 'wave_not_open', 'This survey has not opened yet.');
-  if (status === 'closed') throw new ApiError(410, 'wave_closed', 'This survey has closed. Thank you for your interest.');
+    .limit(1);
+  if (!row) throw new DomainError('not_found', 'link_unknown', 'This survey link does not exist. Check that the whole link was copied.');
+  const status = effectiveStatus(row.wave, clock);
+  if (status === 'draft' || !row.wave.surveyVersionId) throw conflict('wave_not_open', 'This survey has not opened yet.');
+  if (status === 'closed') throw new DomainError('gone', 'wave_closed', 'This survey has closed. Thank you for your interest.');
   return { ...row, surveyVersionId: row.wave.surveyVersionId };
 }
 
-export function getPublicSurvey(db: Db, token: string) {
-  const { wave, unitName, projectName, surveyVersionId } = openLink(db, token);
-  const version = getSurveyVersion(db, surveyVersionId);
+export async function getPublicSurvey(db: Db, token: string, clock: Clock) {
+  const { wave, unitName, projectName, surveyVersionId } = await openLink(db, token, clock);
+  const version = await getSurveyVersion(db, surveyVersionId);
   return {
     survey: version.surveyJson,
     wave: { name: wave.name, phase: wave.phase, closesOn: wave.closesOn },
@@ -43,37 +43,38 @@ export interface SubmitInput {
 }
 
 /** Stores one anonymous response: the day only, no time, IP, agent or account. Idempotent by submissionId. */
-export function submitResponse(db: Db, token: string, input: SubmitInput): { id: number; duplicate: boolean } {
-  const { link, wave, surveyVersionId } = openLink(db, token);
-  const version = getSurveyVersion(db, surveyVersionId);
+export async function submitResponse(db: Db, token: string, input: SubmitInput, clock: Clock): Promise<{ id: number; duplicate: boolean }> {
+  const { link, wave, surveyVersionId } = await openLink(db, token, clock);
+  const version = await getSurveyVersion(db, surveyVersionId);
   const result = validateAnswers(version.itemMap, version.surveyJson, input.answers);
   if (!result.ok) {
     // Same detail shape as every other endpoint: a dotted path string.
     const details = result.details.map((d) => ({ ...d, path: Array.isArray(d.path) ? d.path.join('.') : String(d.path) }));
-    throw badRequest('invalid_answers', 'Some answers do not fit the survey', details);
+    throw invalid('invalid_answers', 'Some answers do not fit the survey', details);
   }
-  if (result.values.length === 0) throw badRequest('empty_response', 'The response has no answers');
+  if (result.values.length === 0) throw invalid('empty_response', 'The response has no answers');
   const answered = new Set(result.values.map((v) => v.itemKey));
   const complete = version.itemMap.items.filter((i) => i.type === 'scale').every((i) => answered.has(i.key));
-  // Check and insert in one synchronous transaction, so a retry racing the first attempt cannot double count.
-  return db.transaction((tx) => {
-    const previous = tx.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, input.submissionId)).get();
-    if (previous) {
-      if (previous.waveId !== wave.id) throw conflict('submission_id_reused', 'This submission id belongs to another survey');
-      return { id: previous.id, duplicate: true };
-    }
-    const id = storeResponse(tx, {
-      waveId: wave.id,
-      unitId: link.unitId,
-      surveyVersionId,
-      submissionId: input.submissionId,
-      submittedOn: todayUtc(),
-      locale: input.locale,
-      complete,
-      answers: input.answers,
-      values: result.values,
-    });
-    return { id, duplicate: false };
+  const response: StoredResponse = {
+    waveId: wave.id,
+    unitId: link.unitId,
+    surveyVersionId,
+    submissionId: input.submissionId,
+    submittedOn: todayUtc(clock),
+    locale: input.locale,
+    complete,
+    answers: input.answers,
+    values: result.values,
+  };
+  // The unique submission_id decides, not a check before the insert: a retry racing the first attempt (even
+  // on another connection) waits for it and then inserts nothing, so the response is counted once.
+  return transaction(db, async (tx) => {
+    const id = await writeResponse(tx, response, { ignoreDuplicate: true });
+    if (id !== null) return { id, duplicate: false };
+    const [previous] = await tx.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, input.submissionId)).limit(1);
+    if (!previous) throw new Error('A submission that conflicted on its id is not stored');
+    if (previous.waveId !== wave.id) throw conflict('submission_id_reused', 'This submission id belongs to another survey');
+    return { id: previous.id, duplicate: true };
   });
 }
 
@@ -90,11 +91,18 @@ export interface StoredResponse {
 }
 
 /** Writes a validated response and its per-item values; call inside a transaction. */
-export function storeResponse(tx: DbLike, r: StoredResponse): number {
+export async function storeResponse(tx: DbLike, r: StoredResponse): Promise<number> {
+  return (await writeResponse(tx, r, { ignoreDuplicate: false }))!;
+}
+
+/** The response row, then its values; null (nothing written) when ignoreDuplicate and the submission id exists. */
+async function writeResponse(tx: DbLike, r: StoredResponse, options: { ignoreDuplicate: boolean }): Promise<number | null> {
   const { values, ...row } = r;
-  const { id } = tx.insert(responses).values(row).returning({ id: responses.id }).get();
-  for (const v of values) {
-    tx.insert(responseValues).values({ responseId: id, itemKey: v.itemKey, valueNum: v.valueNum ?? null, valueText: v.valueText ?? null }).run();
+  const insert = tx.insert(responses).values(row);
+  const [stored] = await (options.ignoreDuplicate ? insert.onConflictDoNothing({ target: responses.submissionId }) : insert).returning({ id: responses.id });
+  if (!stored) return null;
+  if (values.length) {
+    await tx.insert(responseValues).values(values.map((v) => ({ responseId: stored.id, itemKey: v.itemKey, valueNum: v.valueNum ?? null, valueText: v.valueText ?? null })));
   }
-  return id;
+  return stored.id;
 }

@@ -1,6 +1,6 @@
 // Which behaviours and benefits a stored survey version measures. Those must survive (archived, never
 // deleted), or the answers given to that version would lose what they were about.
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DbLike } from '../../db/client';
 import { surveyVersions } from '../../db/schema';
 import type { ItemMap } from '../../surveys/types';
@@ -10,9 +10,9 @@ export interface SurveyReferences {
   benefitIds: Set<number>;
 }
 
-export function surveyReferences(db: DbLike, projectId: number): SurveyReferences {
+export async function surveyReferences(db: DbLike, projectId: number): Promise<SurveyReferences> {
   const refs: SurveyReferences = { behaviourIds: new Set(), benefitIds: new Set() };
-  const versions = db.select({ itemMap: surveyVersions.itemMap }).from(surveyVersions).where(eq(surveyVersions.projectId, projectId)).all();
+  const versions = await db.select({ itemMap: surveyVersions.itemMap }).from(surveyVersions).where(eq(surveyVersions.projectId, projectId)).orderBy(asc(surveyVersions.id));
   for (const v of versions) {
     for (const item of (v.itemMap as ItemMap | null)?.items ?? []) {
       if (item.behaviourId != null) refs.behaviourIds.add(item.behaviourId);

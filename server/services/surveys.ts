@@ -1,10 +1,10 @@
 // Survey versions: generated from the project's behaviours and the secretariat's spec, stored immutably.
 import { and, desc, eq } from 'drizzle-orm';
-import type { Db, DbLike } from '../../db/client';
+import { serialize, transaction, type Db, type DbLike } from '../../db/client';
 import { projects, surveyVersions } from '../../db/schema';
 import { generateSurvey, type GeneratorInput, type SurveySpec } from '../../surveys';
 import type { ItemMap, Phase } from '../../surveys/types';
-import { badRequest, notFound } from '../http/errors';
+import { invalid, notFound } from './errors';
 import { getProjectDetail, type ProjectDetail } from './projects';
 
 export function generatorInput(detail: ProjectDetail): GeneratorInput {
@@ -28,49 +28,52 @@ export function generatorInput(detail: ProjectDetail): GeneratorInput {
 }
 
 /** What the survey would look like now, without storing anything (the preview). */
-export function previewSurvey(db: DbLike, projectId: number, phase: Phase) {
-  const detail = getProjectDetail(db, projectId);
+export async function previewSurvey(db: DbLike, projectId: number, phase: Phase) {
+  const detail = await getProjectDetail(db, projectId);
   return generateSurvey(generatorInput(detail), phase, (detail.surveySpec as SurveySpec | null) ?? undefined);
 }
 
 /** Returns the latest stored version for the phase if it is still what the generator makes, else stores a new one. */
-export function ensureSurveyVersion(db: DbLike, projectId: number, phase: Phase) {
-  const generated = previewSurvey(db, projectId, phase);
-  const latest = db
-    .select()
-    .from(surveyVersions)
-    .where(and(eq(surveyVersions.projectId, projectId), eq(surveyVersions.phase, phase)))
-    .orderBy(desc(surveyVersions.number))
-    .get();
-  if (latest && JSON.stringify(latest.surveyJson) === JSON.stringify(generated.survey) && JSON.stringify(latest.itemMap) === JSON.stringify(generated.itemMap)) {
-    return latest;
-  }
-  const last = db.select({ number: surveyVersions.number }).from(surveyVersions).where(eq(surveyVersions.projectId, projectId)).orderBy(desc(surveyVersions.number)).get();
-  return db
-    .insert(surveyVersions)
-    .values({ projectId, phase, number: (last?.number ?? 0) + 1, surveyJson: generated.survey, itemMap: generated.itemMap })
-    .returning()
-    .get();
+export async function ensureSurveyVersion(db: DbLike, projectId: number, phase: Phase) {
+  return transaction(db, async (tx) => {
+    // Two requests at once must neither both take the same next number nor both store the same new version.
+    await serialize(tx, `survey-version:${projectId}`);
+    const generated = await previewSurvey(tx, projectId, phase);
+    const [latest] = await tx
+      .select()
+      .from(surveyVersions)
+      .where(and(eq(surveyVersions.projectId, projectId), eq(surveyVersions.phase, phase)))
+      .orderBy(desc(surveyVersions.number))
+      .limit(1);
+    if (latest && JSON.stringify(latest.surveyJson) === JSON.stringify(generated.survey) && JSON.stringify(latest.itemMap) === JSON.stringify(generated.itemMap)) {
+      return latest;
+    }
+    const [last] = await tx.select({ number: surveyVersions.number }).from(surveyVersions).where(eq(surveyVersions.projectId, projectId)).orderBy(desc(surveyVersions.number)).limit(1);
+    const [created] = await tx
+      .insert(surveyVersions)
+      .values({ projectId, phase, number: (last?.number ?? 0) + 1, surveyJson: generated.survey, itemMap: generated.itemMap })
+      .returning();
+    return created;
+  });
 }
 
-export function listSurveyVersions(db: Db, projectId: number) {
+export async function listSurveyVersions(db: Db, projectId: number) {
   return db
     .select({ id: surveyVersions.id, number: surveyVersions.number, phase: surveyVersions.phase, createdAt: surveyVersions.createdAt })
     .from(surveyVersions)
     .where(eq(surveyVersions.projectId, projectId))
-    .orderBy(desc(surveyVersions.number))
-    .all();
+    .orderBy(desc(surveyVersions.number));
 }
 
-export function getSurveyVersion(db: DbLike, versionId: number) {
-  const row = db.select().from(surveyVersions).where(eq(surveyVersions.id, versionId)).get();
+export async function getSurveyVersion(db: DbLike, versionId: number) {
+  const [row] = await db.select().from(surveyVersions).where(eq(surveyVersions.id, versionId)).limit(1);
   if (!row) throw notFound('Survey version');
   return { ...row, itemMap: row.itemMap as ItemMap };
 }
 
 /** Saves the secretariat's survey choices; they apply to the next version, never to an opened wave. */
-export function saveSurveySpec(db: Db, projectId: number, spec: SurveySpec | null) {
-  const detail = getProjectDetail(db, projectId);
+export async function saveSurveySpec(db: Db, projectId: number, spec: SurveySpec | null) {
+  const detail = await getProjectDetail(db, projectId);
   const ownBehaviours = new Set(detail.behaviours.map((b) => b.id));
   const ownBenefits = new Set(detail.benefits.map((b) => b.id));
   // Every id the spec names must be this project's, so a spec never silently asks about something else.
@@ -86,8 +89,8 @@ export function saveSurveySpec(db: Db, projectId: number, spec: SurveySpec | nul
     if (placement && typeof placement === 'object' && !ownBehaviours.has(placement.behaviourId)) foreign.push({ path: `spec.customItems.${i}.placement.behaviourId`, id: placement.behaviourId });
   });
   if (foreign.length) {
-    throw badRequest('link_outside_project', 'The survey spec names behaviours or benefits of another project', foreign.map((f) => ({ path: f.path, code: 'link_outside_project', message: `${f.id} is not in this project` })));
+    throw invalid('link_outside_project', 'The survey spec names behaviours or benefits of another project', foreign.map((f) => ({ path: f.path, code: 'link_outside_project', message: `${f.id} is not in this project` })));
   }
-  db.update(projects).set({ surveySpec: spec }).where(eq(projects.id, projectId)).run();
+  await db.update(projects).set({ surveySpec: spec }).where(eq(projects.id, projectId));
   return previewSurvey(db, projectId, 'followup');
 }

@@ -2,7 +2,7 @@
 // fields, Danish or English headers. Pure: it checks each row on its own; unitImport.ts checks rows against
 // each other and against the database.
 import Papa from 'papaparse';
-import { badRequest } from '../http/errors';
+import { invalid } from './errors';
 import type { UnitKind } from './units';
 
 export type CsvField = 'externalId' | 'name' | 'parent' | 'headcount' | 'kind' | 'headcountDate';
@@ -143,7 +143,7 @@ function mapHeader(header: string[]) {
   });
   const missing = (['externalId', 'name'] as const).filter((f) => index[f] === undefined);
   if (missing.length) {
-    throw badRequest(
+    throw invalid(
       'csv_missing_column',
       `The file has no column for ${missing.join(' and ')}. Found: ${header.map((h) => `"${h.trim()}"`).join(', ')}`,
       missing.map((f) => ({ path: 'csv', code: 'csv_missing_column', message: `No ${f} column; use one of: ${headerAliases[f].join(', ')}`, field: f })),
@@ -156,12 +156,12 @@ export function parseUnitCsv(input: string): ParsedUnitCsv {
   // One line ending for the whole file, and no BOM, so that positions map to line numbers.
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.includes('\uFFFD')) {
-    throw badRequest('csv_encoding', 'The file contains characters that could not be read; save it as UTF-8 (CSV UTF-8)', [
+    throw invalid('csv_encoding', 'The file contains characters that could not be read; save it as UTF-8 (CSV UTF-8)', [
       { path: 'csv', code: 'csv_encoding', message: 'Not valid UTF-8' },
     ]);
   }
   const firstLine = text.split('\n').find((l) => l.trim() !== '');
-  if (firstLine === undefined) throw badRequest('csv_empty', 'The file is empty', [{ path: 'csv', code: 'csv_empty', message: 'No header row' }]);
+  if (firstLine === undefined) throw invalid('csv_empty', 'The file is empty', [{ path: 'csv', code: 'csv_empty', message: 'No header row' }]);
   const delimiter = detectDelimiter(firstLine);
 
   const records: { fields: string[]; line: number; raw: string; quoteError: boolean }[] = [];
@@ -181,13 +181,16 @@ export function parseUnitCsv(input: string): ParsedUnitCsv {
   const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
   const [headerRecord, ...dataRecords] = nonEmpty;
   // A file of only separators or quotes has no header row either.
-  if (!headerRecord) throw badRequest('csv_empty', 'The file is empty', [{ path: 'csv', code: 'csv_empty', message: 'No header row' }]);
+  if (!headerRecord) throw invalid('csv_empty', 'The file is empty', [{ path: 'csv', code: 'csv_empty', message: 'No header row' }]);
   const header = headerRecord.fields;
   const { columns, index, ignoredColumns } = mapHeader(header);
   const width = header.length;
 
   const rows = dataRecords.map((r): CsvUnitRow => {
-    const get = (f: CsvField) => (index[f] === undefined ? '' : (r.fields[index[f]!] ?? '').trim());
+    const get = (f: CsvField) => {
+      const at = index[f];
+      return at === undefined ? '' : (r.fields[at] ?? '').trim();
+    };
     const problems: RowProblem[] = [];
     if (r.quoteError) problems.push({ field: 'row', code: 'unterminated_quote', message: 'A quoted field is not closed' });
     // Trailing empty fields (a closing separator from Excel) are harmless; real extra fields mean a split name.

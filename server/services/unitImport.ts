@@ -1,13 +1,13 @@
 // Unit import from an HR/org-system CSV: a preview of what would be created, changed and rejected, and a
 // commit that applies it in one transaction only when no row is rejected. Rows match stored units on the
 // unit id (units.externalId); parents may come later in the file than their children.
-import { eq } from 'drizzle-orm';
-import type { Db, DbLike } from '../../db/client';
+import { asc, eq } from 'drizzle-orm';
+import { serialize, transaction, type Db, type DbLike } from '../../db/client';
 import { units } from '../../db/schema';
-import { ApiError } from '../http/errors';
+import { invalid } from './errors';
 import { parseUnitCsv, type CsvField, type CsvUnitRow, type RowProblem } from './unitCsv';
 import { cycles } from './unitTree';
-import type { UnitKind, UnitRow } from './units';
+import { UNIT_TREE_LOCK, type UnitKind, type UnitRow } from './units';
 
 export interface ImportOptions {
   /** Reference date for the headcounts in the file, used where a row has no date column of its own. */
@@ -83,9 +83,9 @@ interface Plan {
   updates: { unitId: number; values: Partial<UnitRow>; parentKey?: Key | null }[];
 }
 
-function plan(db: DbLike, csv: string, options: ImportOptions): Plan {
+async function plan(db: DbLike, csv: string, options: ImportOptions): Promise<Plan> {
   const parsed = parseUnitCsv(csv);
-  const stored = db.select().from(units).all();
+  const stored = await db.select().from(units).orderBy(asc(units.id));
   const byExt = new Map(stored.filter((u) => u.externalId).map((u) => [u.externalId!, u]));
   const byId = new Map(stored.map((u) => [u.id, u]));
 
@@ -229,17 +229,18 @@ function plan(db: DbLike, csv: string, options: ImportOptions): Plan {
 }
 
 /** What the import would do, without saving anything. */
-export function previewUnitImport(db: DbLike, csv: string, options: ImportOptions = {}): ImportPreview {
-  return plan(db, csv, options).preview;
+export async function previewUnitImport(db: DbLike, csv: string, options: ImportOptions = {}): Promise<ImportPreview> {
+  return (await plan(db, csv, options)).preview;
 }
 
 /** Applies the import in one transaction, or refuses it (400 csv_rejected_rows) if any row is rejected. */
-export function commitUnitImport(db: Db, csv: string, options: ImportOptions = {}) {
-  return db.transaction((tx) => {
-    const { preview, creates, updates } = plan(tx, csv, options);
+export async function commitUnitImport(db: Db, csv: string, options: ImportOptions = {}) {
+  return transaction(db, async (tx) => {
+    // The plan is checked against the stored tree; no other unit edit may change that tree meanwhile.
+    await serialize(tx, UNIT_TREE_LOCK);
+    const { preview, creates, updates } = await plan(tx, csv, options);
     if (preview.rejected.length) {
-      throw new ApiError(
-        400,
+      throw invalid(
         'csv_rejected_rows',
         `${preview.rejected.length} row(s) are rejected; correct the file and import again. Nothing was saved.`,
         preview.rejected.map((r) => ({ path: 'csv', code: r.code, message: `Line ${r.line}: ${r.message}`, line: r.line, raw: r.raw, externalId: r.externalId, field: r.field })),
@@ -248,11 +249,14 @@ export function commitUnitImport(db: Db, csv: string, options: ImportOptions = {
     // Insert first without parents, then link: parents may come after their children in the file.
     const idOf = (key: Key) => (key.startsWith('db:') ? Number(key.slice(3)) : createdIds.get(key)!);
     const createdIds = new Map<Key, number>();
-    for (const c of creates) createdIds.set(c.key, tx.insert(units).values(c.values).returning({ id: units.id }).get().id);
-    for (const u of updates) if (Object.keys(u.values).length) tx.update(units).set(u.values).where(eq(units.id, u.unitId)).run();
-    for (const c of creates) if (c.parentKey) tx.update(units).set({ parentId: idOf(c.parentKey) }).where(eq(units.id, createdIds.get(c.key)!)).run();
+    for (const c of creates) {
+      const [created] = await tx.insert(units).values(c.values).returning({ id: units.id });
+      createdIds.set(c.key, created.id);
+    }
+    for (const u of updates) if (Object.keys(u.values).length) await tx.update(units).set(u.values).where(eq(units.id, u.unitId));
+    for (const c of creates) if (c.parentKey) await tx.update(units).set({ parentId: idOf(c.parentKey) }).where(eq(units.id, createdIds.get(c.key)!));
     for (const u of updates) {
-      if (u.parentKey !== undefined) tx.update(units).set({ parentId: u.parentKey === null ? null : idOf(u.parentKey) }).where(eq(units.id, u.unitId)).run();
+      if (u.parentKey !== undefined) await tx.update(units).set({ parentId: u.parentKey === null ? null : idOf(u.parentKey) }).where(eq(units.id, u.unitId));
     }
     return { created: creates.length, updated: updates.length, unchanged: preview.unchanged, notInFile: preview.notInFile };
   });

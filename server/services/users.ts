@@ -1,14 +1,14 @@
 // Staff accounts (the secretariat's admins and the managers) and what each manager may see (user_scopes).
 // Passwords are hashed with Argon2id before anything is written; a temporary password is handed back once
-// and never stored. Rules that need a consistent count (the last admin) run inside one synchronous transaction.
+// and never stored (hashing happens outside any transaction). Rules that need a consistent count (the last admin)
+// run in a transaction serialised on 'admins', so concurrent requests cannot remove the last admin together.
 import { randomInt } from 'node:crypto';
-import { asc, count, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, DbLike } from '../../db/client';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { isUniqueViolation, serialize, transaction, type Db, type DbLike } from '../../db/client';
 import { projects, units, userScopes, users } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { endUserSessions } from '../auth/sessions';
-import { ApiError, notFound } from '../http/errors';
-import type { FieldProblem } from '../http/validate';
+import { conflict, invalid, notFound, type FieldProblem } from './errors';
 import { fieldError } from './fieldErrors';
 
 export const userRoles = ['admin', 'manager'] as const;
@@ -66,118 +66,133 @@ export function generateTemporaryPassword(): string {
 
 const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role, locale: users.locale, createdAt: users.createdAt };
 
-function scopesOf(db: DbLike, userIds: number[] | null): Map<number, UserScope[]> {
+async function scopesOf(db: DbLike, userIds: number[] | null): Promise<Map<number, UserScope[]>> {
   const query = db
     .select({ id: userScopes.id, userId: userScopes.userId, unitId: userScopes.unitId, unitName: units.name, projectId: userScopes.projectId, projectName: projects.name })
     .from(userScopes)
     .leftJoin(units, eq(units.id, userScopes.unitId))
     .leftJoin(projects, eq(projects.id, userScopes.projectId));
-  const rows = (userIds ? query.where(inArray(userScopes.userId, userIds)) : query).orderBy(asc(userScopes.id)).all();
+  const rows = await (userIds ? query.where(inArray(userScopes.userId, userIds)) : query).orderBy(asc(userScopes.id));
   const out = new Map<number, UserScope[]>();
   for (const { userId, ...scope } of rows) out.set(userId, [...(out.get(userId) ?? []), scope]);
   return out;
 }
 
 /** Every account, by name; never a password hash. */
-export function listUsers(db: DbLike): UserView[] {
-  const rows = db.select(publicColumns).from(users).orderBy(sql`${users.name} collate nocase`, asc(users.id)).all();
-  const scopes = scopesOf(db, null);
+export async function listUsers(db: DbLike): Promise<UserView[]> {
+  const rows = await db.select(publicColumns).from(users).orderBy(sql`lower(${users.name})`, asc(users.id));
+  const scopes = await scopesOf(db, null);
   return rows.map((u) => ({ ...u, scopes: scopes.get(u.id) ?? [] }));
 }
 
-export function getUser(db: DbLike, userId: number): UserView {
-  const row = db.select(publicColumns).from(users).where(eq(users.id, userId)).get();
+export async function getUser(db: DbLike, userId: number): Promise<UserView> {
+  const [row] = await db.select(publicColumns).from(users).where(eq(users.id, userId)).limit(1);
   if (!row) throw notFound('User');
-  return { ...row, scopes: scopesOf(db, [userId]).get(userId) ?? [] };
+  return { ...row, scopes: (await scopesOf(db, [userId])).get(userId) ?? [] };
 }
 
-const emailTaken = (email: string) => fieldError('email_taken', 'email', `An account with the e-mail ${email} already exists`, 409);
+const emailTaken = (email: string) => fieldError('email_taken', 'email', `An account with the e-mail ${email} already exists`, 'conflict');
 
-function findByEmail(db: DbLike, email: string) {
-  return db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).get();
+async function findByEmail(db: DbLike, email: string) {
+  const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1);
+  return row;
 }
-
-const isUniqueViolation = (e: unknown) => e instanceof Error && /UNIQUE constraint failed: users\.email/.test(e.message);
 
 /** Creates an account; the e-mail is stored lower-cased. Returns the temporary password when none was given. */
 export async function createUser(db: Db, input: NewUserInput): Promise<{ user: UserView; temporaryPassword?: string }> {
   const email = input.email.trim().toLowerCase();
   // Checked before the (slow) hash so a taken e-mail answers at once; the unique index settles any race.
-  if (findByEmail(db, email)) throw emailTaken(email);
+  if (await findByEmail(db, email)) throw emailTaken(email);
   const temporaryPassword = input.password === undefined ? generateTemporaryPassword() : undefined;
   const passwordHash = await hashPassword(input.password ?? temporaryPassword!);
   let id: number;
   try {
-    id = db.transaction((tx) => {
-      if (findByEmail(tx, email)) throw emailTaken(email);
-      return tx.insert(users).values({ email, name: input.name, role: input.role, passwordHash }).returning({ id: users.id }).get().id;
+    id = await transaction(db, async (tx) => {
+      if (await findByEmail(tx, email)) throw emailTaken(email);
+      const [created] = await tx.insert(users).values({ email, name: input.name, role: input.role, passwordHash }).returning({ id: users.id });
+      return created.id;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw emailTaken(email);
+    if (isUniqueViolation(e, 'email')) throw emailTaken(email);
     throw e;
   }
-  return { user: getUser(db, id), ...(temporaryPassword ? { temporaryPassword } : {}) };
+  return { user: await getUser(db, id), ...(temporaryPassword ? { temporaryPassword } : {}) };
 }
 
-const adminCount = (db: DbLike) => db.select({ n: count() }).from(users).where(eq(users.role, 'admin')).get()!.n;
+/** Call after serialize(tx, ADMINS_LOCK), so the count cannot change before the caller acts on it. */
+async function adminCount(tx: DbLike) {
+  const [{ n }] = await tx.select({ n: count() }).from(users).where(eq(users.role, 'admin'));
+  return n;
+}
 
-function userRow(db: DbLike, userId: number) {
-  const row = db.select().from(users).where(eq(users.id, userId)).get();
+const ADMINS_LOCK = 'admins';
+
+async function userRow(db: DbLike, userId: number) {
+  const [row] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!row) throw notFound('User');
   return row;
 }
 
 /** Name, role or language. The last admin cannot be made a manager: someone must be able to manage accounts. */
-export function updateUser(db: Db, userId: number, patch: UserPatch): UserView {
-  return db.transaction((tx) => {
-    const current = userRow(tx, userId);
-    if (patch.role === 'manager' && current.role === 'admin' && adminCount(tx) <= 1) {
-      throw fieldError('last_admin', 'role', 'This is the last account with the admin role; make another account admin first', 409);
+export async function updateUser(db: Db, userId: number, patch: UserPatch): Promise<UserView> {
+  return transaction(db, async (tx) => {
+    await serialize(tx, ADMINS_LOCK);
+    const current = await userRow(tx, userId);
+    if (patch.role === 'manager' && current.role === 'admin' && (await adminCount(tx)) <= 1) {
+      throw fieldError('last_admin', 'role', 'This is the last account with the admin role; make another account admin first', 'conflict');
     }
     const values = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    if (Object.keys(values).length) tx.update(users).set(values).where(eq(users.id, userId)).run();
+    if (Object.keys(values).length) await tx.update(users).set(values).where(eq(users.id, userId));
     return getUser(tx, userId);
   });
 }
 
 /** Deletes an account; its sessions and scopes go with it (foreign keys cascade). */
-export function deleteUser(db: Db, userId: number, actorId: number): void {
-  db.transaction((tx) => {
-    if (userId === actorId) throw new ApiError(409, 'cannot_delete_self', 'You cannot delete your own account');
-    const row = userRow(tx, userId);
-    if (row.role === 'admin' && adminCount(tx) <= 1) {
-      throw new ApiError(409, 'last_admin', 'This is the last account with the admin role; make another account admin first');
+export async function deleteUser(db: Db, userId: number, actorId: number): Promise<void> {
+  await transaction(db, async (tx) => {
+    if (userId === actorId) throw conflict('cannot_delete_self', 'You cannot delete your own account');
+    await serialize(tx, ADMINS_LOCK);
+    const row = await userRow(tx, userId);
+    if (row.role === 'admin' && (await adminCount(tx)) <= 1) {
+      throw conflict('last_admin', 'This is the last account with the admin role; make another account admin first');
     }
-    tx.delete(users).where(eq(users.id, userId)).run();
+    await tx.delete(users).where(eq(users.id, userId));
   });
 }
 
 /** Sets a new temporary password and ends every session of the account. Returns the password (once). */
 export async function resetPassword(db: Db, userId: number): Promise<string> {
-  userRow(db, userId);
+  await userRow(db, userId);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  db.transaction((tx) => {
-    userRow(tx, userId); // deleted while hashing
-    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-    endUserSessions(tx, userId);
+  await transaction(db, async (tx) => {
+    await userRow(tx, userId); // deleted while hashing
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await endUserSessions(tx, userId);
   });
   return temporaryPassword;
 }
 
 /** A logged-in user's own change: the current password must match; every other session of theirs ends. */
 export async function changeOwnPassword(db: Db, userId: number, currentPassword: string, newPassword: string, keepToken?: string): Promise<void> {
-  const row = userRow(db, userId);
+  const row = await userRow(db, userId);
   if (!(await verifyPassword(row.passwordHash, currentPassword))) {
     throw fieldError('wrong_password', 'currentPassword', 'The current password is wrong');
   }
   const passwordHash = await hashPassword(newPassword);
-  db.transaction((tx) => {
-    // Another change in the meantime (a reset, a parallel change) wins: nothing is overwritten.
-    const now = userRow(tx, userId);
-    if (now.passwordHash !== row.passwordHash) throw fieldError('wrong_password', 'currentPassword', 'The password was changed in the meantime');
-    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-    endUserSessions(tx, userId, { keepToken });
+  await transaction(db, async (tx) => {
+    // Another change in the meantime (a reset, a parallel change) wins: nothing is overwritten. The update is
+    // conditional on the old hash so this holds on PostgreSQL too, where the read alone would not block a rival.
+    const changed = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.id, userId), eq(users.passwordHash, row.passwordHash)))
+      .returning({ id: users.id });
+    if (!changed.length) {
+      await userRow(tx, userId);
+      throw fieldError('wrong_password', 'currentPassword', 'The password was changed in the meantime');
+    }
+    await endUserSessions(tx, userId, { keepToken });
   });
 }
 
@@ -186,21 +201,21 @@ export async function changeOwnPassword(db: Db, userId: number, currentPassword:
  * Unknown ids are refused with one problem per id (path "unitIds.2"); nothing changes then.
  * Only managers are narrowed by scopes, but they are kept for any role (a later demotion keeps them).
  */
-export function setScopes(db: Db, userId: number, input: ScopeInput): UserView {
-  return db.transaction((tx) => {
-    userRow(tx, userId);
+export async function setScopes(db: Db, userId: number, input: ScopeInput): Promise<UserView> {
+  return transaction(db, async (tx) => {
+    await userRow(tx, userId);
     const unitIds = [...new Set(input.unitIds)];
     const projectIds = [...new Set(input.projectIds)];
-    const knownUnits = new Set(unitIds.length ? tx.select({ id: units.id }).from(units).where(inArray(units.id, unitIds)).all().map((r) => r.id) : []);
-    const knownProjects = new Set(projectIds.length ? tx.select({ id: projects.id }).from(projects).where(inArray(projects.id, projectIds)).all().map((r) => r.id) : []);
+    const knownUnits = new Set(unitIds.length ? (await tx.select({ id: units.id }).from(units).where(inArray(units.id, unitIds))).map((r) => r.id) : []);
+    const knownProjects = new Set(projectIds.length ? (await tx.select({ id: projects.id }).from(projects).where(inArray(projects.id, projectIds))).map((r) => r.id) : []);
     const problems: FieldProblem[] = [
       ...input.unitIds.flatMap((id, i) => (knownUnits.has(id) ? [] : [{ path: `unitIds.${i}`, code: 'unit_unknown', message: `Unit ${id} does not exist` }])),
       ...input.projectIds.flatMap((id, i) => (knownProjects.has(id) ? [] : [{ path: `projectIds.${i}`, code: 'project_unknown', message: `Project ${id} does not exist` }])),
     ];
-    if (problems.length) throw new ApiError(400, 'unknown_scope', 'Some of the units or projects do not exist', problems);
-    tx.delete(userScopes).where(eq(userScopes.userId, userId)).run();
+    if (problems.length) throw invalid('unknown_scope', 'Some of the units or projects do not exist', problems);
+    await tx.delete(userScopes).where(eq(userScopes.userId, userId));
     const rows = [...unitIds.map((unitId) => ({ userId, unitId })), ...projectIds.map((projectId) => ({ userId, projectId }))];
-    if (rows.length) tx.insert(userScopes).values(rows).run();
+    if (rows.length) await tx.insert(userScopes).values(rows);
     return getUser(tx, userId);
   });
 }

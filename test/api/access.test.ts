@@ -31,7 +31,7 @@ async function projectWithAnswers() {
     }
   }
   await t.post(`/api/waves/${wave.id}/close`);
-  const managerId = t.db.select().from(users).where(eq(users.email, MANAGER.email)).get()!.id;
+  const [{ id: managerId }] = await t.db.select().from(users).where(eq(users.email, MANAGER.email)).limit(1);
   const manager = clientFor(t.app);
   await manager.login(MANAGER);
   return { t, project, unitIds, wave, managerId, manager };
@@ -47,7 +47,7 @@ describe('manager access', () => {
 
   it('lets a project-scoped manager read the report but not change anything or see links', async () => {
     const { t, project, wave, managerId, manager } = await projectWithAnswers();
-    t.db.insert(userScopes).values({ userId: managerId, projectId: project.id }).run();
+    await t.db.insert(userScopes).values({ userId: managerId, projectId: project.id });
     expect((await manager.get('/api/projects')).body.projects.map((p: any) => p.id)).toEqual([project.id]);
     const report = await manager.get(`/api/projects/${project.id}/report`);
     expect(report.status).toBe(200);
@@ -59,7 +59,7 @@ describe('manager access', () => {
 
   it('shows a unit-scoped manager only their units, with the suppression and totals of the full view', async () => {
     const { t, project, unitIds, managerId, manager } = await projectWithAnswers();
-    t.db.insert(userScopes).values({ userId: managerId, unitId: unitIds[1] }).run();
+    await t.db.insert(userScopes).values({ userId: managerId, unitId: unitIds[1] });
     const admin = (await t.get(`/api/projects/${project.id}/report`)).body.report;
     const mine = (await manager.get(`/api/projects/${project.id}/report`)).body.report;
     expect(mine.units.map((u: any) => u.id)).toEqual([unitIds[1]]);
@@ -83,7 +83,7 @@ describe('manager access', () => {
     expect((await manager.get('/api/units')).body.units).toEqual([]);
     expectError(await manager.get(`/api/units/${unitIds[1]}`), 404, 'not_found');
     // Granted project P only: P's units, and a unit's rollouts name P but not the secret project.
-    t.db.insert(userScopes).values({ userId: managerId, projectId: project.id }).run();
+    await t.db.insert(userScopes).values({ userId: managerId, projectId: project.id });
     expect((await manager.get('/api/units')).body.units.map((u: any) => u.id).sort()).toEqual([...unitIds].sort());
     const unit = (await manager.get(`/api/units/${unitIds[1]}`)).body.unit;
     expect(unit.rollouts.map((r: any) => r.projectId)).toEqual([project.id]);

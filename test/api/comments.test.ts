@@ -49,8 +49,8 @@ describe('free-text comments', () => {
     const manager = clientFor(t.app);
     await manager.login(MANAGER);
     expectError(await manager.get(`/api/projects/${project.id}/comments`), 404, 'not_found');
-    const managerId = t.db.select().from(users).where(eq(users.email, MANAGER.email)).get()!.id;
-    t.db.insert(userScopes).values({ userId: managerId, unitId: unit.id }).run();
+    const [{ id: managerId }] = await t.db.select().from(users).where(eq(users.email, MANAGER.email)).limit(1);
+    await t.db.insert(userScopes).values({ userId: managerId, unitId: unit.id });
     const narrowed = (await manager.get(`/api/projects/${project.id}/comments`)).body.comments.waves[0];
     expect(narrowed).toMatchObject({ shown: false, hiddenReason: 'narrowed_view', questions: [] });
   });

@@ -8,7 +8,7 @@ import { browserTestApp } from './workspaceClient';
 
 type T = Awaited<ReturnType<typeof browserTestApp>>;
 
-const unitCount = (t: T) => t.db.select({ n: count() }).from(units).get()!.n;
+const unitCount = async (t: T) => (await t.db.select({ n: count() }).from(units))[0].n;
 
 async function adminApp() {
   const t = await browserTestApp();
@@ -65,7 +65,7 @@ describe('units: tree, edits and moves', () => {
     expect(dup.body.error.details[0].path).toBe('externalId');
     expectError(await t.patch(`/api/units/${a.id}`, { headcount: -5 }), 400, 'invalid_input');
     expectError(await t.patch(`/api/units/${a.id}`, { headcountDate: '2026-13-01' }), 400, 'invalid_input');
-    expect(unitCount(t)).toBe(1);
+    expect(await unitCount(t)).toBe(1);
     expect((await t.get(`/api/units/${a.id}`)).body.unit.headcount).toBe(0);
     expectError(await t.get('/api/units/999'), 404, 'not_found');
   });
@@ -144,7 +144,7 @@ describe('units: tree, edits and moves', () => {
     await t.put(`/api/projects/${project.id}/rollouts/${used.id}`, { goLiveDate: null });
     expectError(await t.del(`/api/units/${used.id}`), 409, 'unit_in_use');
     expect((await t.del(`/api/units/${unused.id}`)).status).toBe(200);
-    expect(unitCount(t)).toBe(1);
+    expect(await unitCount(t)).toBe(1);
   });
 
   it('lets managers read units but not change them', async () => {
@@ -184,7 +184,7 @@ describe('unit CSV import: preview', () => {
     expect(p.create[1].parent).toEqual({ unitId: null, externalId: '110', name: 'Område Nord; Bårse' });
     expect(p.update).toEqual([]);
     expect(p.unchanged).toBe(0);
-    expect(unitCount(t)).toBe(0);
+    expect(await unitCount(t)).toBe(0);
   });
 
   it('reads comma-separated files with English headers, extra columns and a Danish date', async () => {
@@ -209,7 +209,7 @@ describe('unit CSV import: preview', () => {
     expect(legacy.status).toBe(200);
     expect(legacy.body.preview.create[0]).toMatchObject({ name: 'Ærø', headcount: 12 });
     expectError(await postFile(t, '/api/units/import/preview', 'x', 'application/xml'), 415, 'unsupported_media_type');
-    expect(unitCount(t)).toBe(0);
+    expect(await unitCount(t)).toBe(0);
     const committed = await postFile(t, '/api/units/import/commit?headcountDate=2026-03-01', danishCsv);
     expect(committed.body.result.created).toBe(4);
     expect((await t.get('/api/units')).body.units.every((u: any) => u.headcountDate === '2026-03-01')).toBe(true);
@@ -255,7 +255,7 @@ describe('unit CSV import: preview', () => {
     expect(p.rejected.find((r: any) => r.line === 3).message).toContain('line 5');
     expect(p.rejected.find((r: any) => r.line === 8).message).toContain('6 → 7 → 6');
     expect(p.create.map((c: any) => c.externalId)).toEqual(['1']);
-    expect(unitCount(t)).toBe(0);
+    expect(await unitCount(t)).toBe(0);
   });
 
   it('rejects every line of a duplicated id, naming the other lines, and the rows below them', async () => {
@@ -298,7 +298,7 @@ describe('unit CSV import: preview', () => {
     const res = await t.post('/api/units/import/commit', { csv });
     expectError(res, 400, 'csv_rejected_rows');
     expect(res.body.error.details.map((d: any) => d.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(unitCount(t)).toBe(1);
+    expect(await unitCount(t)).toBe(1);
     expect((await t.get('/api/units')).body.units[0]).toMatchObject({ name: 'Stored', headcount: 3 });
   });
 
@@ -351,7 +351,7 @@ describe('unit CSV import: preview', () => {
       [9, 'headcount_negative'],
       [10, 'duplicate_id'],
     ]);
-    expect(unitCount(t)).toBe(0);
+    expect(await unitCount(t)).toBe(0);
   });
 
   it('detects a cycle the file would make with units already stored', async () => {
@@ -428,7 +428,7 @@ describe('unit CSV import: commit', () => {
       [4, 'parent_unknown', 'csv'],
       [5, 'duplicate_id', 'csv'],
     ]);
-    expect(unitCount(t)).toBe(1);
+    expect(await unitCount(t)).toBe(1);
     expect((await t.get('/api/units')).body.units[0].headcount).toBe(3);
   });
 

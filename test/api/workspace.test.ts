@@ -8,8 +8,8 @@ import { browserTestApp } from './workspaceClient';
 
 type T = Awaited<ReturnType<typeof browserTestApp>>;
 
-const rows = (t: T, table: typeof projects | typeof benefits | typeof behaviours | typeof kpiMeasurements | typeof benefitGoals) =>
-  t.db.select({ n: count() }).from(table).get()!.n;
+const rows = async (t: T, table: typeof projects | typeof benefits | typeof behaviours | typeof kpiMeasurements | typeof benefitGoals) =>
+  (await t.db.select({ n: count() }).from(table))[0].n;
 
 const fullBenefit = {
   title: 'Mere tid til kerneopgaven',
@@ -82,7 +82,7 @@ describe('projects', () => {
     expect(goal.body.error.details[0].path).toBe('goals.1');
     expectError(await t.patch(`/api/projects/${t.project.id}`, { name: ' ' }), 400, 'invalid_input');
     expectError(await t.patch('/api/projects/999', { name: 'Y' }), 404, 'not_found');
-    expect(rows(t, projects)).toBe(1);
+    expect(await rows(t, projects)).toBe(1);
     expect((await t.get(`/api/projects/${t.project.id}`)).body.project.name).toBe('Digital overlevering');
   });
 
@@ -155,7 +155,7 @@ describe('benefits (gevinstprofil)', () => {
     const res = await t.post(`/api/projects/${t.project.id}/benefits`, { ...fullBenefit, targetDate: '2025-06-01' });
     expectError(res, 400, 'target_before_baseline');
     expect(res.body.error.details[0].path).toBe('targetDate');
-    expect(rows(t, benefits)).toBe(0);
+    expect(await rows(t, benefits)).toBe(0);
     const b = (await t.post(`/api/projects/${t.project.id}/benefits`, fullBenefit)).body.benefit;
     // Only one of the two dates in the edit: checked against the stored other one.
     expectError(await t.patch(`/api/benefits/${b.id}`, { baselineDate: '2027-01-01' }), 400, 'target_before_baseline');
@@ -180,8 +180,8 @@ describe('benefits (gevinstprofil)', () => {
     const link = await t.post(`/api/projects/${t.project.id}/benefits`, { title: 'X', goalIds: [t.detail.goals[0].id, foreignGoal] });
     expectError(link, 400, 'link_outside_project');
     expect(link.body.error.details).toMatchObject([{ path: 'goalIds.1', code: 'link_outside_project', id: foreignGoal }]);
-    expect(rows(t, benefits)).toBe(0);
-    expect(rows(t, benefitGoals)).toBe(0);
+    expect(await rows(t, benefits)).toBe(0);
+    expect(await rows(t, benefitGoals)).toBe(0);
 
     const b = (await t.post(`/api/projects/${t.project.id}/benefits`, { title: 'Y', goalIds: [t.detail.goals[0].id] })).body.benefit;
     expectError(await t.patch(`/api/benefits/${b.id}`, { title: 'Z', goalIds: [foreignGoal] }), 400, 'link_outside_project');
@@ -205,7 +205,7 @@ describe('benefits (gevinstprofil)', () => {
     expect((await t.patch(`/api/measurements/${m1.body.measurement.id}`, { note: 'Rettet' })).body.measurement.note).toBe('Rettet');
     expect((await t.del(`/api/measurements/${m1.body.measurement.id}`)).status).toBe(200);
     expectError(await t.del(`/api/measurements/${m1.body.measurement.id}`), 404, 'not_found');
-    expect(rows(t, kpiMeasurements)).toBe(2);
+    expect(await rows(t, kpiMeasurements)).toBe(2);
   });
 
   it('rejects bad measurements and stores nothing', async () => {
@@ -217,7 +217,7 @@ describe('benefits (gevinstprofil)', () => {
     expectError(await t.post(`/api/benefits/${b.id}/measurements`, { value: '12', measuredOn: '2026-04-01' }), 400, 'invalid_input');
     expectError(await t.post(`/api/benefits/${b.id}/measurements`, { value: 12, measuredOn: '01-04-2026' }), 400, 'invalid_input');
     expectError(await t.post('/api/benefits/999/measurements', { value: 12, measuredOn: '2026-04-01' }), 404, 'not_found');
-    expect(rows(t, kpiMeasurements)).toBe(0);
+    expect(await rows(t, kpiMeasurements)).toBe(0);
   });
 });
 
@@ -249,7 +249,7 @@ describe('behaviours (ny adfærd)', () => {
     const other = (await t.post('/api/projects', { name: 'Andet' })).body.project;
     const foreignBenefit = (await t.post(`/api/projects/${other.id}/benefits`, { title: 'Fremmed gevinst' })).body.benefit;
     const stranger = (await t.post('/api/units', { name: 'Fremmed enhed' })).body.unit;
-    const before = rows(t, behaviours);
+    const before = await rows(t, behaviours);
     const link = await t.post(`/api/projects/${t.project.id}/behaviours`, { title: 'X', benefitIds: [foreignBenefit.id] });
     expectError(link, 400, 'link_outside_project');
     expect(link.body.error.details[0].path).toBe('benefitIds.0');
@@ -257,7 +257,7 @@ describe('behaviours (ny adfærd)', () => {
     expectError(unit, 400, 'link_outside_project');
     expect(unit.body.error.details[0].path).toBe('unitIds.1');
     expectError(await t.post(`/api/projects/${t.project.id}/behaviours`, { title: '' }), 400, 'invalid_input');
-    expect(rows(t, behaviours)).toBe(before);
+    expect(await rows(t, behaviours)).toBe(before);
     const primary = t.detail.behaviours[0];
     expectError(await t.patch(`/api/behaviours/${primary.id}`, { title: 'Ny titel', benefitIds: [foreignBenefit.id] }), 400, 'link_outside_project');
     expect((await t.get(`/api/behaviours/${primary.id}`)).body.behaviour.title).toBe(primary.title);
@@ -280,7 +280,7 @@ describe('archive instead of delete', () => {
     expectError(await t.get(`/api/behaviours/${b.id}`), 404, 'not_found');
     const f = (await t.post(`/api/projects/${t.project.id}/benefits`, { title: 'Kladde' })).body.benefit;
     expect((await t.del(`/api/benefits/${f.id}`)).body).toEqual({ archived: false, deleted: true });
-    expect(rows(t, benefits)).toBe(0);
+    expect(await rows(t, benefits)).toBe(0);
   });
 
   it('archives a benefit with KPI measurements, and restores it', async () => {
@@ -307,8 +307,8 @@ describe('archive instead of delete', () => {
     expect(before.benefits[0].archiveReason).toBe('used_by_survey');
     expect((await t.del(`/api/behaviours/${t.detail.behaviours[0].id}`)).body).toEqual({ archived: true, reason: 'used_by_survey' });
     expect((await t.del(`/api/benefits/${f.id}`)).body).toEqual({ archived: true, reason: 'used_by_survey' });
-    expect(rows(t, behaviours)).toBe(1);
-    expect(rows(t, benefits)).toBe(1);
+    expect(await rows(t, behaviours)).toBe(1);
+    expect(await rows(t, benefits)).toBe(1);
     const after = (await t.get(`/api/projects/${t.project.id}`)).body.project;
     expect(after.behaviours[0].archivedAt).toBeTruthy();
     expect(after.benefits[0].archivedAt).toBeTruthy();
@@ -322,10 +322,9 @@ describe('archive instead of delete', () => {
   it('treats a survey_versions row written directly like a generated one', async () => {
     const t = await workspace();
     const f = (await t.post(`/api/projects/${t.project.id}/benefits`, { title: 'Målt i skema' })).body.benefit;
-    t.db
+    await t.db
       .insert(surveyVersions)
-      .values({ projectId: t.project.id, number: 1, phase: 'followup', surveyJson: {}, itemMap: { phase: 'followup', items: [{ key: 'k', construct: 'benefit', benefitId: f.id, type: 'scale', question: 'q', text: { da: '', en: '' } }] } })
-      .run();
+      .values({ projectId: t.project.id, number: 1, phase: 'followup', surveyJson: {}, itemMap: { phase: 'followup', items: [{ key: 'k', construct: 'benefit', benefitId: f.id, type: 'scale', question: 'q', text: { da: '', en: '' } }] } });
     expect((await t.del(`/api/benefits/${f.id}`)).body).toEqual({ archived: true, reason: 'used_by_survey' });
   });
 });
@@ -402,8 +401,8 @@ describe('who may read and write', () => {
     expectError(await t.get(`/api/benefits/${f.id}`), 404, 'not_found');
     expectError(await t.get(`/api/behaviours/${t.detail.behaviours[0].id}`), 404, 'not_found');
     expectError(await t.get(`/api/projects/${t.project.id}/benefits-map`), 404, 'not_found');
-    const manager = t.db.select().from(users).where(eq(users.email, MANAGER.email)).get()!;
-    t.db.insert(userScopes).values({ userId: manager.id, projectId: t.project.id }).run();
+    const [manager] = await t.db.select().from(users).where(eq(users.email, MANAGER.email)).limit(1);
+    await t.db.insert(userScopes).values({ userId: manager.id, projectId: t.project.id });
     expect((await t.get(`/api/benefits/${f.id}`)).status).toBe(200);
     expect((await t.get(`/api/benefits/${f.id}/measurements`)).status).toBe(200);
     expect((await t.get(`/api/behaviours/${t.detail.behaviours[0].id}`)).status).toBe(200);
@@ -417,6 +416,6 @@ describe('who may read and write', () => {
     expectError(await t.patch(`/api/goals/${goal.id}`, { title: 'X' }), 403, 'forbidden');
     expectError(await t.del(`/api/enablers/${t.detail.enablers[0].id}`), 403, 'forbidden');
     expectError(await t.post(`/api/projects/${t.project.id}/archive`), 403, 'forbidden');
-    expect(rows(t, benefits)).toBe(1);
+    expect(await rows(t, benefits)).toBe(1);
   });
 });

@@ -78,7 +78,7 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
       buffer: Buffer.from(csvFile([...GOOD_ROWS, 'BØ-N;Bøgely, nattevagt;BØX;afdeling;6', 'ÅK-A;Åkanden, aftenvagt (kopi);ÅK;afdeling;3']), 'utf8'),
     });
     const csvText = page.getByLabel('CSV-indhold');
-    await page.waitForFunction(() => (document.querySelector('textarea.csv-text') as HTMLTextAreaElement | null)?.value.includes('Plejecenter Åkanden'));
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('textarea.csv-text')?.value.includes('Plejecenter Åkanden'));
     expect((await csvText.inputValue()).startsWith('Enheds-id;')).toBe(true); // the BOM is gone, æøå intact
     await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
     // Every line of the duplicated id is rejected (the server no longer keeps the first one).

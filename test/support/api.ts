@@ -1,8 +1,10 @@
-// Helpers for API tests: createApp over a fresh in-memory database, accounts, and JSON requests.
-import { openDb, type Db } from '../../db/client';
+// Helpers for API tests: createApp over a fresh database (SQLite in memory, or PostgreSQL in the postgres
+// project), accounts, and JSON requests.
+import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import { createApp } from '../../server/app';
 import { hashPassword } from '../../server/auth/password';
+import { openTestDb } from './testDb';
 
 export const ADMIN = { email: 'admin@test.dk', password: 'admin-pass-1' };
 export const MANAGER = { email: 'manager@test.dk', password: 'manager-pass-1' };
@@ -10,10 +12,12 @@ export const MANAGER = { email: 'manager@test.dk', password: 'manager-pass-1' };
 let cachedHashes: { admin: string; manager: string } | undefined;
 
 export async function testApp() {
-  const db = openDb(':memory:');
+  const db = await openTestDb();
   cachedHashes ??= { admin: await hashPassword(ADMIN.password), manager: await hashPassword(MANAGER.password) };
-  db.insert(users).values({ email: ADMIN.email, name: 'Admin', passwordHash: cachedHashes.admin, role: 'admin' }).run();
-  db.insert(users).values({ email: MANAGER.email, name: 'Manager', passwordHash: cachedHashes.manager, role: 'manager' }).run();
+  await db.insert(users).values([
+    { email: ADMIN.email, name: 'Admin', passwordHash: cachedHashes.admin, role: 'admin' },
+    { email: MANAGER.email, name: 'Manager', passwordHash: cachedHashes.manager, role: 'manager' },
+  ]);
   const app = createApp({ db, config: { publicUrl: 'http://test.local' } });
   return { db, app, ...clientFor(app) };
 }

@@ -1,4 +1,4 @@
-import { Model, type Question } from 'survey-core';
+import { Model } from 'survey-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   applySurveyLocale,
@@ -50,7 +50,7 @@ function locStrings(node: unknown, path = '$', out: { path: string; value: Recor
 
 /** Answers every question of a loaded model the way a respondent would. */
 function answerAll(model: Model, pick = 0) {
-  for (const q of model.getAllQuestions() as Question[]) {
+  for (const q of model.getAllQuestions()) {
     const json = q.toJSON() as { type?: string };
     const type = q.getType();
     if (type === 'radiogroup') {
@@ -263,7 +263,7 @@ describe('locale', () => {
     for (const { path, value } of strings) {
       expect(Object.keys(value).sort(), path).toEqual(['default', 'en']);
       expect(typeof value.default === 'string' && value.default.length > 0, path).toBe(true);
-      expect(typeof value.en === 'string' && (value.en as string).length > 0, path).toBe(true);
+      expect(typeof value.en === 'string' && value.en.length > 0, path).toBe(true);
     }
     // No bare strings where SurveyJS shows text.
     const bare = JSON.stringify(survey).match(/"(title|description|text|requiredErrorText|completedHtml)":"/);

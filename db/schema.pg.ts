@@ -1,0 +1,271 @@
+// PostgreSQL mirror of ./schema.ts, read only by drizzle-kit to generate db/migrations/postgres.
+// The services always query through the SQLite table objects in ./schema.ts: every column here has the storage
+// type that makes drizzle map values identically on both engines (booleans 0/1 in integer, JSON and dates in
+// text, reals in double precision). test/api/schemaParity.test.ts keeps the two migrated schemas identical.
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, pgTable, bigint, integer, text, doublePrecision, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+
+const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
+const createdAt = () => text('created_at').notNull().default(sql`to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+// ---------- organisation ----------
+
+/** Organisation unit tree (forvaltning → center → enhed). Retired units keep their history. */
+export const units = pgTable(
+  'units',
+  {
+    id: id(),
+    externalId: text('external_id'), // id in the HR/org system, for CSV re-import
+    name: text('name').notNull(),
+    kind: text('kind').notNull().default('enhed'),
+    parentId: integer('parent_id').references((): AnyPgColumn => units.id, { onDelete: 'restrict' }),
+    headcount: integer('headcount').notNull().default(0),
+    headcountDate: text('headcount_date'),
+    retiredAt: text('retired_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('units_external_id').on(t.externalId), index('units_parent').on(t.parentId)],
+);
+
+// ---------- accounts ----------
+
+export const users = pgTable('users', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(),
+  locale: text('locale').notNull().default('da'),
+  createdAt: createdAt(),
+});
+
+/** Server-side sessions: the cookie carries only a random id; the row holds its SHA-256. */
+export const sessions = pgTable('sessions', {
+  idHash: text('id_hash').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: text('expires_at').notNull(),
+  createdAt: createdAt(),
+});
+
+/** What a manager may see: a unit subtree and/or a project. Admins see everything. */
+export const userScopes = pgTable('user_scopes', {
+  id: id(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  unitId: integer('unit_id').references(() => units.id, { onDelete: 'cascade' }),
+  projectId: integer('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+});
+
+// ---------- project and benefits ----------
+
+
+export const projects = pgTable('projects', {
+  id: id(),
+  name: text('name').notNull(),
+  purpose: text('purpose').notNull().default(''),
+  projectLead: text('project_lead').notNull().default(''),
+  status: text('status').notNull().default('planlaegning'),
+  /** Minimal important difference for adoption, in percentage points. */
+  mid: doublePrecision('mid').notNull().default(10),
+  /** The secretariat's survey choices (constructs per behaviour, rewordings, custom items); see surveys/. */
+  surveySpec: text('survey_spec'),
+  archivedAt: text('archived_at'),
+  createdAt: createdAt(),
+});
+
+export const goals = pgTable('goals', {
+  id: id(),
+  projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+/** Leverancer: the system, training, new procedures — what enables the new behaviour. */
+export const enablers = pgTable('enablers', {
+  id: id(),
+  projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+
+export const benefits = pgTable('benefits', {
+  id: id(),
+  projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  direction: text('direction').notNull().default('positive'),
+  type: text('type').notNull().default('tid'),
+  owner: text('owner').notNull().default(''),
+  ownerUnitId: integer('owner_unit_id').references(() => units.id, { onDelete: 'set null' }),
+  measure: text('measure').notNull().default(''),
+  measureUnit: text('measure_unit').notNull().default(''),
+  dataSource: text('data_source').notNull().default(''),
+  baselineValue: doublePrecision('baseline_value'),
+  baselineDate: text('baseline_date'),
+  targetValue: doublePrecision('target_value'),
+  targetDate: text('target_date'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  archivedAt: text('archived_at'),
+});
+
+export const kpiMeasurements = pgTable('kpi_measurements', {
+  id: id(),
+  benefitId: integer('benefit_id').notNull().references(() => benefits.id, { onDelete: 'cascade' }),
+  value: doublePrecision('value').notNull(),
+  measuredOn: text('measured_on').notNull(),
+  note: text('note').notNull().default(''),
+});
+
+export const benefitGoals = pgTable(
+  'benefit_goals',
+  {
+    benefitId: integer('benefit_id').notNull().references(() => benefits.id, { onDelete: 'cascade' }),
+    goalId: integer('goal_id').notNull().references(() => goals.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.benefitId, t.goalId] })],
+);
+
+// ---------- behaviours ----------
+
+export const behaviours = pgTable('behaviours', {
+  id: id(),
+  projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  targetGroup: text('target_group').notNull().default(''),
+  situation: text('situation').notNull().default(''),
+  expectedFrequency: text('expected_frequency').notNull().default(''),
+  oldBehaviour: text('old_behaviour').notNull().default(''),
+  isPrimary: integer('is_primary').notNull().default(0),
+  sortOrder: integer('sort_order').notNull().default(0),
+  archivedAt: text('archived_at'),
+});
+
+export const behaviourBenefits = pgTable(
+  'behaviour_benefits',
+  {
+    behaviourId: integer('behaviour_id').notNull().references(() => behaviours.id, { onDelete: 'cascade' }),
+    benefitId: integer('benefit_id').notNull().references(() => benefits.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.behaviourId, t.benefitId] })],
+);
+
+export const behaviourEnablers = pgTable(
+  'behaviour_enablers',
+  {
+    behaviourId: integer('behaviour_id').notNull().references(() => behaviours.id, { onDelete: 'cascade' }),
+    enablerId: integer('enabler_id').notNull().references(() => enablers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.behaviourId, t.enablerId] })],
+);
+
+/** Which units a behaviour applies to; no rows means all of the project's units. */
+export const behaviourUnits = pgTable(
+  'behaviour_units',
+  {
+    behaviourId: integer('behaviour_id').notNull().references(() => behaviours.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.behaviourId, t.unitId] })],
+);
+
+/** The project's units, each with its go-live date (idriftsættelse); null = not yet planned. */
+export const rollouts = pgTable(
+  'rollouts',
+  {
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    goLiveDate: text('go_live_date'),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.unitId] })],
+);
+
+// ---------- surveys, waves, responses ----------
+
+/** An immutable generated survey: SurveyJS JSON plus the item map that says what each answer measures. */
+export const surveyVersions = pgTable(
+  'survey_versions',
+  {
+    id: id(),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    phase: text('phase').notNull(),
+    surveyJson: text('survey_json').notNull(),
+    itemMap: text('item_map').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('survey_versions_number').on(t.projectId, t.number)],
+);
+
+/** Måling: baseline (nulpunktsmåling) or follow-up; freezes one survey version when it opens. */
+export const waves = pgTable('waves', {
+  id: id(),
+  projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  phase: text('phase').notNull(),
+  surveyVersionId: integer('survey_version_id').references(() => surveyVersions.id, { onDelete: 'restrict' }),
+  status: text('status').notNull().default('draft'),
+  opensOn: text('opens_on'),
+  closesOn: text('closes_on'),
+  /** Secretariat may show results of an open wave for units at/above the threshold. */
+  liveResults: integer('live_results').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+/** One link per wave and unit; the token attributes answers to a unit, never to a person. */
+export const waveLinks = pgTable(
+  'wave_links',
+  {
+    id: id(),
+    waveId: integer('wave_id').notNull().references(() => waves.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    token: text('token').notNull().unique(),
+    headcountAtOpen: integer('headcount_at_open').notNull().default(0),
+    ineligible: integer('ineligible').notNull().default(0),
+  },
+  (t) => [uniqueIndex('wave_links_wave_unit').on(t.waveId, t.unitId)],
+);
+
+/** A response keeps no IP, user agent, time of day, account or cookie — only the day of submission. */
+export const responses = pgTable(
+  'responses',
+  {
+    id: id(),
+    waveId: integer('wave_id').notNull().references(() => waves.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    surveyVersionId: integer('survey_version_id').notNull().references(() => surveyVersions.id, { onDelete: 'restrict' }),
+    /** Random id chosen by the client so a network retry is not counted twice. */
+    submissionId: text('submission_id').notNull().unique(),
+    submittedOn: text('submitted_on').notNull(),
+    locale: text('locale').notNull().default('da'),
+    complete: integer('complete').notNull().default(1),
+    answers: text('answers').notNull(),
+  },
+  (t) => [index('responses_wave_unit').on(t.waveId, t.unitId)],
+);
+
+/** One row per answered item, so analysis counts with GROUP BY instead of parsing JSON. */
+export const responseValues = pgTable(
+  'response_values',
+  {
+    responseId: integer('response_id').notNull().references(() => responses.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    /** Scale position 1..K, 0 for "ved ikke / ikke relevant"; null for text answers. */
+    valueNum: integer('value_num'),
+    valueText: text('value_text'),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.itemKey] }), index('response_values_item').on(t.itemKey)],
+);
+
+// ---------- shared request state ----------
+
+/** Fixed-window rate-limit counters, shared by every app instance over the same database. */
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    key: text('key').notNull(),
+    /** Start of the window in epoch milliseconds. */
+    windowStart: bigint('window_start', { mode: 'number' }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_hits_window').on(t.windowStart)],
+);

@@ -1,0 +1,37 @@
+// Login, logout, "who am I" and changing one's own password. Sessions live in the database; the cookie is HttpOnly and SameSite=Lax.
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { SESSION_COOKIE } from '../../auth/middleware';
+import { deleteSession, logIn } from '../../auth/sessions';
+import { access } from '../../http/access';
+import type { AppEnv } from '../../http/env';
+import { validate } from '../../http/validate';
+import { changeOwnPassword } from '../../services/users';
+import { loginBody, passwordBody } from './auth.schemas';
+
+export const authRoutes = new Hono<AppEnv>()
+  .post('/auth/login', access('public'), validate('json', loginBody), async (c) => {
+    const { email, password } = c.req.valid('json');
+    const { user, session } = await logIn(c.var.db, email, password, c.var.config.sessionHours, c.var.clock);
+    setCookie(c, SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: c.var.config.secureCookies,
+      path: '/',
+      expires: new Date(session.expiresAt),
+    });
+    return c.json({ user });
+  })
+  .post('/auth/logout', access('public'), async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await deleteSession(c.var.db, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true });
+  })
+  .get('/auth/me', access('user'), (c) => c.json({ user: c.var.user }))
+  // The user's other sessions end (a stolen session does not outlive the change); this one stays.
+  .post('/auth/password', access('user'), validate('json', passwordBody), async (c) => {
+    const { currentPassword, newPassword } = c.req.valid('json');
+    await changeOwnPassword(c.var.db, c.var.user.id, currentPassword, newPassword, getCookie(c, SESSION_COOKIE));
+    return c.json({ ok: true });
+  });

@@ -1,0 +1,21 @@
+// Enablers (leverancer): listed and created under a project, edited and deleted by id.
+import { Hono } from 'hono';
+import { access } from '../../http/access';
+import type { AppEnv } from '../../http/env';
+import { idParams, validate } from '../../http/validate';
+import { createEnabler, deleteEnabler, listEnablers, updateEnabler } from '../../services/enablers';
+import { enablerBody, enablerPatchBody } from './enablers.schemas';
+
+const projectId = validate('param', idParams('projectId'));
+const id = validate('param', idParams('id'));
+
+export const enablerRoutes = new Hono<AppEnv>()
+  .get('/projects/:projectId/enablers', access('projectReader'), projectId, async (c) => c.json({ enablers: await listEnablers(c.var.db, c.req.valid('param').projectId) }))
+  .post('/projects/:projectId/enablers', access('projectAdmin'), projectId, validate('json', enablerBody), async (c) =>
+    c.json({ enabler: await createEnabler(c.var.db, c.req.valid('param').projectId, c.req.valid('json')) }, 201),
+  )
+  .patch('/enablers/:id', access('admin'), id, validate('json', enablerPatchBody), async (c) => c.json({ enabler: await updateEnabler(c.var.db, c.req.valid('param').id, c.req.valid('json')) }))
+  .delete('/enablers/:id', access('admin'), id, async (c) => {
+    await deleteEnabler(c.var.db, c.req.valid('param').id);
+    return c.json({ deleted: true });
+  });

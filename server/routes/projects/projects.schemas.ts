@@ -1,0 +1,31 @@
+// Input shapes of /api/projects: a project's own fields, a new project with its first goals, enablers and
+// primary behaviours, and the order of its items.
+import { z } from 'zod';
+import { projectStatuses } from '../../../db/schema';
+import { ids, longText, shortText, title } from '../common.schemas';
+
+export const projectBody = z.object({
+  name: title,
+  purpose: longText.optional(),
+  projectLead: shortText.optional(),
+  status: z.enum(projectStatuses).optional(),
+  /** Minimal important difference for adoption, in percentage points. */
+  mid: z.number().min(1).max(50).optional(),
+});
+export type ProjectBody = z.infer<typeof projectBody>;
+
+export const projectPatchBody = projectBody.partial();
+export type ProjectPatchBody = z.infer<typeof projectPatchBody>;
+
+export const newProjectBody = projectBody.extend({
+  goals: z.array(title).max(50).optional(),
+  enablers: z.array(title).max(50).optional(),
+  primaryBehaviours: z.array(title).max(20).optional(),
+});
+export type NewProjectBody = z.infer<typeof newProjectBody>;
+
+export const projectOrderBody = z.object({ goalIds: ids.optional(), enablerIds: ids.optional(), benefitIds: ids.optional(), behaviourIds: ids.optional() });
+export type ProjectOrderBody = z.infer<typeof projectOrderBody>;
+
+export const projectListQuery = z.object({ includeArchived: z.enum(['true', 'false']).default('false') });
+export type ProjectListQuery = z.infer<typeof projectListQuery>;

@@ -1,0 +1,22 @@
+// /api/projects/:projectId/report and /comments — what managers see; anonymity is applied in the service, never in the client.
+import { Hono } from 'hono';
+import { access } from '../../http/access';
+import type { AppEnv } from '../../http/env';
+import { idParams, validate } from '../../http/validate';
+import { accessFor } from '../../services/access';
+import { getComments } from '../../services/comments';
+import { getProjectReport } from '../../services/report';
+
+const projectId = validate('param', idParams('projectId'));
+
+export const reportRoutes = new Hono<AppEnv>()
+  .get('/projects/:projectId/report', access('projectReader'), projectId, async (c) => {
+    const { unitIds } = await accessFor(c.var.db, c.var.user);
+    const report = await getProjectReport(c.var.db, c.req.valid('param').projectId, { threshold: c.var.config.anonymityThreshold, unitIds }, c.var.clock);
+    return c.json({ report });
+  })
+  .get('/projects/:projectId/comments', access('projectReader'), projectId, async (c) => {
+    const { unitIds } = await accessFor(c.var.db, c.var.user);
+    const comments = await getComments(c.var.db, c.req.valid('param').projectId, { freeTextThreshold: c.var.config.freeTextThreshold, narrowedToUnits: unitIds !== null }, c.var.clock);
+    return c.json({ comments });
+  });

@@ -1,0 +1,16 @@
+// Input shapes of the staff side (/api/s/:token): the link token and one anonymous response.
+import { z } from 'zod';
+
+export const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'Not a survey link') });
+export type TokenParam = z.infer<typeof tokenParam>;
+
+export const responseBody = z.object({
+  submissionId: z.string().uuid(),
+  // A "__proto__" key (own property after JSON.parse) is refused outright; copying would silently drop it.
+  answers: z
+    .unknown()
+    .refine((v) => !(v && typeof v === 'object' && Object.hasOwn(v, '__proto__')), 'Not a question name: __proto__')
+    .pipe(z.record(z.string().max(200), z.unknown())),
+  locale: z.enum(['da', 'en']).default('da'),
+});
+export type ResponseBody = z.infer<typeof responseBody>;

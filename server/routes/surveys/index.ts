@@ -1,0 +1,40 @@
+// Survey preview, the secretariat's survey spec, and the stored versions.
+import { Hono } from 'hono';
+import { access } from '../../http/access';
+import type { AppEnv } from '../../http/env';
+import { idParams, validate } from '../../http/validate';
+import { notFound } from '../../services/errors';
+import { getProjectRow } from '../../services/projects';
+import { ensureSurveyVersion, getSurveyVersion, listSurveyVersions, previewSurvey, saveSurveySpec } from '../../services/surveys';
+import { newVersionBody, previewQuery, specBody } from './surveys.schemas';
+
+const projectId = validate('param', idParams('projectId'));
+
+export const surveyRoutes = new Hono<AppEnv>()
+  .get('/projects/:projectId/survey/preview', access('projectReader'), projectId, validate('query', previewQuery), async (c) =>
+    c.json(await previewSurvey(c.var.db, c.req.valid('param').projectId, c.req.valid('query').phase)),
+  )
+  .get('/projects/:projectId/survey/spec', access('projectReader'), projectId, async (c) =>
+    c.json({ spec: (await getProjectRow(c.var.db, c.req.valid('param').projectId)).surveySpec ?? null }),
+  )
+  .put('/projects/:projectId/survey/spec', access('projectAdmin'), projectId, validate('json', specBody), async (c) => {
+    const followup = await saveSurveySpec(c.var.db, c.req.valid('param').projectId, c.req.valid('json').spec);
+    return c.json({ ok: true, warnings: followup.warnings, estimatedSeconds: followup.estimatedSeconds });
+  })
+  .get('/projects/:projectId/survey-versions', access('projectReader'), projectId, async (c) => {
+    const { projectId } = c.req.valid('param');
+    await getProjectRow(c.var.db, projectId);
+    return c.json({ versions: await listSurveyVersions(c.var.db, projectId) });
+  })
+  .post('/projects/:projectId/survey-versions', access('projectAdmin'), projectId, validate('json', newVersionBody), async (c) => {
+    const { projectId } = c.req.valid('param');
+    await getProjectRow(c.var.db, projectId);
+    const version = await ensureSurveyVersion(c.var.db, projectId, c.req.valid('json').phase);
+    return c.json({ version }, 201);
+  })
+  .get('/projects/:projectId/survey-versions/:versionId', access('projectReader'), validate('param', idParams('projectId', 'versionId')), async (c) => {
+    const { projectId, versionId } = c.req.valid('param');
+    const version = await getSurveyVersion(c.var.db, versionId);
+    if (version.projectId !== projectId) throw notFound('Survey version');
+    return c.json({ version });
+  });

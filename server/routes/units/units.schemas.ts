@@ -1,0 +1,30 @@
+// Input shapes of the organisation register (/api/units) and of its HR/org CSV import.
+import { z } from 'zod';
+import { unitKinds } from '../../services/units';
+import { isoDay, shortText, title } from '../common.schemas';
+
+export const unitBody = z.object({
+  name: title,
+  kind: z.enum(unitKinds).optional(),
+  parentId: z.number().int().positive().nullable().optional(),
+  headcount: z.number().int('Headcount must be a whole number').min(0, 'Headcount cannot be negative').max(100000).optional(),
+  headcountDate: isoDay.nullable().optional(),
+  externalId: shortText.nullable().optional(),
+});
+export type UnitBody = z.infer<typeof unitBody>;
+
+export const unitPatchBody = unitBody.partial();
+export type UnitPatchBody = z.infer<typeof unitPatchBody>;
+
+export const unitListQuery = z.object({ includeRetired: z.enum(['true', 'false']).default('true') });
+export type UnitListQuery = z.infer<typeof unitListQuery>;
+
+export const retireBody = z.object({ withDescendants: z.boolean().optional() });
+export type RetireBody = z.infer<typeof retireBody>;
+
+/** Import options: in the JSON body, or in the query when the file is the raw body. */
+export const importOptions = z.object({ headcountDate: isoDay.nullable().optional() });
+export type ImportOptionsInput = z.infer<typeof importOptions>;
+
+export const importJsonBody = importOptions.extend({ csv: z.string().min(1, 'Choose a file') });
+export type ImportJsonBody = z.infer<typeof importJsonBody>;

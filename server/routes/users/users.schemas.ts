@@ -1,0 +1,19 @@
+// Input shapes of /api/users (the secretariat's account management) and the password rules shared with /api/auth.
+import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH, userLocales, userRoles } from '../../services/users';
+import { ids } from '../common.schemas';
+
+export const emailSchema = z.string().trim().toLowerCase().email('Enter a valid e-mail address').max(200);
+/** A password someone chooses: at least 10 characters (spaces and any letters allowed), at most 200. */
+export const newPasswordSchema = z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(200);
+const userName = z.string().trim().min(1, 'Required').max(200);
+const role = z.enum(userRoles);
+
+export const newUserBody = z.strictObject({ email: emailSchema, name: userName, role, password: newPasswordSchema.optional() });
+export type NewUserBody = z.infer<typeof newUserBody>;
+
+export const userPatchBody = z.strictObject({ name: userName.optional(), role: role.optional(), locale: z.enum(userLocales).optional() });
+export type UserPatchBody = z.infer<typeof userPatchBody>;
+
+export const scopesBody = z.strictObject({ unitIds: ids, projectIds: ids });
+export type ScopesBody = z.infer<typeof scopesBody>;

@@ -1,0 +1,45 @@
+// Waves (målinger): create per project, open (freezes the survey), close, links and QR codes per unit.
+import { Hono } from 'hono';
+import QRCode from 'qrcode';
+import { access } from '../../http/access';
+import type { AppEnv } from '../../http/env';
+import { idParams, validate } from '../../http/validate';
+import { notFound } from '../../services/errors';
+import { closeWave, createWave, deleteWave, getWaveRow, listLinks, listWaves, openWave, updateLink, updateWave } from '../../services/waves';
+import { linkPatchBody, waveBody, wavePatchBody } from './waves.schemas';
+
+const projectId = validate('param', idParams('projectId'));
+const id = validate('param', idParams('id'));
+const waveAndLink = validate('param', idParams('id', 'linkId'));
+
+export const waveRoutes = new Hono<AppEnv>()
+  .get('/projects/:projectId/waves', access('projectReader'), projectId, async (c) =>
+    c.json({ waves: await listWaves(c.var.db, c.req.valid('param').projectId, c.var.config.anonymityThreshold, c.var.clock) }),
+  )
+  .post('/projects/:projectId/waves', access('projectAdmin'), projectId, validate('json', waveBody), async (c) =>
+    c.json({ wave: await createWave(c.var.db, c.req.valid('param').projectId, c.req.valid('json')) }, 201),
+  )
+  // Everything by wave id is the secretariat's: links carry the tokens that let anyone answer.
+  .post('/waves/:id/open', access('admin'), id, async (c) => c.json({ wave: await openWave(c.var.db, c.req.valid('param').id, c.var.clock) }))
+  .post('/waves/:id/close', access('admin'), id, async (c) => c.json({ wave: await closeWave(c.var.db, c.req.valid('param').id, c.var.clock) }))
+  .patch('/waves/:id', access('admin'), id, validate('json', wavePatchBody), async (c) => c.json({ wave: await updateWave(c.var.db, c.req.valid('param').id, c.req.valid('json'), c.var.clock) }))
+  .delete('/waves/:id', access('admin'), id, async (c) => {
+    await deleteWave(c.var.db, c.req.valid('param').id);
+    return c.json({ ok: true });
+  })
+  .get('/waves/:id/links', access('admin'), id, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json({ wave: await getWaveRow(c.var.db, id), links: await listLinks(c.var.db, id, c.var.config.publicUrl, c.var.config.anonymityThreshold) });
+  })
+  .patch('/waves/:id/links/:linkId', access('admin'), waveAndLink, validate('json', linkPatchBody), async (c) => {
+    const { id, linkId } = c.req.valid('param');
+    return c.json({ link: await updateLink(c.var.db, id, linkId, c.req.valid('json')) });
+  })
+  .get('/waves/:id/links/:linkId/qr.svg', access('admin'), waveAndLink, async (c) => {
+    const { id, linkId } = c.req.valid('param');
+    const link = (await listLinks(c.var.db, id, c.var.config.publicUrl, c.var.config.anonymityThreshold)).find((l) => l.id === linkId);
+    if (!link) throw notFound('Link');
+    // Error correction M survives a slightly worn poster; the quiet zone keeps phones reading it.
+    const svg = await QRCode.toString(link.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'private, max-age=300' });
+  });
