@@ -1,53 +1,23 @@
-// Typed fetch wrappers for the Gevinstspor API. Every error becomes an ApiError carrying the server's code,
-// so pages show a translated message per code. Cookies are same-origin (HttpOnly session cookie).
-import type { listProjects, ProjectDetail } from '../server/services/projects';
-import type { createBehaviour } from '../server/services/behaviours';
-import type { listUnits, setRollout } from '../server/services/units';
-import type { getWaveRow, listLinks, listWaves } from '../server/services/waves';
-import type { getSurveyVersion, listSurveyVersions } from '../server/services/surveys';
-import type { SurveySpecInput } from '../surveys/spec';
-import type { ItemMap, Phase } from '../surveys/types';
-import type { Report } from './dashboard/reportTypes';
+// The client's one way to the Gevinstspor API: Hono's typed client (hc<App>) over the server's own route types,
+// plus a thin wrapper that keeps our behaviour — every failure becomes an ApiError carrying the server's code
+// (pages show a translated message per code), 401 tells the staff app to show the login page, cookies are
+// same-origin (HttpOnly session cookie). Only *types* come from the server: `import type` is erased by the
+// build, so no server code (and none of its zod schemas) reaches the browser.
+//
+// This module is shared by the staff answer page and the staff app, so it holds only the wrapper, the public
+// (answer page) calls and auth. The admin calls live in admin/api.ts, admin/workspace/api.ts, admin/users/api.ts
+// and dashboard/api.ts.
+import { hc, type ClientResponse, type InferRequestType, type InferResponseType } from 'hono/client';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
+import type { App } from '../server/app';
 
-export type { Phase, ProjectDetail };
-export type ProjectSummary = ReturnType<typeof listProjects>[number];
-export type ProjectStatus = ProjectDetail['status'];
-export type Behaviour = ReturnType<typeof createBehaviour>;
-export type Unit = ReturnType<typeof listUnits>[number];
-export type Rollout = ReturnType<typeof setRollout>;
-export type WaveRow = ReturnType<typeof getWaveRow>;
-export type WaveSummary = ReturnType<typeof listWaves>[number];
-export type WaveLink = ReturnType<typeof listLinks>[number];
-export type SurveyVersionSummary = ReturnType<typeof listSurveyVersions>[number];
-export type SurveyVersionDetail = ReturnType<typeof getSurveyVersion>;
-export type { SurveySpecInput };
+// ---------- errors ----------
 
-/** SurveyJS JSON as generated on the server; the client hands it to SurveyJS untouched. */
-export type SurveyJson = Record<string, unknown>;
-
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: 'admin' | 'manager';
-  locale: 'da' | 'en';
-}
-
-export interface SurveyPreview {
-  survey: SurveyJson;
-  itemMap: ItemMap;
-  estimatedSeconds: number;
-  /** Spec entries the generator could not apply (English, for the log; the editor words them by pattern). */
-  warnings?: string[];
-}
-
-export interface PublicSurvey {
-  survey: SurveyJson;
-  wave: { name: string; phase: Phase; closesOn: string | null };
-  unit: { name: string };
-  project: { name: string };
-}
-
+/**
+ * One field problem of a 400 answer: { path: "spec.customItems.0.text.da", code, message }. This is the error
+ * envelope, not a route's answer: the server's error handler types `details` as unknown, and the validator's 400
+ * variant is not reliably part of App (see ApiError.fieldProblems, which checks the shape at run time).
+ */
 export interface FieldProblem {
   path: string;
   code: string;
@@ -71,156 +41,123 @@ export class ApiError extends Error {
   }
 }
 
-export const UNAUTHENTICATED_EVENT = 'gevinstspor:unauthenticated';
-
 /** Thrown when the server could not be reached at all (offline, DNS, aborted connection). */
 export const isNetworkError = (e: unknown) => e instanceof ApiError && e.status === 0;
 
-/** The one fetch wrapper: JSON in and out, our error shape turned into ApiError. */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+// ---------- the typed client ----------
+
+/**
+ * The client type, named once (Hono's documented pattern for apps with many routes). Within this one tsc program
+ * it costs the same as hc<App> inline; it pays off if the type is ever emitted as a .d.ts by its own build.
+ */
+export type Client = ReturnType<typeof hc<App>>;
+const hcWithType = (...args: Parameters<typeof hc>): Client => hc<App>(...args);
+
+/** The JSON a route answers with on success (any 2xx), exactly as the server declares it. */
+export type Ok<Endpoint> = InferResponseType<Endpoint, SuccessStatusCode>;
+/** The JSON body a route accepts, exactly as the server's validator declares it. */
+export type JsonBody<Endpoint> = InferRequestType<Endpoint> extends { json: infer J } ? J : never;
+
+export const UNAUTHENTICATED_EVENT = 'gevinstspor:unauthenticated';
+
+/** Routes whose 401 is an answer, not an expired session: the login form and the public survey links. */
+const ownsItsUnauthenticated = (pathname: string) => pathname.startsWith('/api/auth/') || pathname.startsWith('/api/s/');
+
+/** fetch for hc: JSON in, our error shape (or a proxy's) turned into ApiError, a 401 announced. */
+async function apiFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  // A POST without a body still sends {} as JSON, as the client always has.
+  if (method === 'POST' && init.body == null) {
+    const headers = new Headers(init.headers);
+    headers.set('Content-Type', 'application/json');
+    init = { ...init, headers, body: '{}' };
+  }
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    res = await fetch(input, init);
   } catch (e) {
     throw new ApiError(0, 'network_error', e instanceof Error ? e.message : 'Network error');
   }
-  const text = await res.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
+  if (res.ok) return res;
+  const data = await readJson(res);
+  const url = typeof input === 'string' || input instanceof URL ? input : input.url;
+  // A session that ran out: tell the staff app so it can show the login page.
+  if (res.status === 401 && !ownsItsUnauthenticated(new URL(url, window.location.href).pathname)) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+  const err = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  if (err && typeof err.code === 'string') {
+    throw new ApiError(res.status, err.code, typeof err.message === 'string' ? err.message : res.statusText, err.details);
   }
-  if (!res.ok) {
-    // A session that ran out: tell the staff app so it can show the login page.
-    if (res.status === 401 && !path.startsWith('/auth/') && !path.startsWith('/s/')) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
-    const err = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-    if (err && typeof err.code === 'string') {
-      throw new ApiError(res.status, err.code, typeof err.message === 'string' ? err.message : res.statusText, err.details);
-    }
-    // A proxy or gateway answered without our error shape.
-    const code = res.status >= 500 ? 'internal' : res.status === 401 ? 'unauthenticated' : res.status === 404 ? 'not_found' : 'http_error';
-    throw new ApiError(res.status, code, res.statusText || `HTTP ${res.status}`);
-  }
-  return data as T;
+  // A proxy or gateway answered without our error shape.
+  const code = res.status >= 500 ? 'internal' : res.status === 401 ? 'unauthenticated' : res.status === 404 ? 'not_found' : 'http_error';
+  throw new ApiError(res.status, code, res.statusText || `HTTP ${res.status}`);
 }
 
-const get = <T>(path: string) => request<T>('GET', path);
-const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
-const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
-const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
-const del = <T>(path: string) => request<T>('DELETE', path);
+/** The body as JSON; an empty or non-JSON body is undefined. */
+async function readJson(res: { text(): Promise<string> }): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every route under /api, typed from the server: api.projects[':projectId'].$get({ param: { projectId } }). */
+export const api = hcWithType('/', {
+  fetch: apiFetch,
+  headers: { Accept: 'application/json' },
+  init: { credentials: 'same-origin' },
+}).api;
+
+/** The success JSON of a ClientResponse (its 2xx variants; error variants never reach here, apiFetch throws). */
+type OkBody<R> = R extends ClientResponse<infer T, infer S, infer F> ? (S extends SuccessStatusCode ? (F extends 'json' ? T : never) : never) : never;
+
+/**
+ * Awaits an hc call and returns its success JSON, typed from the route:
+ *   const { project } = await call(api.projects[':projectId'].$get({ param: { projectId: id(7) } }));
+ * Failures throw ApiError (status 0 'network_error' when the server could not be reached).
+ */
+export async function call<R extends { text(): Promise<string> }>(request: Promise<R>): Promise<OkBody<R>> {
+  return (await readJson(await request)) as OkBody<R>;
+}
+
+/**
+ * A runtime list of every member of a union from the server's types (benefit types, unit kinds, …), in the order
+ * the page wants: an unknown member fails tsc, and so does a member the server added that the list lacks.
+ *   export const UNIT_KINDS = everyMember<UnitKind>()(['forvaltning', 'center', 'afdeling', 'enhed']);
+ */
+export const everyMember =
+  <T extends string>() =>
+  <const L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> })): readonly T[] =>
+    list;
+
+/** A path parameter: ids as text, anything else percent-encoded (hc puts params into the path as they are). */
+export const id = (value: number) => String(value);
+export const segment = (value: string) => encodeURIComponent(value);
 
 // ---------- public (staff, no login) ----------
 
+const survey = api.s[':token'];
+
+/** SurveyJS JSON as generated on the server; the client hands it to SurveyJS untouched. */
+export type SurveyJson = Ok<typeof api.projects[':projectId']['survey']['preview']['$get']>['survey'];
+export type Phase = PublicSurvey['wave']['phase'];
+/** The survey behind a staff link. The server types `survey` as unknown (a JSON column); it is the generator's SurveyJson. */
+export type PublicSurvey = Omit<Ok<typeof survey.$get>, 'survey'> & { survey: SurveyJson };
+export type SubmitInput = JsonBody<typeof survey.responses.$post>;
+
 export const publicApi = {
-  getSurvey: (token: string) => get<PublicSurvey>(`/s/${encodeURIComponent(token)}`),
-  submit: (token: string, body: { submissionId: string; answers: Record<string, unknown>; locale: 'da' | 'en' }) =>
-    post<{ id: number; duplicate?: boolean }>(`/s/${encodeURIComponent(token)}/responses`, body),
+  getSurvey: (token: string) => call(survey.$get({ param: { token: segment(token) } })) as Promise<PublicSurvey>,
+  submit: (token: string, json: SubmitInput) => call(survey.responses.$post({ param: { token: segment(token) }, json })),
 };
 
 // ---------- auth ----------
 
+export type User = Ok<typeof api.auth.me.$get>['user'];
+
 export const authApi = {
-  me: () => get<{ user: User }>('/auth/me').then((r) => r.user),
-  login: (email: string, password: string) => post<{ user: User }>('/auth/login', { email, password }).then((r) => r.user),
-  logout: () => post<{ ok: true }>('/auth/logout'),
+  me: () => call(api.auth.me.$get()).then((r) => r.user),
+  login: (email: string, password: string) => call(api.auth.login.$post({ json: { email, password } })).then((r) => r.user),
+  logout: () => call(api.auth.logout.$post()),
 };
-
-// ---------- projects, behaviours, units ----------
-
-export interface ProjectInput {
-  name: string;
-  purpose?: string;
-  projectLead?: string;
-  status?: ProjectStatus;
-  mid?: number;
-}
-
-/** A new project may declare its goals, enablers and primary behaviours up front. */
-export interface NewProjectInput extends ProjectInput {
-  goals?: string[];
-  enablers?: string[];
-  primaryBehaviours?: string[];
-}
-
-export interface BehaviourInput {
-  title: string;
-  description?: string;
-  targetGroup?: string;
-  situation?: string;
-  expectedFrequency?: string;
-  oldBehaviour?: string;
-  benefitIds?: number[];
-}
-
-export interface UnitInput {
-  name: string;
-  headcount: number;
-  parentId?: number | null;
-  kind?: Unit['kind'];
-}
-
-export const projectApi = {
-  list: () => get<{ projects: ProjectSummary[] }>('/projects').then((r) => r.projects),
-  create: (input: NewProjectInput) => post<{ project: ProjectSummary }>('/projects', input).then((r) => r.project),
-  get: (id: number) => get<{ project: ProjectDetail }>(`/projects/${id}`).then((r) => r.project),
-  update: (id: number, input: Partial<ProjectInput>) => patch<{ project: ProjectSummary }>(`/projects/${id}`, input).then((r) => r.project),
-  addBehaviour: (projectId: number, input: BehaviourInput) => post<{ behaviour: Behaviour }>(`/projects/${projectId}/behaviours`, input).then((r) => r.behaviour),
-  updateBehaviour: (id: number, input: Partial<BehaviourInput>) => patch<{ behaviour: Behaviour }>(`/behaviours/${id}`, input).then((r) => r.behaviour),
-  deleteBehaviour: (id: number) => del<{ archived: boolean }>(`/behaviours/${id}`),
-  setRollout: (projectId: number, unitId: number, goLiveDate: string | null) =>
-    put<{ rollout: Rollout }>(`/projects/${projectId}/rollouts/${unitId}`, { goLiveDate }).then((r) => r.rollout),
-  removeRollout: (projectId: number, unitId: number) => del<{ ok: true }>(`/projects/${projectId}/rollouts/${unitId}`),
-  previewSurvey: (projectId: number, phase: Phase) => get<SurveyPreview>(`/projects/${projectId}/survey/preview?phase=${phase}`),
-  surveyVersions: (projectId: number) => get<{ versions: SurveyVersionSummary[] }>(`/projects/${projectId}/survey-versions`).then((r) => r.versions),
-  createSurveyVersion: (projectId: number, phase: Phase) => post<{ version: unknown }>(`/projects/${projectId}/survey-versions`, { phase }),
-  surveyVersion: (projectId: number, versionId: number) => get<{ version: SurveyVersionDetail }>(`/projects/${projectId}/survey-versions/${versionId}`).then((r) => r.version),
-  surveySpec: (projectId: number) => get<{ spec: SurveySpecInput | null }>(`/projects/${projectId}/survey/spec`).then((r) => r.spec),
-  /** null restores the default survey. Answers 400 invalid_input with details[].path ("spec.customItems.0.text.da"). */
-  saveSurveySpec: (projectId: number, spec: SurveySpecInput | null) =>
-    put<{ ok: true; warnings: string[]; estimatedSeconds: number }>(`/projects/${projectId}/survey/spec`, { spec }),
-};
-
-export const unitApi = {
-  list: () => get<{ units: Unit[] }>('/units').then((r) => r.units),
-  create: (input: UnitInput) => post<{ unit: Unit }>('/units', input).then((r) => r.unit),
-};
-
-// ---------- waves ----------
-
-export interface WaveInput {
-  name: string;
-  phase: Phase;
-  unitIds?: number[];
-  opensOn?: string | null;
-  closesOn?: string | null;
-}
-
-export const waveApi = {
-  list: (projectId: number) => get<{ waves: WaveSummary[] }>(`/projects/${projectId}/waves`).then((r) => r.waves),
-  create: (projectId: number, input: WaveInput) => post<{ wave: WaveRow }>(`/projects/${projectId}/waves`, input).then((r) => r.wave),
-  open: (id: number) => post<{ wave: WaveRow }>(`/waves/${id}/open`).then((r) => r.wave),
-  close: (id: number) => post<{ wave: WaveRow }>(`/waves/${id}/close`).then((r) => r.wave),
-  update: (id: number, input: { liveResults?: boolean; closesOn?: string | null; name?: string }) => patch<{ wave: WaveRow }>(`/waves/${id}`, input).then((r) => r.wave),
-  remove: (id: number) => del<{ ok: true }>(`/waves/${id}`),
-  links: (id: number) => get<{ wave: WaveRow; links: WaveLink[] }>(`/waves/${id}/links`),
-  /** The QR code is an SVG made by the server; used as an <img src>. */
-  qrUrl: (waveId: number, linkId: number) => `/api/waves/${waveId}/links/${linkId}/qr.svg`,
-};
-
-// ---------- report ----------
-
-export const reportApi = {
-  get: (projectId: number) => get<{ report: Report }>(`/projects/${projectId}/report`).then((r) => r.report),
-  comments: (projectId: number) => get<{ comments: Comments }>(`/projects/${projectId}/comments`).then((r) => r.comments),
-};
-
-export type Comments = ReturnType<typeof import('../server/services/comments').getComments>;

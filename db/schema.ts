@@ -1,9 +1,24 @@
 // All tables of Gevinstspor. Dates are UTC ISO strings (timestamps) or 'YYYY-MM-DD' (calendar days).
 import { sql } from 'drizzle-orm';
+import type { SurveyJson } from '../surveys/generator';
+import type { SurveySpec } from '../surveys/spec';
+import type { ItemMap } from '../surveys/types';
 import { type AnySQLiteColumn, sqliteTable, integer, text, real, primaryKey, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 
 const id = () => integer('id').primaryKey({ autoIncrement: true });
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+// Value lists of the enum columns, exported so request validation (server/contract/) uses the same lists.
+export const unitKinds = ['forvaltning', 'center', 'enhed', 'afdeling'] as const;
+export const userRoles = ['admin', 'manager'] as const;
+/** The languages of the interface and of the staff survey. */
+export const locales = ['da', 'en'] as const;
+export const projectStatuses = ['planlaegning', 'udrulning', 'gevinsthoest', 'afsluttet'] as const;
+export const benefitTypes = ['oekonomi', 'tid', 'kvalitet', 'arbejdsmiljoe', 'borgeroplevelse', 'andet'] as const;
+export const benefitDirections = ['positive', 'negative'] as const;
+/** Baseline (nulpunktsmåling) or follow-up, of a survey version and of a wave. */
+export const surveyPhases = ['baseline', 'followup'] as const;
+export const waveStatuses = ['draft', 'open', 'closed'] as const;
 
 // ---------- organisation ----------
 
@@ -14,7 +29,7 @@ export const units = sqliteTable(
     id: id(),
     externalId: text('external_id'), // id in the HR/org system, for CSV re-import
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['forvaltning', 'center', 'enhed', 'afdeling'] }).notNull().default('enhed'),
+    kind: text('kind', { enum: unitKinds }).notNull().default('enhed'),
     parentId: integer('parent_id').references((): AnySQLiteColumn => units.id, { onDelete: 'restrict' }),
     headcount: integer('headcount').notNull().default(0),
     headcountDate: text('headcount_date'),
@@ -31,8 +46,8 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['admin', 'manager'] }).notNull(),
-  locale: text('locale', { enum: ['da', 'en'] }).notNull().default('da'),
+  role: text('role', { enum: userRoles }).notNull(),
+  locale: text('locale', { enum: locales }).notNull().default('da'),
   createdAt: createdAt(),
 });
 
@@ -54,8 +69,6 @@ export const userScopes = sqliteTable('user_scopes', {
 
 // ---------- project and benefits ----------
 
-export const projectStatuses = ['planlaegning', 'udrulning', 'gevinsthoest', 'afsluttet'] as const;
-
 export const projects = sqliteTable('projects', {
   id: id(),
   name: text('name').notNull(),
@@ -65,7 +78,7 @@ export const projects = sqliteTable('projects', {
   /** Minimal important difference for adoption, in percentage points. */
   mid: real('mid').notNull().default(10),
   /** The secretariat's survey choices (constructs per behaviour, rewordings, custom items); see surveys/. */
-  surveySpec: text('survey_spec', { mode: 'json' }),
+  surveySpec: text('survey_spec', { mode: 'json' }).$type<SurveySpec>(),
   archivedAt: text('archived_at'),
   createdAt: createdAt(),
 });
@@ -85,13 +98,11 @@ export const enablers = sqliteTable('enablers', {
   sortOrder: integer('sort_order').notNull().default(0),
 });
 
-export const benefitTypes = ['oekonomi', 'tid', 'kvalitet', 'arbejdsmiljoe', 'borgeroplevelse', 'andet'] as const;
-
 export const benefits = sqliteTable('benefits', {
   id: id(),
   projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   title: text('title').notNull(),
-  direction: text('direction', { enum: ['positive', 'negative'] }).notNull().default('positive'),
+  direction: text('direction', { enum: benefitDirections }).notNull().default('positive'),
   type: text('type', { enum: benefitTypes }).notNull().default('tid'),
   owner: text('owner').notNull().default(''),
   ownerUnitId: integer('owner_unit_id').references(() => units.id, { onDelete: 'set null' }),
@@ -187,9 +198,9 @@ export const surveyVersions = sqliteTable(
     id: id(),
     projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
-    phase: text('phase', { enum: ['baseline', 'followup'] }).notNull(),
-    surveyJson: text('survey_json', { mode: 'json' }).notNull(),
-    itemMap: text('item_map', { mode: 'json' }).notNull(),
+    phase: text('phase', { enum: surveyPhases }).notNull(),
+    surveyJson: text('survey_json', { mode: 'json' }).$type<SurveyJson>().notNull(),
+    itemMap: text('item_map', { mode: 'json' }).$type<ItemMap>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('survey_versions_number').on(t.projectId, t.number)],
@@ -200,9 +211,9 @@ export const waves = sqliteTable('waves', {
   id: id(),
   projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
-  phase: text('phase', { enum: ['baseline', 'followup'] }).notNull(),
+  phase: text('phase', { enum: surveyPhases }).notNull(),
   surveyVersionId: integer('survey_version_id').references(() => surveyVersions.id, { onDelete: 'restrict' }),
-  status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+  status: text('status', { enum: waveStatuses }).notNull().default('draft'),
   opensOn: text('opens_on'),
   closesOn: text('closes_on'),
   /** Secretariat may show results of an open wave for units at/above the threshold. */
@@ -235,9 +246,9 @@ export const responses = sqliteTable(
     /** Random id chosen by the client so a network retry is not counted twice. */
     submissionId: text('submission_id').notNull().unique(),
     submittedOn: text('submitted_on').notNull(),
-    locale: text('locale', { enum: ['da', 'en'] }).notNull().default('da'),
+    locale: text('locale', { enum: locales }).notNull().default('da'),
     complete: integer('complete', { mode: 'boolean' }).notNull().default(true),
-    answers: text('answers', { mode: 'json' }).notNull(),
+    answers: text('answers', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   },
   (t) => [index('responses_wave_unit').on(t.waveId, t.unitId)],
 );

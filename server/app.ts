@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { defaultAppConfig, type AppConfig } from './config';
 import { requireUser } from './auth/middleware';
 import { access, routeAccess } from './http/access';
+import { apiDocs, summary } from './http/openapi';
 import { ApiError, errorJson, statusOfKind } from './http/errors';
 import { DomainError } from './services/errors';
 import { systemClock, type Clock } from './services/clock';
@@ -65,7 +66,7 @@ export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db),
     // Guessing the current password from a taken-over session: the same budget per account as login, so the
     // user is needed before the route (which declares access('user') itself) runs.
     .use('/auth/password', requireUser, rateLimit(hitCounter, { name: 'password', ...LOGIN_LIMIT, key: (c) => (c.req.method === 'POST' ? String(c.var.user.id) : undefined) }))
-    .get('/health', access('public'), (c) => c.json({ ok: true }))
+    .get('/health', access('public'), summary('Liveness check: answers { ok: true } while the API is up'), (c) => c.json({ ok: true }))
     .route('/', authRoutes)
     .route('/', responseRoutes)
     .route('/', projectRoutes)
@@ -79,6 +80,8 @@ export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db),
     .route('/', reportRoutes)
     .route('/', unitRoutes)
     .route('/', userRoutes);
+  // The OpenAPI document and reference page describe every route above from its own declarations.
+  api.route('/', apiDocs(api));
 
   const app = new Hono()
     .use(secureHeaders({ referrerPolicy: 'no-referrer' }))

@@ -1,6 +1,6 @@
 // A printable A4 poster for one unit link: big QR code, the address and a short Danish invitation.
 import { useEffect } from 'react';
-import { projectApi, waveApi } from '../api';
+import { projectApi, waveApi } from './api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useAdminT } from '../i18n/admin';
 import { useT } from '../i18n/common';

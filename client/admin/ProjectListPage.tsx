@@ -1,6 +1,6 @@
 // Project list and "Nyt projekt".
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { projectApi, type ProjectStatus } from '../api';
+import { projectApi, type ProjectStatus } from './api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FormActions } from '../components/FormActions';
 import { TextArea, TextField, fieldErrors } from '../components/Field';

@@ -6,7 +6,7 @@ import { formatInterval, formatPercent } from '../format';
 import { useDashT, type DashKey } from '../i18n/dashboard';
 import { errorBarsPlugin } from './errorBars';
 import { wrapToWidth } from './wrapText';
-import type { ItemReport, ReportWave } from './reportTypes';
+import type { ItemReport, ReportWave } from './api';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 

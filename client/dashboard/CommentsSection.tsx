@@ -1,6 +1,6 @@
 // Free-text comments of closed waves. The server decides what may be shown (≥ 10 respondents, never per unit);
 // comments are plain text — React escapes them, nothing is ever interpreted as HTML.
-import { reportApi } from '../api';
+import { reportApi } from './api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useDashT } from '../i18n/dashboard';
 import { useLoad } from '../admin/useLoad';

@@ -2,7 +2,7 @@
 // a unit × wave table, what adoption depends on, and response rates. Every number and every decision about
 // what is hidden comes from the server; this page only shows it.
 import { useEffect, type ReactNode } from 'react';
-import { reportApi } from '../api';
+import { reportApi } from './api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TableWrap } from '../components/TableWrap';
 import { formatDate, formatPercent } from '../format';
@@ -13,7 +13,7 @@ import { useLoad } from '../admin/useLoad';
 import { AdoptionChart } from './AdoptionChart';
 import { CommentsSection } from './CommentsSection';
 import { labelSentence } from './labels';
-import type { BehaviourReport, Estimate, ItemReport, OverallCell, RateNumbers, Report, ReportWave } from './reportTypes';
+import type { BehaviourReport, Estimate, ItemReport, OverallCell, RateNumbers, Report, ReportWave } from './api';
 
 export default function ReportPage({ projectId }: { projectId: number }) {
   const t = useDashT();

@@ -2,7 +2,7 @@
 // (server/analysis/labels.ts); this only rounds for display and joins them, exactly as formatLabel does
 // there: "Sandsynlig forbedring: +21 point (0 til +40; 45 mod 40 svar)".
 import type { Locale } from '../i18n';
-import type { ManagerLabel } from './reportTypes';
+import type { ManagerLabel } from './api';
 
 /** Whole percentage points with a sign: "+21", "0", "−5" (U+2212). */
 export function points(v: number): string {
@@ -14,8 +14,6 @@ export function points(v: number): string {
 const pct = (v: number) => String(Math.round(v * 100));
 
 export function labelSentence(label: ManagerLabel, locale: Locale): string {
-  if (typeof label.text === 'string') return label.text;
-  if (label.text && typeof label.text === 'object') return label.text[locale] ?? label.text.da;
   const words = label[locale] ?? label.da;
   if (label.code === 'hidden') return words;
   const n = label.n ?? 0;

@@ -2,6 +2,7 @@
 // createApp runs routeAccess() over every route and refuses to start when one declares nothing, so a new route is
 // never public by accident (default deny). Checks run before the route's validation: 401/403/404 come before 400.
 import type { Context, MiddlewareHandler } from 'hono';
+import { uniqueSymbol } from 'hono-openapi';
 import { findTargetHandler, isMiddleware } from 'hono/utils/handler';
 import { assertAdmin, authenticate } from '../auth/middleware';
 import { assertOwnerReadable, assertProjectParamReadable, type ProjectOwner } from '../auth/projectAccess';
@@ -47,7 +48,9 @@ export function access(level: AccessLevel, owner?: ProjectOwner): AccessMiddlewa
     await check(c);
     await next();
   };
-  return Object.assign(middleware, { [ACCESS]: { level, param } });
+  // The same declaration documents the route in /api/openapi.json (who may call it, and with what login).
+  const spec = { security: level === 'public' ? [] : [{ session: [] }], 'x-access': level };
+  return Object.assign(middleware, { [ACCESS]: { level, param }, [uniqueSymbol]: { spec } });
 }
 
 export interface RouteAccess {

@@ -1,27 +1,29 @@
-// zod validation per route that answers bad input with our error shape and a list of field problems.
-import { zValidator } from '@hono/zod-validator';
+// zod validation per route that answers bad input with our error shape and a list of field problems. The
+// validator (hono-openapi's, over Standard Schema) also records the schema, so /api/openapi.json describes every
+// parameter, query and body from the very schemas that check them.
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { ValidationTargets } from 'hono';
+import { validator } from 'hono-openapi';
 import { z } from 'zod';
+import type { FieldProblem } from '../services/errors';
 
-export interface FieldProblem {
-  path: string;
-  code: string;
-  message: string;
-}
+export type { FieldProblem };
 
-export function zodDetails(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
-  return issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message }));
+const pathOf = (i: StandardSchemaV1.Issue) => (i.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+
+export function zodDetails(issues: readonly StandardSchemaV1.Issue[]): FieldProblem[] {
+  return issues.map((i) => ({ path: pathOf(i), code: (i as { code?: string }).code ?? 'invalid', message: i.message }));
 }
 
 export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
-  zValidator(target, schema, (result, c) => {
+  validator(target, schema, (result, c) => {
     if (!result.success) {
       return c.json(
         {
           error: {
             code: 'invalid_input',
-            message: `Invalid ${target}: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
-            details: zodDetails(result.error.issues),
+            message: `Invalid ${target}: ${result.error.map((i) => `${pathOf(i) || '(root)'} ${i.message}`).join('; ')}`,
+            details: zodDetails(result.error),
           },
         },
         400,

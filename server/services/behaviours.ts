@@ -3,26 +3,12 @@
 import { eq } from 'drizzle-orm';
 import { transaction, type Db, type DbLike } from '../../db/client';
 import { behaviourBenefits, behaviourEnablers, behaviourUnits, behaviours } from '../../db/schema';
+import type { BehaviourInput, BehaviourPatch } from '../contract/behaviours';
 import { type Clock, nowIso } from './clock';
 import { notFound } from './errors';
 import { checkLinks } from './projectLinks';
 import { getProjectDetail, getProjectRow } from './projects';
 import { surveyReferences, type ArchiveReason } from './surveyUsage';
-
-export interface BehaviourInput {
-  title: string;
-  description?: string;
-  targetGroup?: string;
-  situation?: string;
-  expectedFrequency?: string;
-  oldBehaviour?: string;
-  isPrimary?: boolean;
-  sortOrder?: number;
-  benefitIds?: number[];
-  enablerIds?: number[];
-  /** Units it applies to; empty means all of the project's units. */
-  unitIds?: number[];
-}
 
 export async function getBehaviourRow(db: DbLike, behaviourId: number) {
   const [row] = await db.select().from(behaviours).where(eq(behaviours.id, behaviourId)).limit(1);
@@ -63,7 +49,7 @@ export async function createBehaviour(db: Db, projectId: number, input: Behaviou
   });
 }
 
-export async function updateBehaviour(db: Db, behaviourId: number, input: Partial<BehaviourInput>) {
+export async function updateBehaviour(db: Db, behaviourId: number, input: BehaviourPatch) {
   const { benefitIds, enablerIds, unitIds, ...fields } = input;
   return transaction(db, async (tx) => {
     const current = await getBehaviourRow(tx, behaviourId);

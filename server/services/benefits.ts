@@ -2,7 +2,8 @@
 // behaviours of the same project. A benefit a survey measures, or one with KPI measurements, is archived, not deleted.
 import { eq } from 'drizzle-orm';
 import { transaction, type Db, type DbLike } from '../../db/client';
-import { behaviourBenefits, benefitGoals, benefits, benefitTypes, kpiMeasurements, units } from '../../db/schema';
+import { behaviourBenefits, benefitGoals, benefits, kpiMeasurements, units } from '../../db/schema';
+import type { BenefitInput, BenefitPatch } from '../contract/benefits';
 import type { DeleteResult } from './behaviours';
 import { type Clock, nowIso } from './clock';
 import { notFound } from './errors';
@@ -10,24 +11,6 @@ import { fieldError } from './fieldErrors';
 import { checkLinks } from './projectLinks';
 import { getProjectDetail, getProjectRow } from './projects';
 import { surveyReferences } from './surveyUsage';
-
-export interface BenefitInput {
-  title: string;
-  direction?: 'positive' | 'negative';
-  type?: (typeof benefitTypes)[number];
-  owner?: string;
-  ownerUnitId?: number | null;
-  measure?: string;
-  measureUnit?: string;
-  dataSource?: string;
-  baselineValue?: number | null;
-  baselineDate?: string | null;
-  targetValue?: number | null;
-  targetDate?: string | null;
-  sortOrder?: number;
-  goalIds?: number[];
-  behaviourIds?: number[];
-}
 
 export async function getBenefitRow(db: DbLike, benefitId: number) {
   const [row] = await db.select().from(benefits).where(eq(benefits.id, benefitId)).limit(1);
@@ -76,7 +59,7 @@ export async function createBenefit(db: Db, projectId: number, input: BenefitInp
   });
 }
 
-export async function updateBenefit(db: Db, benefitId: number, input: Partial<BenefitInput>) {
+export async function updateBenefit(db: Db, benefitId: number, input: BenefitPatch) {
   const { goalIds, behaviourIds, ...fields } = input;
   return transaction(db, async (tx) => {
     const current = await getBenefitRow(tx, benefitId);

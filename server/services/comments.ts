@@ -3,11 +3,18 @@
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { responses, responseValues, waves } from '../../db/schema';
-import type { ItemMap } from '../../surveys/types';
+import type { Localized } from '../../surveys/types';
 import type { Clock } from './clock';
 import { getProjectRow } from './projects';
 import { getSurveyVersion } from './surveys';
 import { effectiveStatus } from './waves';
+
+/** One free-text question of a shown wave, with its comments. */
+export interface CommentQuestion {
+  key: string;
+  text: Localized;
+  comments: string[];
+}
 
 export interface CommentOptions {
   freeTextThreshold: number;
@@ -29,9 +36,9 @@ export async function getComments(db: Db, projectId: number, opts: CommentOption
     if (!shown || !w.surveyVersionId) {
       const hiddenReason = opts.narrowedToUnits ? ('narrowed_view' as const) : ('too_few' as const);
       // The respondent count is left out too: elsewhere a wave total can be hidden to protect a small unit.
-      return { waveId: w.id, name: w.name, respondents: null, shown: false, hiddenReason, questions: [] };
+      return { waveId: w.id, name: w.name, respondents: null, shown: false, hiddenReason, questions: [] as CommentQuestion[] };
     }
-    const textItems = ((await getSurveyVersion(db, w.surveyVersionId)).itemMap as ItemMap).items.filter((i) => i.type === 'text');
+    const textItems = (await getSurveyVersion(db, w.surveyVersionId)).itemMap.items.filter((i) => i.type === 'text');
     const texts = textItems.length
       ? await db
           .select({ itemKey: responseValues.itemKey, text: responseValues.valueText })
@@ -46,7 +53,7 @@ export async function getComments(db: Db, projectId: number, opts: CommentOption
       shown: true,
       hiddenReason: null,
       questions: textItems
-        .map((i) => ({
+        .map((i): CommentQuestion => ({
           key: i.key,
           text: i.text,
           // Alphabetical, so the order says nothing about who answered when.

@@ -3,13 +3,9 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbLike } from '../../db/client';
 import { enablers } from '../../db/schema';
+import type { EnablerInput, EnablerPatch } from '../contract/enablers';
 import { notFound } from './errors';
 import { getProjectRow } from './projects';
-
-export interface EnablerInput {
-  title: string;
-  sortOrder?: number;
-}
 
 export async function getEnablerRow(db: DbLike, enablerId: number) {
   const [row] = await db.select().from(enablers).where(eq(enablers.id, enablerId)).limit(1);
@@ -29,7 +25,7 @@ export async function createEnabler(db: DbLike, projectId: number, input: Enable
   return row;
 }
 
-export async function updateEnabler(db: DbLike, enablerId: number, input: Partial<EnablerInput>) {
+export async function updateEnabler(db: DbLike, enablerId: number, input: EnablerPatch) {
   const current = await getEnablerRow(db, enablerId);
   if (Object.keys(input).length === 0) return current;
   const [row] = await db.update(enablers).set(input).where(eq(enablers.id, enablerId)).returning();

@@ -2,13 +2,9 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbLike } from '../../db/client';
 import { goals } from '../../db/schema';
+import type { GoalInput, GoalPatch } from '../contract/goals';
 import { notFound } from './errors';
 import { getProjectRow } from './projects';
-
-export interface GoalInput {
-  title: string;
-  sortOrder?: number;
-}
 
 export async function getGoalRow(db: DbLike, goalId: number) {
   const [row] = await db.select().from(goals).where(eq(goals.id, goalId)).limit(1);
@@ -28,7 +24,7 @@ export async function createGoal(db: DbLike, projectId: number, input: GoalInput
   return row;
 }
 
-export async function updateGoal(db: DbLike, goalId: number, input: Partial<GoalInput>) {
+export async function updateGoal(db: DbLike, goalId: number, input: GoalPatch) {
   const current = await getGoalRow(db, goalId);
   if (Object.keys(input).length === 0) return current;
   const [row] = await db.update(goals).set(input).where(eq(goals.id, goalId)).returning();

@@ -2,13 +2,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbLike } from '../../db/client';
 import { benefits, kpiMeasurements } from '../../db/schema';
+import type { MeasurementInput, MeasurementPatch } from '../contract/measurements';
 import { notFound } from './errors';
-
-export interface MeasurementInput {
-  value: number;
-  measuredOn: string;
-  note?: string;
-}
 
 export type Measurement = typeof kpiMeasurements.$inferSelect;
 
@@ -34,7 +29,7 @@ export async function addMeasurement(db: DbLike, benefitId: number, input: Measu
   return row;
 }
 
-export async function updateMeasurement(db: DbLike, measurementId: number, input: Partial<MeasurementInput>) {
+export async function updateMeasurement(db: DbLike, measurementId: number, input: MeasurementPatch) {
   const current = await getMeasurementRow(db, measurementId);
   if (Object.keys(input).length === 0) return current;
   const [row] = await db.update(kpiMeasurements).set(input).where(eq(kpiMeasurements.id, measurementId)).returning();

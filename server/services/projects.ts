@@ -13,32 +13,15 @@ import {
   goals,
   kpiMeasurements,
   projects,
-  projectStatuses,
   rollouts,
   units,
 } from '../../db/schema';
+import type { NewProjectInput, ProjectOrder, ProjectPatch } from '../contract/projects';
 import { type Clock, nowIso } from './clock';
 import { notFound } from './errors';
 import { kpiProgress } from './measurements';
 import { checkLinks } from './projectLinks';
 import { surveyReferences, type ArchiveReason } from './surveyUsage';
-
-export type ProjectStatus = (typeof projectStatuses)[number];
-
-export interface ProjectInput {
-  name: string;
-  purpose?: string;
-  projectLead?: string;
-  status?: ProjectStatus;
-  mid?: number;
-}
-
-/** On creation the secretariat may declare goals, enablers and the primary behaviour(s) up front. */
-export interface NewProjectInput extends ProjectInput {
-  goals?: string[];
-  enablers?: string[];
-  primaryBehaviours?: string[];
-}
 
 const countBy = (rows: { projectId: number; n: number }[]) => new Map(rows.map((r) => [r.projectId, r.n]));
 
@@ -116,6 +99,8 @@ export async function getProjectDetail(db: DbLike, projectId: number) {
     // Unplanned units (no go-live date) first on both engines, as SQLite sorts nulls.
     .orderBy(sql`${rollouts.goLiveDate} asc nulls first`, asc(units.name), asc(units.id));
   const inSurvey = await surveyReferences(db, projectId);
+  // A behaviour is archived only for a survey, but its reason has the same type as a benefit's.
+  const behaviourArchiveReason = (id: number): ArchiveReason | null => (inSurvey.behaviourIds.has(id) ? 'used_by_survey' : null);
   return {
     ...project,
     goals: goalRows.map((g) => ({ ...g, benefitIds: bg.filter((l) => l.goalId === g.id).map((l) => l.benefitId) })),
@@ -138,7 +123,7 @@ export async function getProjectDetail(db: DbLike, projectId: number) {
       benefitIds: bb.filter((l) => l.behaviourId === b.id).map((l) => l.benefitId),
       enablerIds: be.filter((l) => l.behaviourId === b.id).map((l) => l.enablerId),
       unitIds: bu.filter((l) => l.behaviourId === b.id).map((l) => l.unitId),
-      archiveReason: (inSurvey.behaviourIds.has(b.id) ? 'used_by_survey' : null) as ArchiveReason | null,
+      archiveReason: behaviourArchiveReason(b.id),
     })),
     rollouts: rolloutRows,
   };
@@ -158,7 +143,7 @@ export async function createProject(db: Db, input: NewProjectInput) {
   });
 }
 
-export async function updateProject(db: DbLike, projectId: number, input: Partial<ProjectInput>) {
+export async function updateProject(db: DbLike, projectId: number, input: ProjectPatch) {
   const current = await getProjectRow(db, projectId);
   if (Object.keys(input).length === 0) return current;
   const [row] = await db.update(projects).set(input).where(eq(projects.id, projectId)).returning();
@@ -175,13 +160,6 @@ export async function setProjectArchived(db: DbLike, projectId: number, archived
     .where(eq(projects.id, projectId))
     .returning();
   return row;
-}
-
-export interface ProjectOrder {
-  goalIds?: number[];
-  enablerIds?: number[];
-  benefitIds?: number[];
-  behaviourIds?: number[];
 }
 
 /** Drag-and-drop order: each list given sets sortOrder = position; ids must belong to the project. */

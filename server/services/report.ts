@@ -3,7 +3,7 @@
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { behaviours, responses, responseValues, units, waveLinks, waves } from '../../db/schema';
-import type { ItemMap, ItemMapEntry } from '../../surveys/types';
+import type { ItemMapEntry } from '../../surveys/types';
 import { DONT_KNOW } from '../../surveys/types';
 import { benjaminiHochberg, changeLabel, estimateLabel, newcombe, responseRates, suppress, twoProportionP, wilson, DEFAULT_FDR } from '../analysis';
 import type { Clock } from './clock';
@@ -112,7 +112,7 @@ export async function getProjectReport(db: Db, projectId: number, opts: ReportOp
   const itemsByWave = new Map<number, ItemMapEntry[]>();
   for (const w of allWaves) {
     if (!shownIds.includes(w.id) || !w.surveyVersionId) continue;
-    itemsByWave.set(w.id, ((await getSurveyVersion(db, w.surveyVersionId)).itemMap as ItemMap).items);
+    itemsByWave.set(w.id, (await getSurveyVersion(db, w.surveyVersionId)).itemMap.items);
   }
 
   const behaviourRows = await db.select().from(behaviours).where(eq(behaviours.projectId, projectId)).orderBy(asc(behaviours.sortOrder), asc(behaviours.id));

@@ -4,6 +4,7 @@ import { transaction, type Db, type DbLike } from '../../db/client';
 import { projects, responses, responseValues, units, waveLinks, waves } from '../../db/schema';
 import { validateAnswers } from '../../surveys';
 import type { Locale } from '../../surveys/types';
+import type { ResponseInput } from '../contract/responses';
 import { type Clock, todayUtc } from './clock';
 import { conflict, DomainError, invalid } from './errors';
 import { getSurveyVersion } from './surveys';
@@ -36,14 +37,8 @@ export async function getPublicSurvey(db: Db, token: string, clock: Clock) {
   };
 }
 
-export interface SubmitInput {
-  submissionId: string;
-  answers: Record<string, unknown>;
-  locale: Locale;
-}
-
 /** Stores one anonymous response: the day only, no time, IP, agent or account. Idempotent by submissionId. */
-export async function submitResponse(db: Db, token: string, input: SubmitInput, clock: Clock): Promise<{ id: number; duplicate: boolean }> {
+export async function submitResponse(db: Db, token: string, input: ResponseInput, clock: Clock): Promise<{ id: number; duplicate: boolean }> {
   const { link, wave, surveyVersionId } = await openLink(db, token, clock);
   const version = await getSurveyVersion(db, surveyVersionId);
   const result = validateAnswers(version.itemMap, version.surveyJson, input.answers);

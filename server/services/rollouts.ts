@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { transaction, type Db, type DbLike } from '../../db/client';
 import { behaviours, behaviourUnits, rollouts, units, waveLinks, waves } from '../../db/schema';
+import type { RolloutInput } from '../contract/rollouts';
 import { type Clock, todayUtc } from './clock';
 import { notFound } from './errors';
 import { fieldError } from './fieldErrors';
@@ -9,7 +10,7 @@ import { getProjectRow } from './projects';
 import { effectiveStatus } from './waves';
 
 /** Adds the unit to the project or changes its go-live date (null = not planned yet). */
-export async function setRollout(db: DbLike, projectId: number, unitId: number, goLiveDate: string | null) {
+export async function setRollout(db: DbLike, projectId: number, unitId: number, goLiveDate: RolloutInput['goLiveDate']) {
   await getProjectRow(db, projectId);
   const [unit] = await db.select().from(units).where(eq(units.id, unitId)).limit(1);
   if (!unit) throw notFound('Unit');

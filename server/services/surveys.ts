@@ -4,6 +4,7 @@ import { serialize, transaction, type Db, type DbLike } from '../../db/client';
 import { projects, surveyVersions } from '../../db/schema';
 import { generateSurvey, type GeneratorInput, type SurveySpec } from '../../surveys';
 import type { ItemMap, Phase } from '../../surveys/types';
+import type { SpecInput } from '../contract/surveys';
 import { invalid, notFound } from './errors';
 import { getProjectDetail, type ProjectDetail } from './projects';
 
@@ -72,7 +73,7 @@ export async function getSurveyVersion(db: DbLike, versionId: number) {
 }
 
 /** Saves the secretariat's survey choices; they apply to the next version, never to an opened wave. */
-export async function saveSurveySpec(db: Db, projectId: number, spec: SurveySpec | null) {
+export async function saveSurveySpec(db: Db, projectId: number, spec: SpecInput['spec']) {
   const detail = await getProjectDetail(db, projectId);
   const ownBehaviours = new Set(detail.behaviours.map((b) => b.id));
   const ownBenefits = new Set(detail.benefits.map((b) => b.id));

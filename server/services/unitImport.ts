@@ -4,15 +4,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { serialize, transaction, type Db, type DbLike } from '../../db/client';
 import { units } from '../../db/schema';
+import type { ImportOptions } from '../contract/units';
 import { invalid } from './errors';
 import { parseUnitCsv, type CsvField, type CsvUnitRow, type RowProblem } from './unitCsv';
 import { cycles } from './unitTree';
 import { UNIT_TREE_LOCK, type UnitKind, type UnitRow } from './units';
-
-export interface ImportOptions {
-  /** Reference date for the headcounts in the file, used where a row has no date column of its own. */
-  headcountDate?: string | null;
-}
 
 export interface ParentRef {
   /** Set when the parent already exists in Gevinstspor. */

@@ -2,24 +2,15 @@
 // only a unit nothing refers to may be deleted outright.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { isUniqueViolation, serialize, transaction, type Db, type DbLike } from '../../db/client';
-import { benefits, projects, responses, rollouts, units, waveLinks } from '../../db/schema';
+import { benefits, projects, responses, rollouts, units, waveLinks, type unitKinds } from '../../db/schema';
+import type { RetireOptions, UnitInput, UnitPatch } from '../contract/units';
 import { type Clock, nowIso } from './clock';
 import { notFound } from './errors';
 import { fieldError } from './fieldErrors';
 import { ancestors, depthFirst, nest, wouldCycle } from './unitTree';
 
-export const unitKinds = ['forvaltning', 'center', 'enhed', 'afdeling'] as const;
 export type UnitKind = (typeof unitKinds)[number];
 export type UnitRow = typeof units.$inferSelect;
-
-export interface UnitInput {
-  name: string;
-  kind?: UnitKind;
-  parentId?: number | null;
-  headcount?: number;
-  headcountDate?: string | null;
-  externalId?: string | null;
-}
 
 /**
  * Every write that checks the tree before changing it (parents, cycles, active sub-units, external ids) takes
@@ -99,7 +90,7 @@ export async function createUnit(db: Db, input: UnitInput) {
 }
 
 /** Rename, new headcount or kind, or a move (parentId); a move that makes a unit its own ancestor is refused. */
-export async function updateUnit(db: Db, unitId: number, input: Partial<UnitInput>) {
+export async function updateUnit(db: Db, unitId: number, input: UnitPatch) {
   return externalIdRace(db, input.externalId, unitId, () =>
     transaction(db, async (tx) => {
       await serialize(tx, UNIT_TREE_LOCK);
@@ -129,7 +120,7 @@ async function activeDescendants(db: DbLike, unitId: number) {
  * Retires a unit; it keeps its rollouts, links and answers but gets no new rollouts or waves.
  * Active sub-units must be retired first, or together with it when `withDescendants` is set.
  */
-export async function retireUnit(db: Db, unitId: number, options: { withDescendants?: boolean }, clock: Clock) {
+export async function retireUnit(db: Db, unitId: number, options: RetireOptions, clock: Clock) {
   return transaction(db, async (tx) => {
     await serialize(tx, UNIT_TREE_LOCK);
     const unit = await getUnitRow(tx, unitId);

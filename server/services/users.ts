@@ -5,18 +5,15 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { isUniqueViolation, serialize, transaction, type Db, type DbLike } from '../../db/client';
-import { projects, units, userScopes, users } from '../../db/schema';
+import { projects, units, userScopes, users, type locales, type userRoles } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { endUserSessions } from '../auth/sessions';
+import type { NewUserInput, ScopeInput, UserPatch } from '../contract/users';
 import { conflict, invalid, notFound, type FieldProblem } from './errors';
 import { fieldError } from './fieldErrors';
 
-export const userRoles = ['admin', 'manager'] as const;
-export const userLocales = ['da', 'en'] as const;
 export type UserRole = (typeof userRoles)[number];
-export type UserLocale = (typeof userLocales)[number];
-
-export const MIN_PASSWORD_LENGTH = 10;
+export type UserLocale = (typeof locales)[number];
 
 export interface UserScope {
   id: number;
@@ -34,25 +31,6 @@ export interface UserView {
   locale: UserLocale;
   createdAt: string;
   scopes: UserScope[];
-}
-
-export interface NewUserInput {
-  email: string;
-  name: string;
-  role: UserRole;
-  /** Left out: a temporary password is generated and returned once. */
-  password?: string;
-}
-
-export interface UserPatch {
-  name?: string;
-  role?: UserRole;
-  locale?: UserLocale;
-}
-
-export interface ScopeInput {
-  unitIds: number[];
-  projectIds: number[];
 }
 
 // Lower-case letters and digits without the look-alikes (i l o 0 1), so it can be read aloud or off paper.

@@ -2,22 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { transaction, type Db, type DbLike } from '../../db/client';
-import { responses, rollouts, units, waveLinks, waves } from '../../db/schema';
-import type { Phase } from '../../surveys/types';
+import { responses, rollouts, units, waveLinks, waves, type waveStatuses } from '../../db/schema';
+import type { LinkPatch, WaveInput, WavePatch } from '../contract/waves';
 import { type Clock, todayUtc } from './clock';
 import { conflict, invalid, notFound } from './errors';
 import { getProjectRow } from './projects';
 import { ensureSurveyVersion } from './surveys';
 import { activeUnitIds } from './units';
 import { countVisibility } from './countVisibility';
-
-export interface WaveInput {
-  name: string;
-  phase: Phase;
-  unitIds?: number[];
-  opensOn?: string | null;
-  closesOn?: string | null;
-}
 
 /** 128 random bits, URL-safe: unguessable, and carries no information about the unit. */
 export const newToken = () => randomBytes(16).toString('base64url');
@@ -29,7 +21,7 @@ export async function getWaveRow(db: DbLike, waveId: number) {
 }
 
 /** An open wave whose close date has passed counts as closed, even before anyone presses close. */
-export function effectiveStatus(wave: { status: 'draft' | 'open' | 'closed'; closesOn: string | null }, clock: Clock) {
+export function effectiveStatus(wave: { status: (typeof waveStatuses)[number]; closesOn: string | null }, clock: Clock) {
   if (wave.status === 'open' && wave.closesOn && wave.closesOn < todayUtc(clock)) return 'closed' as const;
   return wave.status;
 }
@@ -127,7 +119,7 @@ export async function closeWave(db: Db, waveId: number, clock: Clock) {
   return closed;
 }
 
-export async function updateWave(db: Db, waveId: number, input: { liveResults?: boolean; closesOn?: string | null; name?: string }, clock: Clock) {
+export async function updateWave(db: Db, waveId: number, input: WavePatch, clock: Clock) {
   const wave = await getWaveRow(db, waveId);
   // A closed wave stays closed: reopening after its results were shown would let new answers be subtracted out.
   if (input.closesOn !== undefined && effectiveStatus(wave, clock) === 'closed') throw conflict('wave_closed', 'A closed wave cannot be reopened; open a new wave instead');
@@ -171,7 +163,7 @@ export async function listLinks(db: Db, waveId: number, publicUrl: string, thres
 }
 
 /** Corrects a link's eligible population: headcount at open and staff not eligible (on leave, new, …). */
-export async function updateLink(db: Db, waveId: number, linkId: number, input: { ineligible?: number; headcountAtOpen?: number }) {
+export async function updateLink(db: Db, waveId: number, linkId: number, input: LinkPatch) {
   const [link] = await db.select().from(waveLinks).where(and(eq(waveLinks.id, linkId), eq(waveLinks.waveId, waveId))).limit(1);
   if (!link) throw notFound('Link');
   const headcount = input.headcountAtOpen ?? link.headcountAtOpen;

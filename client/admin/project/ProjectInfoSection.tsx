@@ -1,13 +1,14 @@
 // Project details: name, purpose (formål), project lead, status, minimal important difference.
 import { useEffect, useState, type FormEvent } from 'react';
-import { projectApi, type ProjectDetail, type ProjectStatus } from '../../api';
+import { everyMember } from '../../api';
+import { projectApi, type ProjectDetail, type ProjectStatus } from '../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField, StatusMessage, TextArea, TextField, fieldErrors } from '../../components/Field';
 import { useAdminT } from '../../i18n/admin';
 import { useSession } from '../session';
 import { statusKey } from '../ProjectListPage';
 
-const STATUSES: ProjectStatus[] = ['planlaegning', 'udrulning', 'gevinsthoest', 'afsluttet'];
+const STATUSES = everyMember<ProjectStatus>()(['planlaegning', 'udrulning', 'gevinsthoest', 'afsluttet']);
 
 export function ProjectInfoSection({ project, onSaved }: { project: ProjectDetail; onSaved: () => void }) {
   const t = useAdminT();

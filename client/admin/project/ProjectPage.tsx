@@ -1,7 +1,7 @@
 // One project: details and purpose, goals and enablers, benefits, behaviours, units with go-live dates and the
 // timeline, the benefits map, the survey, and waves with links — one part at a time under a sub-navigation.
 import { useEffect } from 'react';
-import { projectApi } from '../../api';
+import { projectApi } from '../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAdminT } from '../../i18n/admin';
 import { useT } from '../../i18n/common';

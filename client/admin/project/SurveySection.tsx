@@ -1,6 +1,7 @@
 // The survey on the project page: estimated answer time per phase (with the 4-minute warning), a link to the
 // survey editor and preview (/projects/:id/survey, its own chunk), and the locked versions with their waves.
-import { projectApi, waveApi, type Phase, type ProjectDetail } from '../../api';
+import type { Phase } from '../../api';
+import { projectApi, waveApi, type ProjectDetail } from '../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { AdminKey } from '../../i18n/admin';
 import { useSurveyEditorT } from '../../i18n/surveyEditor';

@@ -1,6 +1,7 @@
 // The project's units and their go-live dates (idriftsættelse); add an existing unit or create a new one.
 import { useEffect, useState, type FormEvent } from 'react';
-import { projectApi, unitApi, type ProjectDetail, type Unit } from '../../api';
+import { everyMember } from '../../api';
+import { projectApi, unitApi, type ProjectDetail, type Unit } from '../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { TableWrap } from '../../components/TableWrap';
@@ -11,7 +12,7 @@ import { useSession } from '../session';
 import { useLoad } from '../useLoad';
 
 type RolloutRow = ProjectDetail['rollouts'][number];
-const KINDS: Unit['kind'][] = ['enhed', 'afdeling', 'center', 'forvaltning'];
+const KINDS = everyMember<Unit['kind']>()(['enhed', 'afdeling', 'center', 'forvaltning']);
 
 export function UnitsSection({ project, onChanged }: { project: ProjectDetail; onChanged: () => Promise<void> | void }) {
   const t = useAdminT();

@@ -1,7 +1,8 @@
 // Waves (målinger): create a draft, open (locks the survey), close, live results; per wave the unit links,
 // a copy button, the QR code from the server and a printable poster per link.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { waveApi, type Phase, type ProjectDetail, type WaveLink, type WaveSummary } from '../../api';
+import type { Phase } from '../../api';
+import { waveApi, type ProjectDetail, type WaveLink, type WaveSummary } from '../api';
 import { copyText } from '../../components/copyText';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormActions } from '../../components/FormActions';

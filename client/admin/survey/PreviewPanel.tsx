@@ -1,7 +1,8 @@
 // The editor's preview: phase, screen width (360 px phone frame / desktop) and language, then the saved survey
 // (or one locked version) rendered exactly as staff get it. SurveyJS loads only when the preview is opened.
 import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
-import type { Phase, SurveyJson, SurveyVersionDetail } from '../../api';
+import type { Phase, SurveyJson } from '../../api';
+import type { SurveyVersionDetail } from '../api';
 import type { Locale } from '../../i18n';
 import { useSurveyEditorT, type SurveyEditorKey } from '../../i18n/surveyEditor';
 import type { PreviewWidth } from '../project/SurveyPreview';
@@ -57,7 +58,7 @@ export function PreviewPanel({
     headingRef.current?.scrollIntoView({ block: 'start' });
   }, [version]);
 
-  const survey = (version ? version.surveyJson : previews?.[phase]?.survey) as SurveyJson | undefined;
+  const survey: SurveyJson | undefined = version ? version.surveyJson : previews?.[phase]?.survey;
   const langName = t(lang === 'da' ? 'langDanish' : 'langEnglish').toLocaleLowerCase(t.locale === 'da' ? 'da-DK' : 'en-GB');
   const widthName = t(`frame_${width}` as SurveyEditorKey);
   const caption = version

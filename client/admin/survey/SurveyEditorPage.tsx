@@ -3,7 +3,8 @@
 // required mode and layout; the estimated answer time after each save; a preview exactly as staff get it;
 // and the locked versions with the waves that use them. Its own lazy chunk (it carries zod and the generator).
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError, projectApi, waveApi, type FieldProblem, type SurveyVersionDetail, type SurveyVersionSummary } from '../../api';
+import { ApiError, type FieldProblem } from '../../api';
+import { projectApi, waveApi, type SurveyVersionDetail, type SurveyVersionSummary } from '../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { StatusMessage } from '../../components/Field';
 import { useT } from '../../i18n/common';

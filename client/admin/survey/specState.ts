@@ -2,7 +2,8 @@
 // page order, plus the pure helpers around it. The default wording shown as placeholders comes from the same
 // generator the server uses, run on this project with every question switched on and no rewording, so it is
 // exactly the item-map text a survey without rewording would have.
-import type { FieldProblem, ProjectDetail } from '../../api';
+import type { FieldProblem } from '../../api';
+import type { ProjectDetail } from '../api';
 import { generateSurvey, type GeneratorInput } from '../../../surveys/generator';
 import { BACKGROUND_PRESETS, BEHAVIOUR_CONSTRUCTS, defaultConstructs, surveySpecSchema, type BehaviourConstruct, type CustomItemSpec, type SurveySpec, type SurveySpecInput } from '../../../surveys/spec';
 import type { Localized } from '../../../surveys/types';
@@ -42,7 +43,7 @@ export function generatorInput(project: ProjectDetail): GeneratorInput {
  * project's live behaviours — stored order first, the others appended with their default questions, as the
  * generator does. "The old behaviour" is dropped where the behaviour has none (the generator would skip it).
  */
-export function initialSpec(project: ProjectDetail, stored: SurveySpecInput | null | undefined): SurveySpec {
+export function initialSpec(project: ProjectDetail, stored: unknown): SurveySpec {
   const parsed = stored ? surveySpecSchema.safeParse(stored) : null;
   const base: SurveySpec = parsed?.success ? parsed.data : surveySpecSchema.parse({});
   const live = liveBehaviours(project);

@@ -1,7 +1,8 @@
 // Small survey pieces shared by the project page and the survey editor: the estimated answer time per phase
 // (with the 4-minute warning) and the list of locked versions with the waves that use them.
 // Kept free of surveys/spec (zod) so the project page bundle stays small.
-import type { Phase, SurveyPreview, SurveyVersionSummary, WaveSummary } from '../../api';
+import { everyMember, type Phase } from '../../api';
+import type { SurveyPreview, SurveyVersionSummary, WaveSummary } from '../api';
 import { TableWrap } from '../../components/TableWrap';
 import { formatDate } from '../../format';
 import { useSurveyEditorT, type SurveyEditorKey } from '../../i18n/surveyEditor';
@@ -9,7 +10,7 @@ import './summary.css';
 
 /** Staff should finish in 2–4 minutes; above this the editor warns. */
 export const MAX_SECONDS = 240;
-export const PHASES: readonly Phase[] = ['baseline', 'followup'];
+export const PHASES = everyMember<Phase>()(['baseline', 'followup']);
 export const phaseKey = (p: Phase) => `phase_${p}` as SurveyEditorKey;
 
 export function useDuration() {

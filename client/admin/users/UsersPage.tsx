@@ -2,7 +2,7 @@
 // account change name/role/language, choose the units and projects a manager sees, reset the password or delete.
 // The server decides everything (requireAdmin, the last-admin rule); this page only asks and shows.
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type FormEvent } from 'react';
-import { unitApi, type ProjectSummary, type Unit } from '../../api';
+import { unitApi, type ProjectSummary, type Unit } from '../api';
 import { SelectField, StatusMessage, TextField } from '../../components/Field';
 import { formatDate } from '../../format';
 import { useT } from '../../i18n/common';

@@ -1,30 +1,29 @@
-// Typed calls for account management (/api/users, admins only) and for changing one's own password.
-// Errors become the shared ApiError (code, message, details[] with field paths), exactly as in ../../api.
-import { request, type ProjectSummary } from '../../api';
-import type { UserLocale, UserRole, UserView } from '../../../server/services/users';
+// Typed calls for account management (/api/users, admins only) and for changing one's own password, on the
+// typed client in ../../api. Every input and answer type is the server's own.
+import { api, call, id, type JsonBody, type Ok } from '../../api';
 
-export type { UserLocale, UserRole };
-export type ManagedUser = UserView;
+const user = api.users[':id'];
+const byId = (userId: number) => ({ param: { id: id(userId) } });
 
-export interface NewUser {
-  email: string;
-  name: string;
-  role: UserRole;
-  password?: string;
-}
+export type ManagedUser = Ok<typeof api.users.$get>['users'][number];
+export type UserRole = ManagedUser['role'];
+export type UserLocale = ManagedUser['locale'];
+export type NewUser = JsonBody<typeof api.users.$post>;
+export type UserUpdate = JsonBody<typeof user.$patch>;
+export type ScopesInput = JsonBody<typeof user.scopes.$put>;
 
 export const usersApi = {
-  list: () => request<{ users: ManagedUser[] }>('GET', '/users').then((r) => r.users),
+  list: () => call(api.users.$get()).then((r) => r.users),
   /** The temporary password is in the answer only this once. */
-  create: (input: NewUser) => request<{ user: ManagedUser; temporaryPassword?: string }>('POST', '/users', input),
-  update: (id: number, patch: { name?: string; role?: UserRole; locale?: UserLocale }) => request<{ user: ManagedUser }>('PATCH', `/users/${id}`, patch).then((r) => r.user),
-  setScopes: (id: number, scopes: { unitIds: number[]; projectIds: number[] }) => request<{ user: ManagedUser }>('PUT', `/users/${id}/scopes`, scopes).then((r) => r.user),
-  resetPassword: (id: number) => request<{ temporaryPassword: string }>('POST', `/users/${id}/reset-password`, {}).then((r) => r.temporaryPassword),
-  remove: (id: number) => request<{ deleted: true }>('DELETE', `/users/${id}`),
+  create: (json: NewUser) => call(api.users.$post({ json })),
+  update: (userId: number, json: UserUpdate) => call(user.$patch({ ...byId(userId), json })).then((r) => r.user),
+  setScopes: (userId: number, json: ScopesInput) => call(user.scopes.$put({ ...byId(userId), json })).then((r) => r.user),
+  resetPassword: (userId: number) => call(user['reset-password'].$post(byId(userId))).then((r) => r.temporaryPassword),
+  remove: (userId: number) => call(user.$delete(byId(userId))),
   /** Every project, archived ones included, so a scope on an archived project is not lost on save. */
-  allProjects: () => request<{ projects: ProjectSummary[] }>('GET', '/projects?includeArchived=true').then((r) => r.projects),
+  allProjects: () => call(api.projects.$get({ query: { includeArchived: 'true' } })).then((r) => r.projects),
 };
 
 export const accountApi = {
-  changePassword: (currentPassword: string, newPassword: string) => request<{ ok: true }>('POST', '/auth/password', { currentPassword, newPassword }),
+  changePassword: (currentPassword: string, newPassword: string) => call(api.auth.password.$post({ json: { currentPassword, newPassword } })),
 };

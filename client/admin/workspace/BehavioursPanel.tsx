@@ -2,13 +2,13 @@
 // replaces; whether it is a primary behaviour; and its links to benefits, enablers and the project's units.
 // A behaviour a survey already measures is archived instead of deleted, and the card says why.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ProjectDetail } from '../../api';
+import type { ProjectDetail } from '../api';
 import { StatusMessage, TextArea, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
 import { useSession } from '../session';
 import { workspaceApi, type BehaviourFields, type BehaviourRow } from './api';
-import { useOpenRequest, useRevealOnOpen } from './ProjectWorkspace';
+import { useOpenRequest, useRevealOnOpen } from './workspaceNav';
 import { useArchivableItems } from './useArchivableItems';
 import { CheckboxGroup, DirectionBadge, ItemActions, WsError, useFormSend } from './shared';
 

@@ -3,14 +3,14 @@
 // from them are dashed. Every box is a link that opens the item's edit form. Below: the gaps, and the whole map
 // as text. The full-size page (/projects/:id/gevinstdiagram) is for projectors and prints on A4 landscape.
 import { useEffect, useMemo, type MouseEvent } from 'react';
-import { projectApi, type ProjectDetail } from '../../api';
+import { projectApi, type ProjectDetail } from '../api';
 import { useT } from '../../i18n/common';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
 import { Link, navigate } from '../../router';
 import { useLoad } from '../useLoad';
 import { workspaceApi, type BenefitsMap, type MapNode } from './api';
 import { COLUMN_KEYS, MAP, layoutMap, roughMeasure, type Measure } from './mapLayout';
-import { itemHash, useWorkspaceNav } from './ProjectWorkspace';
+import { itemHash, useWorkspaceNav } from './workspaceNav';
 import { WsError } from './shared';
 import './workspace.css';
 

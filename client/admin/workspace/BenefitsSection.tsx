@@ -2,7 +2,7 @@
 // unit, data source, baseline and target — its links to goals and behaviours, and its KPI measurements over
 // time with a small chart (lazily loaded) and the same numbers in a table.
 import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { ProjectDetail } from '../../api';
+import type { ProjectDetail } from '../api';
 import { SelectField, StatusMessage, TextArea, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { TableWrap } from '../../components/TableWrap';
@@ -11,7 +11,7 @@ import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
 import { BENEFIT_TYPES, unitsApi, workspaceApi, type BenefitFields, type BenefitRow, type BenefitType, type TreeUnit } from './api';
-import { useOpenRequest, useRevealOnOpen } from './ProjectWorkspace';
+import { useOpenRequest, useRevealOnOpen } from './workspaceNav';
 import { useArchivableItems } from './useArchivableItems';
 import { CheckboxGroup, DirectionBadge, ItemActions, RadioGroup, WsError, formatNumberInput, parseNumber, useFormSend } from './shared';
 

@@ -1,11 +1,11 @@
 // Goals (mål) and enablers (leverancer): two short lists, each with add, edit in place and delete.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { ProjectDetail } from '../../api';
+import type { ProjectDetail } from '../api';
 import { StatusMessage, TextField } from '../../components/Field';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
 import { useSession } from '../session';
 import { workspaceApi, type MapNodeKind } from './api';
-import { useOpenRequest } from './ProjectWorkspace';
+import { useOpenRequest } from './workspaceNav';
 import { WsError, fieldProblems } from './shared';
 
 interface Item {

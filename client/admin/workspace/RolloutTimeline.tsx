@@ -1,7 +1,7 @@
 // The rollout timeline: each unit's go-live date (a diamond) and each wave's open–close span (a bar) on one date
 // axis, with today marked. The drawing is an SVG image with a short text alternative; the table under it holds
 // every date, so nothing is only in the picture.
-import type { ProjectDetail } from '../../api';
+import type { ProjectDetail } from '../api';
 import { TableWrap } from '../../components/TableWrap';
 import { formatDate } from '../../format';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';

@@ -1,8 +1,8 @@
 // "Kom godt i gang": the steps of setting up a project, each with its state and a link to the part of the page
 // where it is done. Shown until every step is done, so a new project leads the secretariat through the setup.
-import type { ProjectDetail } from '../../api';
+import type { ProjectDetail } from '../api';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
-import { useWorkspaceNav, type TabId } from './ProjectWorkspace';
+import { useWorkspaceNav, type TabId } from './workspaceNav';
 
 export function SetupChecklist({ project }: { project: ProjectDetail }) {
   const t = useWorkspaceT();

@@ -1,120 +1,101 @@
 // Typed calls for the secretariat's workspace: the unit tree and its CSV import, goals, enablers, benefits with
-// KPI measurements, behaviours with their links, the timeline and the benefits map. Errors become the shared
-// ApiError (code, message, details[] with field paths), exactly as in ../../api.
-import { request, type ProjectDetail } from '../../api';
-import type { BenefitsMap, MapNode, MapNodeKind } from '../../../server/services/benefitsMap';
-import type { ImportPreview, PlannedCreate, PlannedUpdate, RejectedRow } from '../../../server/services/unitImport';
-import type { getTimeline } from '../../../server/services/rollouts';
-import type { listUnits, UnitKind } from '../../../server/services/units';
-import type { ArchiveReason } from '../../../server/services/surveyUsage';
-import type { benefitTypes } from '../../../db/schema';
+// KPI measurements, behaviours with their links, the timeline and the benefits map — on the typed client in
+// ../../api. Every input and answer type is the server's own; the names below are aliases for the pages.
+import { api, call, everyMember, id, type JsonBody, type Ok } from '../../api';
+import type { ProjectDetail } from '../api';
 
-export type { ArchiveReason, BenefitsMap, ImportPreview, MapNode, MapNodeKind, PlannedCreate, PlannedUpdate, RejectedRow, UnitKind };
-export type TreeUnit = ReturnType<typeof listUnits>[number];
-export type Timeline = ReturnType<typeof getTimeline>;
+const unit = api.units[':id'];
+const benefit = api.benefits[':id'];
+const behaviour = api.behaviours[':id'];
+const project = api.projects[':projectId'];
+const unitImport = api.units.import;
+const byId = (value: number) => ({ param: { id: id(value) } });
+const byProject = (projectId: number) => ({ param: { projectId: id(projectId) } });
+
+// ---------- types ----------
+
+export type TreeUnit = Ok<typeof api.units.$get>['units'][number];
+export type UnitKind = NonNullable<TreeUnit['kind']>;
+export type UnitFields = JsonBody<typeof api.units.$post>;
+export type ImportPreview = Ok<typeof unitImport.preview.$post>['preview'];
+export type PlannedCreate = ImportPreview['create'][number];
+export type PlannedUpdate = ImportPreview['update'][number];
+export type RejectedRow = ImportPreview['rejected'][number];
+export type ImportResult = Ok<typeof unitImport.commit.$post>['result'];
+
+export type Timeline = Ok<typeof project.timeline.$get>['timeline'];
+export type BenefitsMap = Ok<(typeof project)['benefits-map']['$get']>['map'];
+export type MapNode = BenefitsMap['columns'][keyof BenefitsMap['columns']][number];
+export type MapNodeKind = MapNode['kind'];
+
 export type BenefitRow = ProjectDetail['benefits'][number];
 export type BehaviourRow = ProjectDetail['behaviours'][number];
 export type GoalRow = ProjectDetail['goals'][number];
 export type EnablerRow = ProjectDetail['enablers'][number];
 export type Measurement = BenefitRow['measurements'][number];
-export type BenefitType = (typeof benefitTypes)[number];
+export type BenefitType = NonNullable<JsonBody<typeof project.benefits.$post>['type']>;
+export type ArchiveReason = NonNullable<BenefitRow['archiveReason']>;
+/** Delete answers "deleted", or "archived" with the reason when a survey or a measurement still uses the item
+ *  (benefits and behaviours answer alike; useArchivableItems takes both). */
+export type DeleteResult = Ok<typeof benefit.$delete>;
 
-export const BENEFIT_TYPES: readonly BenefitType[] = ['oekonomi', 'tid', 'kvalitet', 'arbejdsmiljoe', 'borgeroplevelse', 'andet'];
-export const UNIT_KINDS: readonly UnitKind[] = ['forvaltning', 'center', 'afdeling', 'enhed'];
+/** A form's fields: every field the server accepts (order aside), all filled in. */
+type FormFields<T> = Required<Omit<T, 'sortOrder'>>;
+export type BenefitFields = FormFields<JsonBody<typeof project.benefits.$post>>;
+export type BehaviourFields = FormFields<JsonBody<typeof project.behaviours.$post>>;
+export type MeasurementFields = JsonBody<typeof benefit.measurements.$post>;
 
-const call = request;
+export const BENEFIT_TYPES = everyMember<BenefitType>()(['oekonomi', 'tid', 'kvalitet', 'arbejdsmiljoe', 'borgeroplevelse', 'andet']);
+export const UNIT_KINDS = everyMember<UnitKind>()(['forvaltning', 'center', 'afdeling', 'enhed']);
 
 // ---------- units ----------
 
-export interface UnitFields {
-  name: string;
-  kind?: UnitKind;
-  parentId?: number | null;
-  headcount?: number;
+/**
+ * The import routes read the body themselves (JSON or a raw CSV file), so the server declares no request type
+ * for them; this is the JSON form they accept.
+ */
+interface ImportRequest {
+  csv: string;
   headcountDate?: string | null;
-  externalId?: string | null;
 }
-
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  notInFile: ImportPreview['notInFile'];
-}
+const importBody = (csv: string, headcountDate: string | null) => {
+  const body: ImportRequest = { csv, ...(headcountDate ? { headcountDate } : {}) };
+  return { headers: { 'Content-Type': 'application/json' }, init: { body: JSON.stringify(body) } };
+};
 
 export const unitsApi = {
-  list: () => call<{ units: TreeUnit[] }>('GET', '/units').then((r) => r.units),
-  create: (input: UnitFields) => call<{ unit: TreeUnit }>('POST', '/units', input).then((r) => r.unit),
-  update: (id: number, input: Partial<UnitFields>) => call<{ unit: TreeUnit }>('PATCH', `/units/${id}`, input).then((r) => r.unit),
-  retire: (id: number, withDescendants = false) => call<{ retiredIds: number[] }>('POST', `/units/${id}/retire`, withDescendants ? { withDescendants } : {}),
-  restore: (id: number) => call<{ unit: TreeUnit }>('POST', `/units/${id}/restore`, {}),
-  remove: (id: number) => call<{ deleted: true }>('DELETE', `/units/${id}`),
-  previewImport: (csv: string, headcountDate: string | null) =>
-    call<{ preview: ImportPreview }>('POST', '/units/import/preview', { csv, ...(headcountDate ? { headcountDate } : {}) }).then((r) => r.preview),
-  commitImport: (csv: string, headcountDate: string | null) =>
-    call<{ result: ImportResult }>('POST', '/units/import/commit', { csv, ...(headcountDate ? { headcountDate } : {}) }).then((r) => r.result),
+  list: () => call(api.units.$get({ query: {} })).then((r) => r.units),
+  create: (json: UnitFields) => call(api.units.$post({ json })).then((r) => r.unit),
+  update: (unitId: number, json: Partial<UnitFields>) => call(unit.$patch({ ...byId(unitId), json })).then((r) => r.unit),
+  retire: (unitId: number, withDescendants = false) => call(unit.retire.$post({ ...byId(unitId), json: withDescendants ? { withDescendants } : {} })),
+  restore: (unitId: number) => call(unit.restore.$post(byId(unitId))),
+  remove: (unitId: number) => call(unit.$delete(byId(unitId))),
+  previewImport: (csv: string, headcountDate: string | null) => call(unitImport.preview.$post({}, importBody(csv, headcountDate))).then((r) => r.preview),
+  commitImport: (csv: string, headcountDate: string | null) => call(unitImport.commit.$post({}, importBody(csv, headcountDate))).then((r) => r.result),
 };
 
 // ---------- project parts ----------
 
-export interface BenefitFields {
-  title: string;
-  direction: 'positive' | 'negative';
-  type: BenefitType;
-  owner: string;
-  ownerUnitId: number | null;
-  measure: string;
-  measureUnit: string;
-  dataSource: string;
-  baselineValue: number | null;
-  baselineDate: string | null;
-  targetValue: number | null;
-  targetDate: string | null;
-  goalIds: number[];
-  behaviourIds: number[];
-}
-
-export interface BehaviourFields {
-  title: string;
-  description: string;
-  targetGroup: string;
-  situation: string;
-  expectedFrequency: string;
-  oldBehaviour: string;
-  isPrimary: boolean;
-  benefitIds: number[];
-  enablerIds: number[];
-  unitIds: number[];
-}
-
-export interface MeasurementFields {
-  value: number;
-  measuredOn: string;
-  note?: string;
-}
-
-export type DeleteResult = { archived: false; deleted: true } | { archived: true; reason: ArchiveReason };
-
 export const workspaceApi = {
-  addGoal: (projectId: number, title: string) => call<{ goal: GoalRow }>('POST', `/projects/${projectId}/goals`, { title }),
-  updateGoal: (id: number, title: string) => call<{ goal: GoalRow }>('PATCH', `/goals/${id}`, { title }),
-  deleteGoal: (id: number) => call<{ deleted: true }>('DELETE', `/goals/${id}`),
-  addEnabler: (projectId: number, title: string) => call<{ enabler: EnablerRow }>('POST', `/projects/${projectId}/enablers`, { title }),
-  updateEnabler: (id: number, title: string) => call<{ enabler: EnablerRow }>('PATCH', `/enablers/${id}`, { title }),
-  deleteEnabler: (id: number) => call<{ deleted: true }>('DELETE', `/enablers/${id}`),
+  addGoal: (projectId: number, title: string) => call(project.goals.$post({ ...byProject(projectId), json: { title } })),
+  updateGoal: (goalId: number, title: string) => call(api.goals[':id'].$patch({ ...byId(goalId), json: { title } })),
+  deleteGoal: (goalId: number) => call(api.goals[':id'].$delete(byId(goalId))),
+  addEnabler: (projectId: number, title: string) => call(project.enablers.$post({ ...byProject(projectId), json: { title } })),
+  updateEnabler: (enablerId: number, title: string) => call(api.enablers[':id'].$patch({ ...byId(enablerId), json: { title } })),
+  deleteEnabler: (enablerId: number) => call(api.enablers[':id'].$delete(byId(enablerId))),
 
-  addBenefit: (projectId: number, input: BenefitFields) => call<{ benefit: BenefitRow }>('POST', `/projects/${projectId}/benefits`, input).then((r) => r.benefit),
-  updateBenefit: (id: number, input: Partial<BenefitFields>) => call<{ benefit: BenefitRow }>('PATCH', `/benefits/${id}`, input).then((r) => r.benefit),
-  deleteBenefit: (id: number) => call<DeleteResult>('DELETE', `/benefits/${id}`),
-  restoreBenefit: (id: number) => call<{ benefit: BenefitRow }>('POST', `/benefits/${id}/restore`, {}),
-  addMeasurement: (benefitId: number, input: MeasurementFields) => call<{ measurement: Measurement }>('POST', `/benefits/${benefitId}/measurements`, input),
-  deleteMeasurement: (id: number) => call<{ deleted: true }>('DELETE', `/measurements/${id}`),
+  addBenefit: (projectId: number, json: BenefitFields) => call(project.benefits.$post({ ...byProject(projectId), json })).then((r) => r.benefit),
+  updateBenefit: (benefitId: number, json: Partial<BenefitFields>) => call(benefit.$patch({ ...byId(benefitId), json })).then((r) => r.benefit),
+  deleteBenefit: (benefitId: number) => call(benefit.$delete(byId(benefitId))),
+  restoreBenefit: (benefitId: number) => call(benefit.restore.$post(byId(benefitId))),
+  addMeasurement: (benefitId: number, json: MeasurementFields) => call(benefit.measurements.$post({ ...byId(benefitId), json })),
+  deleteMeasurement: (measurementId: number) => call(api.measurements[':id'].$delete(byId(measurementId))),
 
-  addBehaviour: (projectId: number, input: BehaviourFields) => call<{ behaviour: BehaviourRow }>('POST', `/projects/${projectId}/behaviours`, input).then((r) => r.behaviour),
-  updateBehaviour: (id: number, input: Partial<BehaviourFields>) => call<{ behaviour: BehaviourRow }>('PATCH', `/behaviours/${id}`, input).then((r) => r.behaviour),
-  deleteBehaviour: (id: number) => call<DeleteResult>('DELETE', `/behaviours/${id}`),
-  restoreBehaviour: (id: number) => call<{ behaviour: BehaviourRow }>('POST', `/behaviours/${id}/restore`, {}),
+  addBehaviour: (projectId: number, json: BehaviourFields) => call(project.behaviours.$post({ ...byProject(projectId), json })).then((r) => r.behaviour),
+  updateBehaviour: (behaviourId: number, json: Partial<BehaviourFields>) => call(behaviour.$patch({ ...byId(behaviourId), json })).then((r) => r.behaviour),
+  deleteBehaviour: (behaviourId: number) => call(behaviour.$delete(byId(behaviourId))),
+  restoreBehaviour: (behaviourId: number) => call(behaviour.restore.$post(byId(behaviourId))),
 
-  timeline: (projectId: number) => call<{ timeline: Timeline }>('GET', `/projects/${projectId}/timeline`).then((r) => r.timeline),
-  benefitsMap: (projectId: number) => call<{ map: BenefitsMap }>('GET', `/projects/${projectId}/benefits-map`).then((r) => r.map),
+  timeline: (projectId: number) => call(project.timeline.$get(byProject(projectId))).then((r) => r.timeline),
+  benefitsMap: (projectId: number) => call(project['benefits-map'].$get(byProject(projectId))).then((r) => r.map),
 };

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
 import { useSession } from '../session';
 import type { ArchiveReason, DeleteResult } from './api';
-import { useOpenRequest } from './ProjectWorkspace';
+import { useOpenRequest } from './workspaceNav';
 
 interface ArchivableItem {
   id: number;

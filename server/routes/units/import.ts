@@ -2,12 +2,11 @@
 // Windows-1252 from older Excel) with ?headcountDate= in the query.
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { importJsonBody, importOptions, type ImportOptions } from '../../contract/units';
 import type { AppEnv } from '../../http/env';
 import { ApiError } from '../../http/errors';
 import { zodDetails } from '../../http/validate';
 import { decodeCsv } from '../../services/unitCsv';
-import type { ImportOptions } from '../../services/unitImport';
-import { importJsonBody, importOptions } from './units.schemas';
 
 export async function readImport(c: Context<AppEnv>): Promise<{ csv: string; options: ImportOptions }> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();

@@ -1,7 +1,7 @@
-// Input shapes of the organisation register (/api/units) and of its HR/org CSV import.
+// Request shapes of the organisation register (/api/units) and of its HR/org CSV import.
 import { z } from 'zod';
-import { unitKinds } from '../../services/units';
-import { isoDay, shortText, title } from '../common.schemas';
+import { unitKinds } from '../../db/schema';
+import { isoDay, shortText, title } from './common';
 
 export const unitBody = z.object({
   name: title,
@@ -11,20 +11,23 @@ export const unitBody = z.object({
   headcountDate: isoDay.nullable().optional(),
   externalId: shortText.nullable().optional(),
 });
-export type UnitBody = z.infer<typeof unitBody>;
+export type UnitInput = z.infer<typeof unitBody>;
 
 export const unitPatchBody = unitBody.partial();
-export type UnitPatchBody = z.infer<typeof unitPatchBody>;
+export type UnitPatch = z.infer<typeof unitPatchBody>;
 
 export const unitListQuery = z.object({ includeRetired: z.enum(['true', 'false']).default('true') });
 export type UnitListQuery = z.infer<typeof unitListQuery>;
 
 export const retireBody = z.object({ withDescendants: z.boolean().optional() });
-export type RetireBody = z.infer<typeof retireBody>;
+export type RetireOptions = z.infer<typeof retireBody>;
 
 /** Import options: in the JSON body, or in the query when the file is the raw body. */
-export const importOptions = z.object({ headcountDate: isoDay.nullable().optional() });
-export type ImportOptionsInput = z.infer<typeof importOptions>;
+export const importOptions = z.object({
+  /** Reference date for the headcounts in the file, used where a row has no date column of its own. */
+  headcountDate: isoDay.nullable().optional(),
+});
+export type ImportOptions = z.infer<typeof importOptions>;
 
 export const importJsonBody = importOptions.extend({ csv: z.string().min(1, 'Choose a file') });
-export type ImportJsonBody = z.infer<typeof importJsonBody>;
+export type ImportJsonInput = z.infer<typeof importJsonBody>;

@@ -1,6 +1,6 @@
-// Input shapes of behaviours (ny adfærd).
+// Request shapes of behaviours (ny adfærd): a new behaviour, and a change to one.
 import { z } from 'zod';
-import { ids, longText, shortText, title } from '../common.schemas';
+import { ids, longText, shortText, title } from './common';
 
 export const behaviourBody = z.object({
   title,
@@ -13,9 +13,10 @@ export const behaviourBody = z.object({
   sortOrder: z.number().int().min(0).max(10000).optional(),
   benefitIds: ids.optional(),
   enablerIds: ids.optional(),
+  /** Units it applies to; empty means all of the project's units. */
   unitIds: ids.optional(),
 });
-export type BehaviourBody = z.infer<typeof behaviourBody>;
+export type BehaviourInput = z.infer<typeof behaviourBody>;
 
 export const behaviourPatchBody = behaviourBody.partial();
-export type BehaviourPatchBody = z.infer<typeof behaviourPatchBody>;
+export type BehaviourPatch = z.infer<typeof behaviourPatchBody>;

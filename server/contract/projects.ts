@@ -1,8 +1,8 @@
-// Input shapes of /api/projects: a project's own fields, a new project with its first goals, enablers and
-// primary behaviours, and the order of its items.
+// Request shapes of /api/projects: a project's own fields, a new project with its first goals, enablers and
+// primary behaviours, the order of its items, and the list's query.
 import { z } from 'zod';
-import { projectStatuses } from '../../../db/schema';
-import { ids, longText, shortText, title } from '../common.schemas';
+import { projectStatuses } from '../../db/schema';
+import { ids, longText, shortText, title } from './common';
 
 export const projectBody = z.object({
   name: title,
@@ -12,20 +12,22 @@ export const projectBody = z.object({
   /** Minimal important difference for adoption, in percentage points. */
   mid: z.number().min(1).max(50).optional(),
 });
-export type ProjectBody = z.infer<typeof projectBody>;
+export type ProjectInput = z.infer<typeof projectBody>;
 
 export const projectPatchBody = projectBody.partial();
-export type ProjectPatchBody = z.infer<typeof projectPatchBody>;
+export type ProjectPatch = z.infer<typeof projectPatchBody>;
 
+/** On creation the secretariat may declare goals, enablers and the primary behaviour(s) up front. */
 export const newProjectBody = projectBody.extend({
   goals: z.array(title).max(50).optional(),
   enablers: z.array(title).max(50).optional(),
   primaryBehaviours: z.array(title).max(20).optional(),
 });
-export type NewProjectBody = z.infer<typeof newProjectBody>;
+export type NewProjectInput = z.infer<typeof newProjectBody>;
 
+/** Drag-and-drop order: each list given is the new order of those items. */
 export const projectOrderBody = z.object({ goalIds: ids.optional(), enablerIds: ids.optional(), benefitIds: ids.optional(), behaviourIds: ids.optional() });
-export type ProjectOrderBody = z.infer<typeof projectOrderBody>;
+export type ProjectOrder = z.infer<typeof projectOrderBody>;
 
 export const projectListQuery = z.object({ includeArchived: z.enum(['true', 'false']).default('false') });
 export type ProjectListQuery = z.infer<typeof projectListQuery>;

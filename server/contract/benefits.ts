@@ -1,0 +1,26 @@
+// Request shapes of benefits (gevinster): a new benefit, and a change to one. Its KPI measurements: ./measurements.
+import { z } from 'zod';
+import { benefitDirections, benefitTypes } from '../../db/schema';
+import { ids, isoDay, kpiValue, longText, shortText, title } from './common';
+
+export const benefitBody = z.object({
+  title,
+  direction: z.enum(benefitDirections).optional(),
+  type: z.enum(benefitTypes).optional(),
+  owner: shortText.optional(),
+  ownerUnitId: z.number().int().positive().nullable().optional(),
+  measure: shortText.optional(),
+  measureUnit: z.string().trim().max(50).optional(),
+  dataSource: longText.optional(),
+  baselineValue: kpiValue.nullable().optional(),
+  baselineDate: isoDay.nullable().optional(),
+  targetValue: kpiValue.nullable().optional(),
+  targetDate: isoDay.nullable().optional(),
+  sortOrder: z.number().int().min(0).max(10000).optional(),
+  goalIds: ids.optional(),
+  behaviourIds: ids.optional(),
+});
+export type BenefitInput = z.infer<typeof benefitBody>;
+
+export const benefitPatchBody = benefitBody.partial();
+export type BenefitPatch = z.infer<typeof benefitPatchBody>;

@@ -1,0 +1,9 @@
+// Request shapes of enablers (leverancer): a new enabler, and a change to one.
+import { z } from 'zod';
+import { title } from './common';
+
+export const enablerBody = z.object({ title, sortOrder: z.number().int().min(0).max(10000).optional() });
+export type EnablerInput = z.infer<typeof enablerBody>;
+
+export const enablerPatchBody = enablerBody.partial();
+export type EnablerPatch = z.infer<typeof enablerPatchBody>;

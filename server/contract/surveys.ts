@@ -1,0 +1,14 @@
+// Request shapes of a project's survey: the preview's phase, the secretariat's spec, and a new stored version.
+import { z } from 'zod';
+import { surveySpecSchema } from '../../surveys';
+import { phase } from './common';
+
+export const previewQuery = z.object({ phase: phase.default('baseline') });
+export type PreviewQuery = z.infer<typeof previewQuery>;
+
+/** null clears the spec: the survey goes back to the generator's defaults. */
+export const specBody = z.object({ spec: surveySpecSchema.nullable() });
+export type SpecInput = z.infer<typeof specBody>;
+
+export const newVersionBody = z.object({ phase });
+export type NewVersionInput = z.infer<typeof newVersionBody>;
