@@ -2,7 +2,8 @@
 // declared on each route (access()) and the route summaries (describeRoute). Served as /api/openapi.json for a
 // municipality's BI team, and as a plain reference page at /api/docs that needs no script from elsewhere.
 import { Hono } from 'hono';
-import { describeRoute, generateSpecs } from 'hono-openapi';
+import { describeRoute, generateSpecs, resolver } from 'hono-openapi';
+import type { z } from 'zod';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { access, type AccessLevel } from './access';
 import type { AppEnv } from './env';
@@ -137,3 +138,7 @@ export function apiDocs(api: Hono<AppEnv>) {
 
 /** One line saying what a route does, for the OpenAPI document: `.get('/x', access('admin'), summary('…'), …)`. */
 export const summary = (text: string) => describeRoute({ summary: text });
+
+/** `.get('/x', access('user'), documented('…', 'What the 200 answer holds', schema), …)` instead of summary(). */
+export const documented = (summary: string, description: string, schema: z.ZodType) =>
+  describeRoute({ summary, responses: { 200: { description, content: { 'application/json': { schema: resolver(schema) } } } } });

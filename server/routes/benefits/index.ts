@@ -6,11 +6,11 @@ import { benefitBody, benefitPatchBody } from '../../contract/benefits';
 import { measurementBody, measurementPatchBody } from '../../contract/measurements';
 import { access } from '../../http/access';
 import type { AppEnv } from '../../http/env';
-import { summary } from '../../http/openapi';
+import { documented, summary } from '../../http/openapi';
 import { idParams, validate } from '../../http/validate';
 import { createBenefit, deleteBenefit, getBenefit, getBenefitRow, restoreBenefit, updateBenefit } from '../../services/benefits';
 import { addMeasurement, deleteMeasurement, listMeasurements, updateMeasurement } from '../../services/measurements';
-import { documented, measurementListAnswer } from '../docs';
+import { measurementListAnswer } from '../../contract/answers';
 
 /** Reading /benefits/:id needs read access to the benefit's project. */
 const benefitProject: ProjectOwner = { param: 'id', what: 'Benefit', projectOf: async (db, id) => (await getBenefitRow(db, id)).projectId };

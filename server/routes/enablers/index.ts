@@ -3,10 +3,10 @@ import { Hono } from 'hono';
 import { enablerBody, enablerPatchBody } from '../../contract/enablers';
 import { access } from '../../http/access';
 import type { AppEnv } from '../../http/env';
-import { summary } from '../../http/openapi';
+import { documented, summary } from '../../http/openapi';
 import { idParams, validate } from '../../http/validate';
 import { createEnabler, deleteEnabler, listEnablers, updateEnabler } from '../../services/enablers';
-import { documented, enablerListAnswer } from '../docs';
+import { enablerListAnswer } from '../../contract/answers';
 
 const projectId = validate('param', idParams('projectId'));
 const id = validate('param', idParams('id'));

@@ -3,10 +3,10 @@ import { Hono } from 'hono';
 import { goalBody, goalPatchBody } from '../../contract/goals';
 import { access } from '../../http/access';
 import type { AppEnv } from '../../http/env';
-import { summary } from '../../http/openapi';
+import { documented, summary } from '../../http/openapi';
 import { idParams, validate } from '../../http/validate';
 import { createGoal, deleteGoal, listGoals, updateGoal } from '../../services/goals';
-import { documented, goalListAnswer } from '../docs';
+import { goalListAnswer } from '../../contract/answers';
 
 const projectId = validate('param', idParams('projectId'));
 const id = validate('param', idParams('id'));

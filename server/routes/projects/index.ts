@@ -3,12 +3,12 @@ import { Hono } from 'hono';
 import { newProjectBody, projectListQuery, projectOrderBody, projectPatchBody } from '../../contract/projects';
 import { access } from '../../http/access';
 import type { AppEnv } from '../../http/env';
-import { summary } from '../../http/openapi';
+import { documented, summary } from '../../http/openapi';
 import { idParams, validate } from '../../http/validate';
 import { accessFor } from '../../services/access';
 import { getBenefitsMap } from '../../services/benefitsMap';
 import { createProject, getProjectDetail, listProjects, reorderProject, setProjectArchived, updateProject } from '../../services/projects';
-import { documented, projectListAnswer } from '../docs';
+import { projectListAnswer } from '../../contract/answers';
 
 const projectId = validate('param', idParams('projectId'));
 

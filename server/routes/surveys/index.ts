@@ -3,12 +3,12 @@ import { Hono } from 'hono';
 import { newVersionBody, previewQuery, specBody } from '../../contract/surveys';
 import { access } from '../../http/access';
 import type { AppEnv } from '../../http/env';
-import { summary } from '../../http/openapi';
+import { documented, summary } from '../../http/openapi';
 import { idParams, validate } from '../../http/validate';
 import { notFound } from '../../services/errors';
 import { getProjectRow } from '../../services/projects';
 import { ensureSurveyVersion, getSurveyVersion, listSurveyVersions, previewSurvey, saveSurveySpec } from '../../services/surveys';
-import { documented, surveyVersionListAnswer } from '../docs';
+import { surveyVersionListAnswer } from '../../contract/answers';
 
 const projectId = validate('param', idParams('projectId'));
 

@@ -3,13 +3,13 @@ import { Hono } from 'hono';
 import { retireBody, unitBody, unitListQuery, unitPatchBody } from '../../contract/units';
 import { access } from '../../http/access';
 import type { AppEnv } from '../../http/env';
-import { summary } from '../../http/openapi';
+import { documented, summary } from '../../http/openapi';
 import { idParams, validate } from '../../http/validate';
 import { accessFor, canReadProject, unitsVisibleTo } from '../../services/access';
 import { notFound } from '../../services/errors';
 import { commitUnitImport, previewUnitImport } from '../../services/unitImport';
 import { createUnit, deleteUnit, getUnitDetail, listUnits, restoreUnit, retireUnit, unitTree, updateUnit } from '../../services/units';
-import { documented, unitListAnswer } from '../docs';
+import { unitListAnswer } from '../../contract/answers';
 import { readImport } from './import';
 
 const id = validate('param', idParams('id'));

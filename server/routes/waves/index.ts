@@ -4,11 +4,11 @@ import QRCode from 'qrcode';
 import { linkPatchBody, waveBody, wavePatchBody } from '../../contract/waves';
 import { access } from '../../http/access';
 import type { AppEnv } from '../../http/env';
-import { summary } from '../../http/openapi';
+import { documented, summary } from '../../http/openapi';
 import { idParams, validate } from '../../http/validate';
 import { notFound } from '../../services/errors';
 import { closeWave, createWave, deleteWave, getWaveRow, listLinks, listWaves, openWave, updateLink, updateWave } from '../../services/waves';
-import { documented, waveListAnswer } from '../docs';
+import { waveListAnswer } from '../../contract/answers';
 
 const projectId = validate('param', idParams('projectId'));
 const id = validate('param', idParams('id'));

@@ -2,13 +2,8 @@
 // (drizzle-zod), so /api/openapi.json gives a BI developer the fields of the answer as well as of the request.
 // Each matches what its service returns; a route whose answer is assembled from several tables keeps summary().
 import { createSelectSchema } from 'drizzle-zod';
-import { describeRoute, resolver } from 'hono-openapi';
 import { z } from 'zod';
 import { enablers, goals, kpiMeasurements, projects, surveyVersions, units, waves } from '../../db/schema';
-
-/** `.get('/x', access('user'), documented('…', 'What the 200 answer holds', schema), …)` instead of summary(). */
-export const documented = (summary: string, description: string, schema: z.ZodType) =>
-  describeRoute({ summary, responses: { 200: { description, content: { 'application/json': { schema: resolver(schema) } } } } });
 
 const count = (what: string) => z.number().int().min(0).describe(what);
 
