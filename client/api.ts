@@ -140,15 +140,15 @@ export const segment = (value: string) => encodeURIComponent(value);
 
 const survey = api.s[':token'];
 
+/** The survey behind a staff link: the wave, the project's name and the stored version's SurveyJS JSON. */
+export type PublicSurvey = Ok<typeof survey.$get>;
 /** SurveyJS JSON as generated on the server; the client hands it to SurveyJS untouched. */
-export type SurveyJson = Ok<typeof api.projects[':projectId']['survey']['preview']['$get']>['survey'];
+export type SurveyJson = PublicSurvey['survey'];
 export type Phase = PublicSurvey['wave']['phase'];
-/** The survey behind a staff link. The server types `survey` as unknown (a JSON column); it is the generator's SurveyJson. */
-export type PublicSurvey = Omit<Ok<typeof survey.$get>, 'survey'> & { survey: SurveyJson };
 export type SubmitInput = JsonBody<typeof survey.responses.$post>;
 
 export const publicApi = {
-  getSurvey: (token: string) => call(survey.$get({ param: { token: segment(token) } })) as Promise<PublicSurvey>,
+  getSurvey: (token: string) => call(survey.$get({ param: { token: segment(token) } })),
   submit: (token: string, json: SubmitInput) => call(survey.responses.$post({ param: { token: segment(token) }, json })),
 };
 

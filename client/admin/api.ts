@@ -1,7 +1,7 @@
 // The staff app's calls for projects, units, rollouts, surveys and waves, on the typed client in ../api.
 // Every input and answer type is the server's own (inferred from its routes); the names below are aliases for
 // the pages. Errors are the shared ApiError, as everywhere.
-import { api, call, id, type JsonBody, type Ok, type Phase, type SurveyJson } from '../api';
+import { api, call, id, type JsonBody, type Ok, type Phase } from '../api';
 
 const project = api.projects[':projectId'];
 const projectParam = (projectId: number) => ({ projectId: id(projectId) });
@@ -21,9 +21,10 @@ export type Rollout = Ok<typeof project.rollouts[':unitId']['$put']>['rollout'];
 
 export type SurveyPreview = Ok<typeof project.survey.preview.$get>;
 export type SurveyVersionSummary = Ok<typeof project['survey-versions']['$get']>['versions'][number];
-type ServerSurveyVersion = Ok<typeof project['survey-versions'][':versionId']['$get']>['version'];
-/** A stored version. The server types `surveyJson` as any JSON (a JSON column); it is the generator's SurveyJson. */
-export type SurveyVersionDetail = Omit<ServerSurveyVersion, 'surveyJson'> & { surveyJson: SurveyJson };
+/** A stored version: its SurveyJS JSON and item map. */
+export type SurveyVersionDetail = Ok<typeof project['survey-versions'][':versionId']['$get']>['version'];
+/** The stored spec as saved (defaults filled in), or null for the default survey. */
+export type StoredSurveySpec = Ok<typeof project.survey.spec.$get>['spec'];
 /** What PUT …/survey/spec accepts (null restores the default survey). */
 export type SurveySpecInput = NonNullable<JsonBody<typeof project.survey.spec.$put>['spec']>;
 
@@ -46,12 +47,9 @@ export const projectApi = {
   previewSurvey: (projectId: number, phase: Phase) => call(project.survey.preview.$get({ param: projectParam(projectId), query: { phase } })),
   surveyVersions: (projectId: number) => call(project['survey-versions'].$get({ param: projectParam(projectId) })).then((r) => r.versions),
   surveyVersion: (projectId: number, versionId: number) =>
-    call(project['survey-versions'][':versionId'].$get({ param: { ...projectParam(projectId), versionId: id(versionId) } })).then((r) => r.version as SurveyVersionDetail),
-  /**
-   * The stored spec as saved, or null for the default survey. The server types it as a bare JSON column (its
-   * inferred type is just null), so it is unknown here; the editor parses it with the spec schema before use.
-   */
-  surveySpec: (projectId: number) => call(project.survey.spec.$get({ param: projectParam(projectId) })).then((r): unknown => r.spec),
+    call(project['survey-versions'][':versionId'].$get({ param: { ...projectParam(projectId), versionId: id(versionId) } })).then((r) => r.version),
+  /** The stored spec as saved, or null for the default survey. */
+  surveySpec: (projectId: number) => call(project.survey.spec.$get({ param: projectParam(projectId) })).then((r) => r.spec),
   /** null restores the default survey. Answers 400 invalid_input with details[].path ("spec.customItems.0.text.da"). */
   saveSurveySpec: (projectId: number, spec: SurveySpecInput | null) => call(project.survey.spec.$put({ param: projectParam(projectId), json: { spec } })),
 };

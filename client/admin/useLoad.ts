@@ -13,9 +13,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   const [data, setDataState] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
+  // Every load has a number; only the latest one may set state. Moving the number on drops loads in flight.
   const seq = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps stand for what `load` reads
   const loader = useCallback(load, deps);
+  const dropInFlight = useCallback(() => {
+    seq.current++;
+  }, []);
 
   const reload = useCallback(async () => {
     const mine = ++seq.current;
@@ -35,10 +39,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
 
   useEffect(() => {
     void reload();
-    return () => {
-      seq.current++;
-    };
-  }, [reload]);
+    return dropInFlight;
+  }, [reload, dropInFlight]);
 
   const setData = useCallback((update: T | ((prev: T | undefined) => T)) => {
     setDataState((prev) => (typeof update === 'function' ? (update as (p: T | undefined) => T)(prev) : update));

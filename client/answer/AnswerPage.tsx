@@ -1,12 +1,12 @@
 // The staff side: /s/:token. No login, no cookies of ours; the survey is rendered by SurveyJS.
 // Its own chunk: nothing from admin/ or dashboard/ (and no chart.js) is imported here.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { Model } from 'survey-core';
 import { ApiError, publicApi, type PublicSurvey } from '../api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { errorText } from '../components/ErrorMessage';
 import { formatDate } from '../format';
-import { useLocale, type Locale } from '../i18n';
+import { useLocale } from '../i18n';
 import { useT } from '../i18n/common';
 import { createSurveyModel, surveyLocaleOf } from '../survey/setup';
 import { SurveyFrame } from '../survey/SurveyFrame';
@@ -79,6 +79,10 @@ export default function AnswerPage({ token }: { token: string }) {
     [token],
   );
 
+  // The survey opens in the language shown when it arrives. An Effect Event, so a language switch does not
+  // reload the survey (that would lose answers): the switch is applied to the open model in place, below.
+  const startAnswering = useEffectEvent((data: PublicSurvey) => setState({ kind: 'answering', data, model: createSurveyModel(data.survey, locale) }));
+
   // Load the survey for this link; resend an answer left unsent in this tab (e.g. after a reload).
   useEffect(() => {
     let cancelled = false;
@@ -92,14 +96,13 @@ export default function AnswerPage({ token }: { token: string }) {
           pendingRef.current = pending;
           void send(data, pending, true);
         } else {
-          setState({ kind: 'answering', data, model: createSurveyModel(data.survey, locale) });
+          startAnswering(data);
         }
       })
       .catch((error) => !cancelled && setState({ kind: 'failed', error }));
     return () => {
       cancelled = true;
     };
-    // The locale is applied to the model separately; reloading on a language switch would lose answers.
   }, [token, reloadKey, send]);
 
   const model = state.kind === 'answering' ? state.model : null;
@@ -115,7 +118,7 @@ export default function AnswerPage({ token }: { token: string }) {
     if (!model || !data) return;
     model.showCompletePage = false;
     const onComplete = (sender: Model) => {
-      const pending = savePending(token, sender.data as Record<string, unknown>, (sender.locale === 'en' ? 'en' : 'da') as Locale, pendingRef.current?.submissionId);
+      const pending = savePending(token, sender.data as Record<string, unknown>, sender.locale === 'en' ? 'en' : 'da', pendingRef.current?.submissionId);
       pendingRef.current = pending;
       attempt.current = 0;
       void send(data, pending, false);

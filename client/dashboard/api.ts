@@ -20,17 +20,10 @@ export type WaveRate = Report['responseRates'][number];
 export type UnitRate = WaveRate['units'][number];
 /** The numbers of a response rate the server shows (a wave's total or one unit's). */
 export type RateNumbers = Omit<Extract<WaveRate, { hidden: false }>, 'waveId' | 'hidden' | 'units'>;
-type ServerComments = Ok<typeof project.comments.$get>['comments'];
-type ServerCommentWave = ServerComments['waves'][number];
-/**
- * The comments of the shown waves. The server's type for a wave's `questions` is widened to any JSON value (its
- * hidden-wave branch answers a bare `[]`, typed never[]); the list it sends is this.
- */
-export type CommentQuestion = Extract<ServerCommentWave['questions'], readonly { key: string }[]>[number];
-export type CommentWave = Omit<ServerCommentWave, 'questions'> & { questions: CommentQuestion[] };
-export type Comments = Omit<ServerComments, 'waves'> & { waves: CommentWave[] };
+/** The comments of the shown waves (a hidden wave answers no questions). */
+export type Comments = Ok<typeof project.comments.$get>['comments'];
 
 export const reportApi = {
   get: (projectId: number) => call(project.report.$get(byProject(projectId))).then((r) => r.report),
-  comments: (projectId: number) => call(project.comments.$get(byProject(projectId))).then((r) => r.comments as Comments),
+  comments: (projectId: number) => call(project.comments.$get(byProject(projectId))).then((r) => r.comments),
 };

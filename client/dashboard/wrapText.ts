@@ -20,6 +20,6 @@ export function wrapToWidth(parts: string[], joiner: string, max: number, measur
   }
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = shorten(kept[maxLines - 1]!.replace(/…$/, ''));
+  kept[maxLines - 1] = shorten(kept[maxLines - 1].replace(/…$/, ''));
   return kept;
 }

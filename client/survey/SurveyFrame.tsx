@@ -36,9 +36,11 @@ export function SurveyFrame({ model, locale, headingLevel = 2 }: { model: Model;
     };
   }, [model]);
 
-  const start = model.state === 'starting' ? model.activePage : null;
+  // The start page, while it is shown: SurveyJS is 'starting' only when there is one (activePage is then the
+  // same page, but survey-core types activePage as any).
+  const start = model.state === 'starting' ? model.startPage : null;
   const showIntro = !!start && !start.isVisible && !!(start.title || start.description);
-  const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
+  const Heading: 'h2' | 'h3' | 'h4' = `h${headingLevel}`;
 
   return (
     <div className="survey-frame" lang={locale} ref={ref}>

@@ -2,8 +2,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { serialize, transaction, type Db, type DbLike } from '../../db/client';
 import { projects, surveyVersions } from '../../db/schema';
-import { generateSurvey, type GeneratorInput, type SurveySpec } from '../../surveys';
-import type { ItemMap, Phase } from '../../surveys/types';
+import { generateSurvey, type GeneratorInput } from '../../surveys';
+import type { Phase } from '../../surveys/types';
 import type { SpecInput } from '../contract/surveys';
 import { invalid, notFound } from './errors';
 import { getProjectDetail, type ProjectDetail } from './projects';
@@ -31,7 +31,7 @@ export function generatorInput(detail: ProjectDetail): GeneratorInput {
 /** What the survey would look like now, without storing anything (the preview). */
 export async function previewSurvey(db: DbLike, projectId: number, phase: Phase) {
   const detail = await getProjectDetail(db, projectId);
-  return generateSurvey(generatorInput(detail), phase, (detail.surveySpec as SurveySpec | null) ?? undefined);
+  return generateSurvey(generatorInput(detail), phase, detail.surveySpec ?? undefined);
 }
 
 /** Returns the latest stored version for the phase if it is still what the generator makes, else stores a new one. */
@@ -69,7 +69,7 @@ export async function listSurveyVersions(db: Db, projectId: number) {
 export async function getSurveyVersion(db: DbLike, versionId: number) {
   const [row] = await db.select().from(surveyVersions).where(eq(surveyVersions.id, versionId)).limit(1);
   if (!row) throw notFound('Survey version');
-  return { ...row, itemMap: row.itemMap as ItemMap };
+  return row;
 }
 
 /** Saves the secretariat's survey choices; they apply to the next version, never to an opened wave. */

@@ -21,7 +21,7 @@ async function postFile(t: T, path: string, body: BodyInit, contentType = 'text/
   const login = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
   const res = await t.app.request(path, { method: 'POST', headers: { cookie, 'content-type': contentType }, body });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: await res.json() };
 }
 
 describe('units: tree, edits and moves', () => {

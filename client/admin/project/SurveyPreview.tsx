@@ -54,7 +54,7 @@ export default function SurveyPreviewFrame({
     if (completed) thanksRef.current?.focus();
   }, [completed]);
 
-  const H = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
+  const H: 'h2' | 'h3' | 'h4' = `h${headingLevel}`;
   return (
     <div className={`preview-device ${width}`} role="region" aria-label={label} tabIndex={0} data-width={width}>
       {completed ? (

@@ -3,6 +3,7 @@
 // required mode and layout; the estimated answer time after each save; a preview exactly as staff get it;
 // and the locked versions with the waves that use them. Its own lazy chunk (it carries zod and the generator).
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { Localized } from '../../../surveys/types';
 import { ApiError, type FieldProblem } from '../../api';
 import { projectApi, waveApi, type SurveyVersionDetail, type SurveyVersionSummary } from '../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -60,7 +61,7 @@ export default function SurveyEditorPage({ projectId }: { projectId: number }) {
   // The editor starts once the project and its stored spec are here.
   useEffect(() => {
     if (!p || stored.loading || stored.error || spec) return;
-    const s = initialSpec(p, stored.data);
+    const s = initialSpec(p, stored.data ?? null);
     setSpec(s);
     setSavedPrint(specFingerprint(s));
   }, [p, stored.loading, stored.error, stored.data, spec]);
@@ -77,7 +78,7 @@ export default function SurveyEditorPage({ projectId }: { projectId: number }) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const defaults = useMemo(() => (p ? defaultWording(p) : new Map()), [p]);
+  const defaults = useMemo(() => (p ? defaultWording(p) : new Map<string, Localized>()), [p]);
 
   const titleOf = (id: number) => p?.behaviours.find((b) => b.id === id)?.title ?? `#${id}`;
   const itemName = (key: string): string => {
@@ -86,10 +87,11 @@ export default function SurveyEditorPage({ projectId }: { projectId: number }) {
     if (!m) return key;
     const rest = m[2];
     const benefit = (id: string) => p?.benefits.find((g) => g.id === Number(id))?.title ?? `#${id}`;
-    let mm: RegExpExecArray | null;
+    const benefitItem = /^benefit\.(\d+)$/.exec(rest);
+    const drawbackItem = /^drawback\.(\d+)$/.exec(rest);
     const name =
-      (mm = /^benefit\.(\d+)$/.exec(rest)) ? t('itemBenefit', { benefit: benefit(mm[1]) })
-      : (mm = /^drawback\.(\d+)$/.exec(rest)) ? t('itemDrawback', { benefit: benefit(mm[1]) })
+      benefitItem ? t('itemBenefit', { benefit: benefit(benefitItem[1]) })
+      : drawbackItem ? t('itemDrawback', { benefit: benefit(drawbackItem[1]) })
       : rest === 'drawback' ? t('itemDrawbackGeneral')
       : t(`construct_${rest}` as Parameters<typeof t>[0]);
     return `${titleOf(Number(m[1]))}: ${name}`;

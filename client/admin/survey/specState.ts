@@ -3,7 +3,7 @@
 // generator the server uses, run on this project with every question switched on and no rewording, so it is
 // exactly the item-map text a survey without rewording would have.
 import type { FieldProblem } from '../../api';
-import type { ProjectDetail } from '../api';
+import type { ProjectDetail, StoredSurveySpec } from '../api';
 import { generateSurvey, type GeneratorInput } from '../../../surveys/generator';
 import { BACKGROUND_PRESETS, BEHAVIOUR_CONSTRUCTS, defaultConstructs, surveySpecSchema, type BehaviourConstruct, type CustomItemSpec, type SurveySpec, type SurveySpecInput } from '../../../surveys/spec';
 import type { Localized } from '../../../surveys/types';
@@ -42,8 +42,9 @@ export function generatorInput(project: ProjectDetail): GeneratorInput {
  * The editor's starting point: the stored spec (defaults filled in) or the default one, listing exactly the
  * project's live behaviours — stored order first, the others appended with their default questions, as the
  * generator does. "The old behaviour" is dropped where the behaviour has none (the generator would skip it).
+ * The stored spec is parsed with the schema, as the generator does, so defaults added since it was saved are filled in.
  */
-export function initialSpec(project: ProjectDetail, stored: unknown): SurveySpec {
+export function initialSpec(project: ProjectDetail, stored: StoredSurveySpec): SurveySpec {
   const parsed = stored ? surveySpecSchema.safeParse(stored) : null;
   const base: SurveySpec = parsed?.success ? parsed.data : surveySpecSchema.parse({});
   const live = liveBehaviours(project);
@@ -176,11 +177,11 @@ export const fieldId = (path: string) => `spec-${path.replace(/[^A-Za-z0-9_-]/g,
 export function anchorOf(path: string): string {
   let m: RegExpExecArray | null;
   if (/^overrides\..+\.(da|en)$/.test(path)) return path;
-  if ((m = /^overrides\.(.+)$/.exec(path))) return `${path}.da`;
+  if (/^overrides\..+$/.test(path)) return `${path}.da`;
   if (/^customItems\.\d+\.(text|description)\.(da|en)$/.test(path)) return path;
   if (/^customItems\.\d+\.choices\.\d+\.text\.(da|en)$/.test(path)) return path;
   if ((m = /^customItems\.(\d+)\.(choices|favourable)(\.|$)/.exec(path))) return `customItems.${m[1]}.${m[2]}`;
-  if ((m = /^customItems\.(\d+)\.(id|maxSelected)$/.exec(path))) return path;
+  if (/^customItems\.\d+\.(id|maxSelected)$/.test(path)) return path;
   if ((m = /^customItems\.(\d+)/.exec(path))) return `customItems.${m[1]}`;
   if ((m = /^behaviours\.(\d+)/.exec(path))) return `behaviours.${m[1]}`;
   if (/^background/.test(path)) return 'background';

@@ -30,7 +30,7 @@ export type Previews = Partial<Record<Phase, SurveyPreview>>;
 export function EstimateSummary({ previews, headingLevel = 2, id }: { previews: Previews | undefined; headingLevel?: 2 | 3; id?: string }) {
   const t = useSurveyEditorT();
   const duration = useDuration();
-  const H = `h${headingLevel}` as 'h2' | 'h3';
+  const H: 'h2' | 'h3' = `h${headingLevel}`;
   return (
     <div className="estimate" id={id}>
       <H className="estimate-title">{t('estimateTitle')}</H>
