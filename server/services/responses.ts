@@ -40,6 +40,9 @@ export async function getPublicSurvey(db: Db, token: string, clock: Clock) {
 /** Stores one anonymous response: the day only, no time, IP, agent or account. Idempotent by submissionId. */
 export async function submitResponse(db: Db, token: string, input: ResponseInput, clock: Clock): Promise<{ id: number; duplicate: boolean }> {
   const { link, wave, surveyVersionId } = await openLink(db, token, clock);
+  // A retry of a stored submission is answered at once; the insert below still decides when two race.
+  const [stored] = await db.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, input.submissionId)).limit(1);
+  if (stored) return duplicateOf(stored, wave.id);
   const version = await getSurveyVersion(db, surveyVersionId);
   const result = validateAnswers(version.itemMap, version.surveyJson, input.answers);
   if (!result.ok) {
@@ -68,9 +71,13 @@ export async function submitResponse(db: Db, token: string, input: ResponseInput
     if (id !== null) return { id, duplicate: false };
     const [previous] = await tx.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, input.submissionId)).limit(1);
     if (!previous) throw new Error('A submission that conflicted on its id is not stored');
-    if (previous.waveId !== wave.id) throw conflict('submission_id_reused', 'This submission id belongs to another survey');
-    return { id: previous.id, duplicate: true };
+    return duplicateOf(previous, wave.id);
   });
+}
+
+function duplicateOf(previous: { id: number; waveId: number }, waveId: number) {
+  if (previous.waveId !== waveId) throw conflict('submission_id_reused', 'This submission id belongs to another survey');
+  return { id: previous.id, duplicate: true };
 }
 
 export interface StoredResponse {

@@ -66,9 +66,25 @@ export async function listSurveyVersions(db: Db, projectId: number) {
     .orderBy(desc(surveyVersions.number));
 }
 
-export async function getSurveyVersion(db: DbLike, versionId: number) {
+type SurveyVersionRow = typeof surveyVersions.$inferSelect;
+
+/**
+ * A survey version never changes once stored, so every staff request need not read and parse its JSON again.
+ * Only committed reads are kept (never inside a transaction that could roll back); ids are never reused.
+ */
+const versionCache = new WeakMap<Db, Map<number, SurveyVersionRow>>();
+const VERSION_CACHE_SIZE = 200;
+
+export async function getSurveyVersion(db: DbLike, versionId: number): Promise<SurveyVersionRow> {
+  const cache = db.inTransaction ? undefined : versionCache.get(db) ?? versionCache.set(db, new Map()).get(db)!;
+  const cached = cache?.get(versionId);
+  if (cached) return cached;
   const [row] = await db.select().from(surveyVersions).where(eq(surveyVersions.id, versionId)).limit(1);
   if (!row) throw notFound('Survey version');
+  if (cache) {
+    if (cache.size >= VERSION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(versionId, row);
+  }
   return row;
 }
 
