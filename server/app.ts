@@ -1,7 +1,6 @@
 // createApp builds the whole API as a Hono app over a given database — the server and the tests share it.
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from '../db/client';
@@ -9,6 +8,7 @@ import { defaultAppConfig, type AppConfig } from './config';
 import { requireUser } from './auth/middleware';
 import { access, routeAccess } from './http/access';
 import { apiDocs, summary } from './http/openapi';
+import { sameOriginWrites } from './http/sameOrigin';
 import { ApiError, errorJson, statusOfKind } from './http/errors';
 import { DomainError } from './services/errors';
 import { systemClock, type Clock } from './services/clock';
@@ -85,7 +85,7 @@ export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db),
 
   const app = new Hono()
     .use(secureHeaders({ referrerPolicy: 'no-referrer' }))
-    .use('/api/*', csrf())
+    .use('/api/*', sameOriginWrites)
     .route('/api', api);
 
   app.notFound((c) => errorJson(c, 404, 'not_found', 'No such endpoint'));
@@ -93,8 +93,6 @@ export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db),
     if (err instanceof DomainError) return errorJson(c, statusOfKind[err.kind], err.code, err.message, err.details);
     if (err instanceof ApiError) return errorJson(c, err.status, err.code, err.message, err.details);
     if (err instanceof HTTPException) {
-      // Hono's CSRF guard answers 403 for a write that does not come from our own pages.
-      if (err.status === 403) return errorJson(c, 403, 'forbidden_origin', 'This request did not come from Gevinstspor\'s own pages');
       const code = err.status === 400 ? 'bad_request' : err.status === 401 ? 'unauthenticated' : 'http_error';
       return errorJson(c, err.status, code, err.message || 'Bad request');
     }

@@ -38,6 +38,8 @@ export interface ServerConfig extends AppConfig {
   poolSize: number;
   tenantsFile?: string;
   loadDemo: boolean;
+  /** SECURE_COOKIES as set; unset means "decide from the public URL" (per municipality with tenants). */
+  secureCookiesSetting?: boolean;
 }
 
 export const defaultAppConfig: AppConfig = {
@@ -66,6 +68,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     anonymityThreshold: e.ANONYMITY_THRESHOLD,
     freeTextThreshold: e.FREE_TEXT_THRESHOLD,
     sessionHours: e.SESSION_HOURS,
+    secureCookiesSetting: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : undefined,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : publicUrl.startsWith('https://'),
     publicUrl,
   };

@@ -36,8 +36,12 @@ let where: string;
 if (config.tenantsFile) {
   const tenants = readTenantFile(config.tenantsFile);
   const apps = new Map<string, { fetch: (r: Request) => Response | Promise<Response> }>();
+  if (config.loadDemo) console.log('Flere kommuner (TENANTS_FILE): demoen med dens offentlige logins indlæses ikke.');
   for (const t of tenants) {
-    const { app } = await openTenantApp(t.databaseUrl, { ...config, publicUrl: tenantPublicUrl(t) });
+    const publicUrl = tenantPublicUrl(t);
+    // A shared service never gets the demo's public logins; cookies are Secure wherever the tenant is https.
+    const secureCookies = config.secureCookiesSetting ?? publicUrl.startsWith('https://');
+    const { app } = await openTenantApp(t.databaseUrl, { ...config, publicUrl, secureCookies, loadDemo: false });
     for (const h of t.hosts) apps.set(h, app);
   }
   site.route('/', dispatchByHost(apps));

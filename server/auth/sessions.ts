@@ -6,7 +6,11 @@ import type { Db, DbLike } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 import { type Clock, nowIso } from '../services/clock';
 import { DomainError } from '../services/errors';
-import { verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
+
+let dummy: Promise<string> | undefined;
+/** A real Argon2id hash of a random password, made once per process. */
+const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
 
 export interface SessionUser {
   id: number;
@@ -53,7 +57,9 @@ export async function endUserSessions(db: DbLike, userId: number, options: { kee
  */
 export async function logIn(db: Db, email: string, password: string, hours: number, clock: Clock) {
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  if (!user || !(await verifyPassword(user.passwordHash, password))) throw new DomainError('unauthenticated', 'invalid_credentials', 'Wrong e-mail or password');
+  // An unknown e-mail costs one hash check too, so the answer's timing does not tell which accounts exist.
+  const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+  if (!user || !matches) throw new DomainError('unauthenticated', 'invalid_credentials', 'Wrong e-mail or password');
   const session = await createSession(db, user.id, hours, clock);
   const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
   return { user: sessionUser, session };

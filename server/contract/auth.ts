@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { newPasswordSchema } from './users';
 
-export const loginBody = z.object({ email: z.string().trim().toLowerCase().email().max(200), password: z.string().min(1).max(200) });
+export const loginBody = z.strictObject({ email: z.string().trim().toLowerCase().email().max(200), password: z.string().min(1).max(200) });
 export type LoginInput = z.infer<typeof loginBody>;
 
 export const passwordBody = z.strictObject({ currentPassword: z.string().min(1, 'Required').max(200), newPassword: newPasswordSchema });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ids, longText, shortText, title } from './common';
 
-export const behaviourBody = z.object({
+export const behaviourBody = z.strictObject({
   title,
   description: longText.optional(),
   targetGroup: shortText.optional(),

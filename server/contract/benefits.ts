@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { benefitDirections, benefitTypes } from '../../db/schema';
 import { ids, isoDay, kpiValue, longText, shortText, title } from './common';
 
-export const benefitBody = z.object({
+export const benefitBody = z.strictObject({
   title,
   direction: z.enum(benefitDirections).optional(),
   type: z.enum(benefitTypes).optional(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { title } from './common';
 
-export const enablerBody = z.object({ title, sortOrder: z.number().int().min(0).max(10000).optional() });
+export const enablerBody = z.strictObject({ title, sortOrder: z.number().int().min(0).max(10000).optional() });
 export type EnablerInput = z.infer<typeof enablerBody>;
 
 export const enablerPatchBody = enablerBody.partial();

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { title } from './common';
 
-export const goalBody = z.object({ title, sortOrder: z.number().int().min(0).max(10000).optional() });
+export const goalBody = z.strictObject({ title, sortOrder: z.number().int().min(0).max(10000).optional() });
 export type GoalInput = z.infer<typeof goalBody>;
 
 export const goalPatchBody = goalBody.partial();

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isoDay, kpiValue, longText } from './common';
 
-export const measurementBody = z.object({ value: kpiValue, measuredOn: isoDay, note: longText.optional() });
+export const measurementBody = z.strictObject({ value: kpiValue, measuredOn: isoDay, note: longText.optional() });
 export type MeasurementInput = z.infer<typeof measurementBody>;
 
 export const measurementPatchBody = measurementBody.partial();

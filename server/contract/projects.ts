@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { projectStatuses } from '../../db/schema';
 import { ids, longText, shortText, title } from './common';
 
-export const projectBody = z.object({
+export const projectBody = z.strictObject({
   name: title,
   purpose: longText.optional(),
   projectLead: shortText.optional(),
@@ -26,7 +26,7 @@ export const newProjectBody = projectBody.extend({
 export type NewProjectInput = z.infer<typeof newProjectBody>;
 
 /** Drag-and-drop order: each list given is the new order of those items. */
-export const projectOrderBody = z.object({ goalIds: ids.optional(), enablerIds: ids.optional(), benefitIds: ids.optional(), behaviourIds: ids.optional() });
+export const projectOrderBody = z.strictObject({ goalIds: ids.optional(), enablerIds: ids.optional(), benefitIds: ids.optional(), behaviourIds: ids.optional() });
 export type ProjectOrder = z.infer<typeof projectOrderBody>;
 
 export const projectListQuery = z.object({ includeArchived: z.enum(['true', 'false']).default('false') });

@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { locales } from '../../db/schema';
 
-export const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'Not a survey link') });
+export const tokenParam = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'Not a survey link') });
 export type TokenParam = z.infer<typeof tokenParam>;
 
-export const responseBody = z.object({
+export const responseBody = z.strictObject({
   /** Random id chosen by the client so a network retry is not counted twice. */
   submissionId: z.string().uuid(),
   // A "__proto__" key (own property after JSON.parse) is refused outright; copying would silently drop it.

@@ -2,5 +2,5 @@
 import { z } from 'zod';
 import { isoDay } from './common';
 
-export const rolloutBody = z.object({ goLiveDate: isoDay.nullable() });
+export const rolloutBody = z.strictObject({ goLiveDate: isoDay.nullable() });
 export type RolloutInput = z.infer<typeof rolloutBody>;

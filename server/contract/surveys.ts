@@ -7,8 +7,8 @@ export const previewQuery = z.object({ phase: phase.default('baseline') });
 export type PreviewQuery = z.infer<typeof previewQuery>;
 
 /** null clears the spec: the survey goes back to the generator's defaults. */
-export const specBody = z.object({ spec: surveySpecSchema.nullable() });
+export const specBody = z.strictObject({ spec: surveySpecSchema.nullable() });
 export type SpecInput = z.infer<typeof specBody>;
 
-export const newVersionBody = z.object({ phase });
+export const newVersionBody = z.strictObject({ phase });
 export type NewVersionInput = z.infer<typeof newVersionBody>;

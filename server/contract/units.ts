@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { unitKinds } from '../../db/schema';
 import { isoDay, shortText, title } from './common';
 
-export const unitBody = z.object({
+export const unitBody = z.strictObject({
   name: title,
   kind: z.enum(unitKinds).optional(),
   parentId: z.number().int().positive().nullable().optional(),
@@ -19,7 +19,7 @@ export type UnitPatch = z.infer<typeof unitPatchBody>;
 export const unitListQuery = z.object({ includeRetired: z.enum(['true', 'false']).default('true') });
 export type UnitListQuery = z.infer<typeof unitListQuery>;
 
-export const retireBody = z.object({ withDescendants: z.boolean().optional() });
+export const retireBody = z.strictObject({ withDescendants: z.boolean().optional() });
 export type RetireOptions = z.infer<typeof retireBody>;
 
 /** Import options: in the JSON body, or in the query when the file is the raw body. */
@@ -29,5 +29,5 @@ export const importOptions = z.object({
 });
 export type ImportOptions = z.infer<typeof importOptions>;
 
-export const importJsonBody = importOptions.extend({ csv: z.string().min(1, 'Choose a file') });
+export const importJsonBody = z.strictObject({ ...importOptions.shape, csv: z.string().min(1, 'Choose a file') });
 export type ImportJsonInput = z.infer<typeof importJsonBody>;

@@ -19,9 +19,12 @@ const accessWords: Record<AccessLevel, string> = {
 const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /** Groups operations by resource: /projects/{projectId}/waves → waves, /units/import/preview → units. */
+const PROJECT_ACTIONS = new Set(['archive', 'restore', 'order', 'benefits-map', 'timeline']);
 const tagOf = (path: string) => {
   const parts = path.split('/').filter((p) => p && !p.startsWith('{'));
-  return parts[0] === 'projects' && parts[1] ? parts[1].replace(/-.*$/, '') : parts[0] === 's' ? 'staff survey' : parts[0] ?? 'other';
+  if (parts[0] === 's') return 'staff survey';
+  if (parts[0] === 'projects' && parts[1] && !PROJECT_ACTIONS.has(parts[1])) return parts[1] === 'survey-versions' ? 'survey' : parts[1];
+  return parts[0] ?? 'other';
 };
 
 type Document = OpenAPIV3_1.Document;

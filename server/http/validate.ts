@@ -3,9 +3,10 @@
 // parameter, query and body from the very schemas that check them.
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { ValidationTargets } from 'hono';
-import { validator } from 'hono-openapi';
+import { uniqueSymbol, validator } from 'hono-openapi';
 import { z } from 'zod';
 import type { FieldProblem } from '../services/errors';
+import { ApiError } from './errors';
 
 export type { FieldProblem };
 
@@ -15,8 +16,8 @@ export function zodDetails(issues: readonly StandardSchemaV1.Issue[]): FieldProb
   return issues.map((i) => ({ path: pathOf(i), code: (i as { code?: string }).code ?? 'invalid', message: i.message }));
 }
 
-export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
-  validator(target, schema, (result, c) => {
+export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) => {
+  const check = validator(target, schema, (result, c) => {
     if (!result.success) {
       return c.json(
         {
@@ -30,6 +31,16 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
       );
     }
   });
+  if (target !== 'json') return check;
+  // Hono reads a body that is not declared JSON as {}: a text/plain PATCH would "succeed" and change nothing.
+  const jsonOnly: typeof check = async (c, next) => {
+    if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) throw new ApiError(415, 'unsupported_media_type', 'Send the body as JSON (Content-Type: application/json)');
+    return check(c, next);
+  };
+  return Object.assign(jsonOnly, { [uniqueSymbol]: (check as unknown as Record<symbol, unknown>)[uniqueSymbol] });
+};
+
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 /** Route params that are positive integer ids, e.g. validate('param', idParams('projectId')). */
 export const positiveId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

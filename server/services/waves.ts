@@ -70,10 +70,11 @@ export async function createWave(db: Db, projectId: number, input: WaveInput) {
   // Retired units keep their history but get no new links.
   const unitIds = input.unitIds ?? (await activeUnitIds(db, projectUnits));
   const active = new Set(await activeUnitIds(db, unitIds));
-  const retired = unitIds.filter((u) => !active.has(u));
-  if (retired.length && input.unitIds) throw invalid('unit_retired', 'A retired unit cannot get a new link', retired.map((u) => ({ path: 'unitIds', code: 'unit_retired', message: `${u}` })));
+  // Unknown or foreign units first: only a unit of the project can be called retired.
   const outside = unitIds.filter((u) => !projectUnits.includes(u));
   if (outside.length) throw invalid('unit_not_in_project', 'Every unit must be one of the project\'s units', outside.map((u) => ({ path: 'unitIds', code: 'unit_not_in_project', message: `${u}` })));
+  const retired = unitIds.filter((u) => !active.has(u));
+  if (retired.length && input.unitIds) throw invalid('unit_retired', 'A retired unit cannot get a new link', retired.map((u) => ({ path: 'unitIds', code: 'unit_retired', message: `${u}` })));
   if (unitIds.length === 0) throw invalid('no_units', 'A wave needs at least one unit; add units to the project first');
   return transaction(db, async (tx) => {
     const [wave] = await tx
