@@ -26,11 +26,12 @@ describe('writes from another site', () => {
   it('refuses a cross-site JSON write, whatever the content type, and stores nothing', async () => {
     const t = await withProject();
     const path = `/api/projects/${t.project.id}`;
-    for (const headers of [
+    const crossSite: Record<string, string>[] = [
       { 'content-type': 'application/json', origin: 'https://evil.example' },
       { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' },
       { 'content-type': 'application/json', 'sec-fetch-site': 'same-site' },
-    ]) {
+    ];
+    for (const headers of crossSite) {
       expectError(await raw(t, 'PATCH', path, headers, JSON.stringify({ name: 'Overtaget' })), 403, 'forbidden_origin');
     }
     expectError(await raw(t, 'POST', '/api/units/import/commit', { 'content-type': 'text/csv', origin: 'https://evil.example' }, 'id;navn\nX1;EVIL'), 403, 'forbidden_origin');

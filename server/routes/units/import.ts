@@ -1,6 +1,7 @@
 // The HR/org CSV import's request: either JSON { csv, headcountDate? } or the raw file body (text/csv; UTF-8, or
 // Windows-1252 from older Excel) with ?headcountDate= in the query.
 import type { Context } from 'hono';
+import { resolver } from 'hono-openapi';
 import type { z } from 'zod';
 import { importJsonBody, importOptions, type ImportOptions } from '../../contract/units';
 import type { AppEnv } from '../../http/env';
@@ -27,3 +28,14 @@ export async function readImport(c: Context<AppEnv>): Promise<{ csv: string; opt
   }
   throw new ApiError(415, 'unsupported_media_type', 'Send the file as text/csv, or as JSON { csv }');
 }
+
+/** The import's two request forms, for /api/openapi.json (the route reads the body itself, so no validator shows it). */
+export const importRequestDoc = {
+  requestBody: {
+    required: true,
+    content: {
+      'application/json': { schema: resolver(importJsonBody) },
+      'text/csv': { schema: { type: 'string' as const, description: 'The file itself (UTF-8, or Windows-1252); ?headcountDate=YYYY-MM-DD in the query' } },
+    },
+  },
+};

@@ -10,7 +10,8 @@ import { notFound } from '../../services/errors';
 import { commitUnitImport, previewUnitImport } from '../../services/unitImport';
 import { createUnit, deleteUnit, getUnitDetail, listUnits, restoreUnit, retireUnit, unitTree, updateUnit } from '../../services/units';
 import { unitListAnswer } from '../../contract/answers';
-import { readImport } from './import';
+import { importRequestDoc, readImport } from './import';
+import { describeRoute } from 'hono-openapi';
 
 const id = validate('param', idParams('id'));
 
@@ -23,11 +24,11 @@ export const unitRoutes = new Hono<AppEnv>()
     return c.json({ units: shown, tree: unitTree(shown) });
   })
   .post('/units', access('admin'), summary('Creates an organisation unit; its external id (from the HR system) must be unique'), validate('json', unitBody), async (c) => c.json({ unit: await createUnit(c.var.db, c.req.valid('json')) }, 201))
-  .post('/units/import/preview', access('admin'), summary('Previews an HR/org CSV import: units to create, change and reject; saves nothing'), async (c) => {
+  .post('/units/import/preview', access('admin'), describeRoute({ summary: 'Previews an HR/org CSV import: units to create, change and reject; saves nothing', ...importRequestDoc }), async (c) => {
     const { csv, options } = await readImport(c);
     return c.json({ preview: await previewUnitImport(c.var.db, csv, options) });
   })
-  .post('/units/import/commit', access('admin'), summary('Applies an HR/org CSV import in one transaction; refused, saving nothing, if any row is rejected'), async (c) => {
+  .post('/units/import/commit', access('admin'), describeRoute({ summary: 'Applies an HR/org CSV import in one transaction; refused, saving nothing, if any row is rejected', ...importRequestDoc }), async (c) => {
     const { csv, options } = await readImport(c);
     return c.json({ result: await commitUnitImport(c.var.db, csv, options) });
   })
