@@ -60,6 +60,9 @@ export const danishOverrideList: readonly { key: DanishOverrideKey; old: string;
   Object.keys(danishOverrides) as DanishOverrideKey[]
 ).map((key) => ({ key, old: danishSurveyStrings[key] ?? '', new: danishOverrides[key] }));
 
+/** English strings worded like their Danish counterparts. */
+export const englishOverrides = { completeText: 'Send answers' };
+
 /** The complete Danish dictionary we register: shipped strings with our overrides on top. */
 export function danishStrings(): Record<string, string> {
   return { ...danishSurveyStrings, ...danishOverrides };
@@ -73,4 +76,6 @@ export function danishStrings(): Record<string, string> {
 export function applySurveyLocale(): void {
   setupLocale({ localeCode: 'da', strings: danishStrings(), nativeName: 'dansk', englishName: 'Danish' });
   surveyLocalization.defaultLocale = 'da';
+  // English says what the Danish button says: the answer is sent, not merely "Complete".
+  Object.assign(surveyLocalization.locales.en ?? {}, englishOverrides);
 }

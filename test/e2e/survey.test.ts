@@ -155,7 +155,7 @@ describe.skipIf(!hasBrowser)('the survey editor: edit, save, preview on a phone 
       await frame.locator('.sd-question').first().waitFor();
       seen.push(await frame.innerText());
       await answerPage(frame);
-      const complete = frame.getByRole('button', { name: 'Complete', exact: true });
+      const complete = frame.getByRole('button', { name: 'Send answers', exact: true });
       if (await complete.isVisible()) {
         await complete.click();
         break;
