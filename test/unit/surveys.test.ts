@@ -280,7 +280,7 @@ describe('locale', () => {
     model.locale = 'en';
     expect(model.pages[0].locTitle.renderedHtml).toBe('About this survey');
     expect(model.getQuestionByName('b1.adoption').locTitle.renderedHtml).toMatch(/^In the last week, how often/);
-    expect(model.completeText).toBe('Complete');
+    expect(model.completeText).toBe('Send answers');
     expect((model.getQuestionByName('custom.tablet') as unknown as { choices: { text: string }[] }).choices[1].text).toBe('No');
     model.locale = 'da';
     expect(model.getQuestionByName('b1.adoption').locTitle.renderedHtml).toMatch(/^Hvor ofte har du i den seneste uge/);
