@@ -155,10 +155,11 @@ describe('submitting answers', () => {
     const id = randomUUID();
     const first = await answer(t, tokenOf(t.unitA.id), 4, id);
     expect(first.status).toBe(201);
-    expect(typeof first.body.id).toBe('number');
+    // The answer names the submission, never the stored row (whose id would tell the order of arrival).
+    expect(first.body).toEqual({ submissionId: id, duplicate: false });
     const retry = await answer(t, tokenOf(t.unitA.id), 4, id);
     expect(retry.status).toBe(200);
-    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.body).toEqual({ submissionId: id, duplicate: true });
     expect(await responseCount(t)).toBe(1);
   });
 
@@ -251,13 +252,15 @@ describe('the report', () => {
     expect(cell(t.unitC.id, base.wave.id).hidden).toBe(true);
     expect(cell(t.unitC.id, base.wave.id).p).toBeNull();
     expect(cell(t.unitC.id, base.wave.id).n).toBe(0);
-    expect(cell(t.unitC.id, base.wave.id).hiddenReason).toBe('too_few');
+    expect(cell(t.unitC.id, base.wave.id).hiddenReason).toBe('protected');
     const visible = [cell(t.unitA.id, base.wave.id), cell(t.unitB.id, base.wave.id)].filter((c: any) => !c.hidden);
     expect(visible).toHaveLength(1);
-    expect([cell(t.unitA.id, base.wave.id), cell(t.unitB.id, base.wave.id)].find((c: any) => c.hidden).hiddenReason).toBe('protects_other_group');
+    // The partner hidden to protect Lille team reads exactly like Lille team itself.
+    expect([cell(t.unitA.id, base.wave.id), cell(t.unitB.id, base.wave.id)].find((c: any) => c.hidden)).toEqual(cell(t.unitC.id, base.wave.id));
     expect(JSON.stringify(report)).not.toContain('"x":2,"n":2');
-    // Follow-up: Lille team did not answer, which protects nobody; both large units are visible.
-    expect(cell(t.unitC.id, follow.wave.id).hiddenReason).toBe('no_answers');
+    // Follow-up: Lille team did not answer, which protects nobody; both large units are visible. Its empty cell
+    // reads like any hidden cell.
+    expect(cell(t.unitC.id, follow.wave.id)).toMatchObject({ hidden: true, hiddenReason: 'protected', n: 0, p: null });
     expect(cell(t.unitB.id, follow.wave.id).hidden).toBe(false);
     expect(cell(t.unitA.id, follow.wave.id).hidden).toBe(false);
     expect(cell(t.unitA.id, follow.wave.id).p).toBe(1);
