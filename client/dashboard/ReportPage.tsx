@@ -299,7 +299,7 @@ function ResponseRates({ report }: { report: Report }) {
             caption={t('rateUnits', { wave: waveName(wave(r.waveId)) })}
             captionHidden
             rowHeader={t('unit')}
-            rows={r.units.map((u) => ({ key: u.unitId, header: u.unitName, numbers: u.hidden ? null : u, hiddenText: t('rateUnitHidden', { k: report.threshold }) }))}
+            rows={r.units.map((u) => ({ key: u.unitId, header: u.unitName, numbers: u.hidden ? null : u, hiddenText: t('rateUnitHidden') }))}
           />
         </details>
       ))}

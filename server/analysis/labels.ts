@@ -5,6 +5,7 @@
  *
  * | condition                                              | code                 |
  * | n < threshold (either wave of a change)                | hidden               |
+ * (The hidden words never say why: a cell hidden to protect another group reads the same as a small one.)
  * | Wilson half-width > 0.20 (either wave of a change)     | indicative           |
  * | change interval entirely above 0                       | likely_improvement   |
  * | change interval entirely below 0                       | likely_decline       |
@@ -25,7 +26,7 @@ export type Lang = 'da' | 'en';
 
 /** The label words, per code. */
 export const LABEL_TEXT: Readonly<Record<LabelCode, { da: string; en: string }>> = {
-  hidden: { da: 'Skjult – for få svar', en: 'Hidden – too few responses' },
+  hidden: { da: 'Skjult for at beskytte små grupper', en: 'Hidden to protect small groups' },
   indicative: { da: 'Få svar – kun vejledende', en: 'Few responses – indicative only' },
   likely_improvement: { da: 'Sandsynlig forbedring', en: 'Likely improvement' },
   likely_decline: { da: 'Sandsynlig tilbagegang', en: 'Likely decline' },

@@ -34,7 +34,8 @@ export async function getComments(db: Db, projectId: number, opts: CommentOption
     const [{ n: respondents }] = await db.select({ n: count() }).from(responses).where(eq(responses.waveId, w.id));
     const shown = !opts.narrowedToUnits && respondents >= opts.freeTextThreshold;
     if (!shown || !w.surveyVersionId) {
-      const hiddenReason = opts.narrowedToUnits ? ('narrowed_view' as const) : ('too_few' as const);
+      // 'narrowed_view' depends only on the viewer; otherwise the one reason every hidden number gives.
+      const hiddenReason = opts.narrowedToUnits ? ('narrowed_view' as const) : ('protected' as const);
       // The respondent count is left out too: elsewhere a wave total can be hidden to protect a small unit.
       return { waveId: w.id, name: w.name, respondents: null, shown: false, hiddenReason, questions: [] as CommentQuestion[] };
     }

@@ -1,15 +1,15 @@
 // The project report: % favourable per behaviour item, wave and unit, with Wilson intervals,
 // anonymity suppression and response rates. Everything a manager sees is decided here, on the server.
-import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { behaviours, responses, responseValues, units, waveLinks, waves } from '../../db/schema';
+import { behaviours, responses, units, waveLinks, waves } from '../../db/schema';
 import type { ItemMapEntry } from '../../surveys/types';
-import { DONT_KNOW } from '../../surveys/types';
-import { benjaminiHochberg, changeLabel, estimateLabel, newcombe, responseRates, suppress, twoProportionP, wilson, DEFAULT_FDR } from '../analysis';
+import { benjaminiHochberg, changeLabel, estimateLabel, newcombe, responseRates, twoProportionP, wilson, DEFAULT_FDR } from '../analysis';
 import type { Clock } from './clock';
 import { countVisibility } from './countVisibility';
 import { getProjectRow } from './projects';
 import { getSurveyVersion } from './surveys';
+import { answerCounts, answeredCount, hiddenUnitsOfWave, tally } from './waveHiding';
 import { effectiveStatus } from './waves';
 
 export interface ReportOptions {
@@ -18,10 +18,6 @@ export interface ReportOptions {
    *  units, so a narrower view cannot be subtracted from a wider one to reveal a hidden group. */
   unitIds?: Set<number> | null;
 }
-
-type Counts = Map<string, number[]>; // key `${waveId}|${unitId}|${itemKey}` → counts per value 0..5
-
-const cellKey = (waveId: number, unitId: number, itemKey: string) => `${waveId}|${unitId}|${itemKey}`;
 
 export interface Estimate {
   n: number;
@@ -40,26 +36,8 @@ function estimate(x: number, n: number, dontKnow: number, hidden: boolean): Esti
   return { n, x, dontKnow, p: w?.p ?? null, lo: w?.lo ?? null, hi: w?.hi ?? null, hidden, label: estimateLabel(w, n, 0) };
 }
 
-/** Tally favourable and non-"don't know" answers of one item over a set of units. */
-/** Everyone who answered an item, "ved ikke" included: the number anonymity is about. */
-const answeredCount = (t: { n: number; dontKnow: number }) => t.n + t.dontKnow;
-
-function tally(counts: Counts, waveId: number, unitIds: number[], item: ItemMapEntry) {
-  let n = 0, x = 0, dontKnow = 0;
-  const favourable = new Set((item.favourable ?? []).map(Number));
-  for (const unitId of unitIds) {
-    const c = counts.get(cellKey(waveId, unitId, item.key));
-    if (!c) continue;
-    c.forEach((k, value) => {
-      if (value === DONT_KNOW) dontKnow += k;
-      else {
-        n += k;
-        if (favourable.has(value)) x += k;
-      }
-    });
-  }
-  return { n, x, dontKnow };
-}
+/** The one reason a hidden cell gives: never whether it was too small itself or hidden to protect another. */
+export const HIDDEN_REASON = 'protected' as const;
 
 export async function getProjectReport(db: Db, projectId: number, opts: ReportOptions, clock: Clock) {
   const project = await getProjectRow(db, projectId);
@@ -91,22 +69,8 @@ export async function getProjectReport(db: Db, projectId: number, opts: ReportOp
         .groupBy(responses.waveId, responses.unitId, responses.complete)
     : [];
 
-  // Answer counts per wave, unit, item and value: one GROUP BY, no JSON parsing.
-  const counts: Counts = new Map();
-  if (shownIds.length) {
-    const rows = await db
-      .select({ waveId: responses.waveId, unitId: responses.unitId, itemKey: responseValues.itemKey, value: responseValues.valueNum, n: count() })
-      .from(responseValues)
-      .innerJoin(responses, eq(responses.id, responseValues.responseId))
-      .where(and(inArray(responses.waveId, shownIds), isNotNull(responseValues.valueNum)))
-      .groupBy(responses.waveId, responses.unitId, responseValues.itemKey, responseValues.valueNum);
-    for (const r of rows) {
-      const key = cellKey(r.waveId, r.unitId, r.itemKey);
-      const arr = counts.get(key) ?? [0, 0, 0, 0, 0, 0];
-      arr[r.value!] = (arr[r.value!] ?? 0) + r.n;
-      counts.set(key, arr);
-    }
-  }
+  // Answer counts per wave, unit, item and value.
+  const counts = await answerCounts(db, shownIds);
 
   // The items each shown wave measured, from its frozen survey version.
   const itemsByWave = new Map<number, ItemMapEntry[]>();
@@ -120,21 +84,11 @@ export async function getProjectReport(db: Db, projectId: number, opts: ReportOp
   // A change is only reported between waves that asked the same units, so it is about people, not coverage.
   const sameUnits = (a: number, b: number) => sameSet(unitIdsOfWave(a), unitIdsOfWave(b));
 
-  // Items whose numbers the report shows: behaviour scale items and the secretariat's rated own questions.
-  const reported = (i: ItemMapEntry) =>
-    (i.type === 'scale' && i.behaviourId !== undefined) || (i.construct === 'custom' && (i.type === 'scale' || i.type === 'choice') && !!i.favourable?.length);
-  // One set of hidden units per wave, shared by every item table and the response rates, so that no table
-  // can undo another's hiding by subtraction. A unit's n is everyone who answered the item, "ved ikke" included.
+  // One set of hidden units per wave, shared by every item table and the response rates (and the links list),
+  // so that no table can undo another's hiding by subtraction.
   const hiddenByWave = new Map<number, Set<number>>();
   for (const w of allWaves) {
-    const ids = unitIdsOfWave(w.id);
-    const hidden = new Set(countVisibility(linkRows.filter((l) => l.waveId === w.id), k).hidden);
-    for (const item of (itemsByWave.get(w.id) ?? []).filter(reported)) {
-      const answered = ids.map((id) => ({ id, n: answeredCount(tally(counts, w.id, [id], item)) })).filter((t) => t.n > 0);
-      for (const id of suppress(answered.map((t) => ({ id: String(t.id), n: t.n })), k).hidden) hidden.add(Number(id));
-    }
-    // The union of valid hidden sets is itself valid (≥ 2 units, together ≥ k), so one pass is enough.
-    hiddenByWave.set(w.id, hidden);
+    hiddenByWave.set(w.id, hiddenUnitsOfWave(w.id, linkRows.filter((l) => l.waveId === w.id), itemsByWave.get(w.id) ?? [], counts, k));
   }
 
   /** One item across the shown waves: the project total per wave and the suppressed unit × wave cells. */
@@ -146,21 +100,21 @@ export async function getProjectReport(db: Db, projectId: number, opts: ReportOp
     const overall = perWave.map(({ wave, item }) => {
       if (!item) return { waveId: wave.id, measured: false as const };
       const t = tally(counts, wave.id, unitIdsOfWave(wave.id), item);
-      const tooFew = answeredCount(t) < k;
+      // The estimate rests on the substantive answers: "ved ikke" does not count towards k.
+      const tooFew = t.n < k;
       return { waveId: wave.id, measured: true as const, comparable: item.key === ref.key && item.scale === ref.scale && sameSet(item.favourable, ref.favourable), wordingChanged: item.text.da !== ref.text.da || item.text.en !== ref.text.en, ...estimate(t.x, t.n, t.dontKnow, tooFew) };
     });
     // Unit × wave: suppress per wave among the units shown side by side, including complementary hiding.
-    const byUnit = unitList.map((u) => ({ unitId: u.id, unitName: u.name, cells: [] as (Estimate & { waveId: number; hiddenReason: 'no_answers' | 'too_few' | 'protects_other_group' | null })[] }));
+    const byUnit = unitList.map((u) => ({ unitId: u.id, unitName: u.name, cells: [] as (Estimate & { waveId: number; hiddenReason: typeof HIDDEN_REASON | null })[] }));
     for (const { wave, item } of perWave) {
       if (!item) continue;
       const hidden = hiddenByWave.get(wave.id)!;
       for (const id of unitIdsOfWave(wave.id)) {
         const t = { id, ...tally(counts, wave.id, [id], item) };
-        const answered = answeredCount(t);
-        // A unit where nobody answered the item reveals nobody and is simply empty.
-        const isHidden = answered === 0 || hidden.has(id);
-        const hiddenReason = !isHidden ? null : answered === 0 ? 'no_answers' : answered < k ? 'too_few' : 'protects_other_group';
-        byUnit.find((u) => u.unitId === t.id)!.cells.push({ waveId: wave.id, hiddenReason, ...estimate(t.x, t.n, t.dontKnow, isHidden) });
+        // A unit where nobody answered the item is hidden too. Every hidden cell looks the same: the reason
+        // never tells a unit below k from one hidden to protect another (that would narrow the hidden sum's split).
+        const isHidden = answeredCount(t) === 0 || t.n < k || hidden.has(id);
+        byUnit.find((u) => u.unitId === t.id)!.cells.push({ waveId: wave.id, hiddenReason: isHidden ? HIDDEN_REASON : null, ...estimate(t.x, t.n, t.dontKnow, isHidden) });
       }
     }
     return { key: ref.key, construct: ref.construct, scale: ref.scale, text: ref.text, overall, units: byUnit.filter((u) => maySee(u.unitId)) };

@@ -7,9 +7,10 @@ import type { LinkPatch, WaveInput, WavePatch } from '../contract/waves';
 import { type Clock, todayUtc } from './clock';
 import { conflict, invalid, notFound } from './errors';
 import { getProjectRow } from './projects';
-import { ensureSurveyVersion } from './surveys';
+import { ensureSurveyVersion, getSurveyVersion } from './surveys';
 import { activeUnitIds } from './units';
 import { countVisibility } from './countVisibility';
+import { answerCounts, hiddenUnitsOfWave } from './waveHiding';
 
 /** 128 random bits, URL-safe: unguessable, and carries no information about the unit. */
 export const newToken = () => randomBytes(16).toString('base64url');
@@ -141,9 +142,11 @@ export async function deleteWave(db: Db, waveId: number): Promise<void> {
   if (!deleted.length) throw conflict('wave_not_draft', 'Only a draft wave can be deleted; an opened wave keeps its answers');
 }
 
-/** Links with response counts per unit, hidden as countVisibility decides. */
-export async function listLinks(db: Db, waveId: number, publicUrl: string, threshold: number) {
-  await getWaveRow(db, waveId);
+/** Links with response counts per unit. Hidden as the report hides the wave's units: by headcount
+ *  (countVisibility) and, once results are shown, by the answers too, so that a count here cannot tell a
+ *  unit hidden in the report for too few answers from one hidden to protect it. */
+export async function listLinks(db: Db, waveId: number, publicUrl: string, threshold: number, clock: Clock) {
+  const wave = await getWaveRow(db, waveId);
   const rows = await db
     .select({ id: waveLinks.id, unitId: waveLinks.unitId, unitName: units.name, headcount: units.headcount, token: waveLinks.token, headcountAtOpen: waveLinks.headcountAtOpen, ineligible: waveLinks.ineligible })
     .from(waveLinks)
@@ -156,7 +159,10 @@ export async function listLinks(db: Db, waveId: number, publicUrl: string, thres
     .from(responses)
     .where(and(eq(responses.waveId, waveId), inArray(responses.unitId, rows.map((r) => r.unitId))))
     .groupBy(responses.unitId);
-  const { hidden } = countVisibility(await linkHeadcounts(db, [waveId]), threshold);
+  const status = effectiveStatus(wave, clock);
+  const resultsShown = status === 'closed' || (status === 'open' && wave.liveResults);
+  const items = resultsShown && wave.surveyVersionId ? (await getSurveyVersion(db, wave.surveyVersionId)).itemMap.items : [];
+  const hidden = hiddenUnitsOfWave(waveId, await linkHeadcounts(db, [waveId]), items, items.length ? await answerCounts(db, [waveId]) : new Map<string, number[]>(), threshold);
   return rows.map((r) => {
     const n = counts.find((c) => c.unitId === r.unitId)?.n ?? 0;
     return { ...r, url: `${publicUrl}/s/${r.token}`, responses: hidden.has(r.unitId) ? null : n };

@@ -66,10 +66,12 @@ describe('manager access', () => {
     expect(mine.behaviours[0].adoption.units.map((u: any) => u.unitId)).toEqual([unitIds[1]]);
     // The total is the project's, not a sum over the manager's units, so no view can be subtracted from another.
     expect(mine.behaviours[0].adoption.overall).toEqual(admin.behaviours[0].adoption.overall);
-    // B (7 answers) is the smallest sibling of the hidden C (2): hidden in every view, for the same reason.
+    // B (7 answers) is the smallest sibling of the hidden C (2): hidden in every view, and, like every hidden
+    // cell, without saying whether it was too small itself or hidden to protect another.
     const cellB = mine.behaviours[0].adoption.units[0].cells[0];
     expect(cellB.hidden).toBe(true);
-    expect(cellB.hiddenReason).toBe('protects_other_group');
+    expect(cellB.hiddenReason).toBe('protected');
+    expect(admin.behaviours[0].adoption.units.find((u: any) => u.unitId === unitIds[1]).cells[0]).toEqual(cellB);
     expect(JSON.stringify(mine)).not.toContain('"unitName":"A"');
   });
 

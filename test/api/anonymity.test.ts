@@ -60,7 +60,7 @@ describe('report anonymity across tables', () => {
     ]);
     const adoption = report.behaviours[0].adoption;
     const cell = (id: number) => adoption.units.find((u: any) => u.unitId === id).cells[0];
-    expect(cell(ids[2])).toMatchObject({ hidden: true, hiddenReason: 'too_few', dontKnow: 0 });
+    expect(cell(ids[2])).toMatchObject({ hidden: true, hiddenReason: 'protected', dontKnow: 0 });
     // Its one-unit secret (3 of 3 said "ved ikke") needs a second hidden unit beside it.
     expect([cell(ids[0]).hidden, cell(ids[1]).hidden].filter(Boolean)).toHaveLength(1);
     const shownDontKnow = [cell(ids[0]), cell(ids[1])].filter((c) => !c.hidden).reduce((s, c) => s + c.dontKnow, 0);

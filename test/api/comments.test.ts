@@ -32,7 +32,7 @@ describe('free-text comments', () => {
     await t.post(`/api/waves/${wave.id}/close`);
     const closed = (await t.get(`/api/projects/${project.id}/comments`)).body.comments;
     expect(closed.threshold).toBe(10);
-    expect(closed.waves[0]).toMatchObject({ respondents: null, shown: false, hiddenReason: 'too_few', questions: [] });
+    expect(closed.waves[0]).toMatchObject({ respondents: null, shown: false, hiddenReason: 'protected', questions: [] });
     expect(JSON.stringify(closed)).not.toContain('Kommentar');
   });
 

@@ -162,7 +162,7 @@ describe.skipIf(!hasBrowser)('staff answer on a phone, the report counts it', ()
     await expect.poll(async () => (await openWaveRow.getByRole('cell').allTextContents()).map((c) => c.trim())).toContain('27');
     await expect.poll(() => page.locator('canvas').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText(/Sandsynlig forbedring/).first().isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(/Skjult – for få svar/).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/Skjult for at beskytte små grupper/).first().isVisible()).toBe(true);
     // Each wave column says how many units it covers.
     expect(await page.locator('th .wave-units').first().innerText()).toMatch(/^\d+ enhed(er)?$/);
     // Comments of the closed waves (≥ 10 respondents), as plain text.

@@ -711,8 +711,8 @@ describe('labels', () => {
   it('texts, formatting, and hidden labels carry no numbers', () => {
     expect(LABEL_TEXT.too_early).toEqual({ da: 'For tidligt at sige', en: 'Too early to tell' });
     const hidden = labelFromCounts({ x: 3, n: 4 }, { x: 1, n: 3 });
-    expect(hidden).toEqual({ code: 'hidden', da: 'Skjult – for få svar', en: 'Hidden – too few responses' });
-    expect(formatLabel(hidden, 'en')).toBe('Hidden – too few responses');
+    expect(hidden).toEqual({ code: 'hidden', da: 'Skjult for at beskytte små grupper', en: 'Hidden to protect small groups' });
+    expect(formatLabel(hidden, 'en')).toBe('Hidden to protect small groups');
     expect(formatLabel(labelFromCounts({ x: 10, n: 20 }), 'da')).toBe('Få svar – kun vejledende: 50 % (30 til 70 %; 20 svar)');
     expect(formatLabel(labelFromCounts({ x: 31, n: 45 }), 'en')).toBe('69% (54 to 80%; 45 responses)');
     expect(formatLabel(labelFromCounts({ x: 20, n: 100 }, { x: 60, n: 100 }), 'da')).toBe(

@@ -31,7 +31,7 @@ export const waveRoutes = new Hono<AppEnv>()
   })
   .get('/waves/:id/links', access('admin'), summary('The wave and its staff links per unit (URL, headcount, responses); counts hidden below the anonymity threshold'), id, async (c) => {
     const { id } = c.req.valid('param');
-    return c.json({ wave: await getWaveRow(c.var.db, id), links: await listLinks(c.var.db, id, c.var.config.publicUrl, c.var.config.anonymityThreshold) });
+    return c.json({ wave: await getWaveRow(c.var.db, id), links: await listLinks(c.var.db, id, c.var.config.publicUrl, c.var.config.anonymityThreshold, c.var.clock) });
   })
   .patch('/waves/:id/links/:linkId', access('admin'), summary('Corrects a link\'s headcount at open and its number of ineligible staff, for response rates'), waveAndLink, validate('json', linkPatchBody), async (c) => {
     const { id, linkId } = c.req.valid('param');
@@ -39,7 +39,7 @@ export const waveRoutes = new Hono<AppEnv>()
   })
   .get('/waves/:id/links/:linkId/qr.svg', access('admin'), summary('The staff link\'s QR code as SVG, for posters'), waveAndLink, async (c) => {
     const { id, linkId } = c.req.valid('param');
-    const link = (await listLinks(c.var.db, id, c.var.config.publicUrl, c.var.config.anonymityThreshold)).find((l) => l.id === linkId);
+    const link = (await listLinks(c.var.db, id, c.var.config.publicUrl, c.var.config.anonymityThreshold, c.var.clock)).find((l) => l.id === linkId);
     if (!link) throw notFound('Link');
     // Error correction M survives a slightly worn poster; the quiet zone keeps phones reading it.
     const svg = await QRCode.toString(link.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
