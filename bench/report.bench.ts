@@ -4,6 +4,7 @@ import { count, eq, isNotNull } from 'drizzle-orm';
 import { transaction } from '../db/client';
 import { behaviours, projects, responses, responseValues, rollouts, units, waveLinks, waves } from '../db/schema';
 import { validateAnswers } from '../surveys';
+import { defaultAppConfig } from '../server/config';
 import { systemClock } from '../server/services/clock';
 import { getProjectReport } from '../server/services/report';
 import { storeResponse } from '../server/services/responses';
@@ -30,7 +31,7 @@ try {
     for (const [w, phase] of (['baseline', 'followup', 'followup'] as const).entries()) {
       const [wave] = await tx.insert(waves).values({ projectId, name: `Måling ${w}`, phase }).returning();
       for (const unitId of unitIds) await tx.insert(waveLinks).values({ waveId: wave.id, unitId, token: `tok-${w}-${unitId}-xxxxxx` });
-      const opened = await openWave(tx, wave.id, systemClock);
+      const opened = await openWave(tx, wave.id, systemClock, defaultAppConfig);
       const version = await getSurveyVersion(tx, opened.surveyVersionId!);
       for (const unitId of unitIds) {
         for (let r = 0; r < PER_CELL; r++) {

@@ -6,6 +6,7 @@ import { transaction } from '../db/client';
 import { behaviours, projects, rollouts, units, waveLinks, waves } from '../db/schema';
 import { createApp } from '../server/app';
 import { validateAnswers } from '../surveys';
+import { defaultAppConfig } from '../server/config';
 import { systemClock } from '../server/services/clock';
 import { storeResponse } from '../server/services/responses';
 import { getSurveyVersion } from '../server/services/surveys';
@@ -21,7 +22,7 @@ try {
   await db.insert(rollouts).values({ projectId, unitId });
   const [wave] = await db.insert(waves).values({ projectId, name: 'Måling', phase: 'followup' }).returning();
   await db.insert(waveLinks).values({ waveId: wave.id, unitId, token: 'bench-token-0123456789' });
-  const version = await getSurveyVersion(db, (await openWave(db, wave.id, systemClock)).surveyVersionId!);
+  const version = await getSurveyVersion(db, (await openWave(db, wave.id, systemClock, defaultAppConfig)).surveyVersionId!);
   const answers = answersFor(version.itemMap, () => 4);
   const checked = validateAnswers(version.itemMap, version.surveyJson, answers);
   if (!checked.ok) throw new Error('bench answers invalid');

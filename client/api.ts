@@ -154,10 +154,13 @@ export const publicApi = {
 
 // ---------- auth ----------
 
-export type User = Ok<typeof api.auth.me.$get>['user'];
+/** The logged-in account and the server's configured anonymity thresholds (ANONYMITY_THRESHOLD, FREE_TEXT_THRESHOLD). */
+export type SignedIn = Ok<typeof api.auth.me.$get>;
+export type User = SignedIn['user'];
+export type Thresholds = SignedIn['thresholds'];
 
 export const authApi = {
-  me: () => call(api.auth.me.$get()).then((r) => r.user),
-  login: (email: string, password: string) => call(api.auth.login.$post({ json: { email, password } })).then((r) => r.user),
+  me: (): Promise<SignedIn> => call(api.auth.me.$get()),
+  login: (email: string, password: string): Promise<SignedIn> => call(api.auth.login.$post({ json: { email, password } })),
   logout: () => call(api.auth.logout.$post()),
 };

@@ -26,7 +26,7 @@ const databases: Db[] = [];
 async function openTenantApp(database: string, cfg: ServerConfig) {
   const db = await openDb(database, { poolSize: cfg.poolSize });
   databases.push(db);
-  const demo: Demo | null = cfg.loadDemo ? await loadDemoIfEmpty(db, systemClock) : null;
+  const demo: Demo | null = cfg.loadDemo ? await loadDemoIfEmpty(db, systemClock, cfg) : null;
   return { app: createApp({ db, config: cfg }), demo };
 }
 

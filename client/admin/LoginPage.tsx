@@ -1,12 +1,12 @@
 // Login for the secretariat and managers. Staff never log in.
 import { useEffect, useState, type FormEvent } from 'react';
-import { authApi, type User } from '../api';
+import { authApi, type SignedIn } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TextField } from '../components/Field';
 import { setLocale } from '../i18n';
 import { useAdminT } from '../i18n/admin';
 
-export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) {
+export function LoginPage({ onLoggedIn }: { onLoggedIn: (signedIn: SignedIn) => void }) {
   const t = useAdminT();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -22,10 +22,10 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) 
     setBusy(true);
     setError(null);
     try {
-      const user = await authApi.login(email.trim(), password);
+      const signedIn = await authApi.login(email.trim(), password);
       // The user's own language choice wins only if they have not picked one on this device.
-      if (!localStorage.getItem('gevinstspor.locale') && user.locale) setLocale(user.locale);
-      onLoggedIn(user);
+      if (!localStorage.getItem('gevinstspor.locale') && signedIn.user.locale) setLocale(signedIn.user.locale);
+      onLoggedIn(signedIn);
     } catch (err) {
       setError(err);
       setBusy(false);

@@ -1,7 +1,7 @@
 // The staff app (secretariat and managers): login gate, header with navigation and language, page routing.
 // Pages are separate modules; the report page (with chart.js) is its own lazily loaded chunk.
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { ApiError, UNAUTHENTICATED_EVENT, authApi, type User } from '../api';
+import { ApiError, UNAUTHENTICATED_EVENT, authApi, type SignedIn } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useT } from '../i18n/common';
@@ -22,7 +22,7 @@ import { useUsersT } from '../i18n/users';
 const ReportPage = lazy(() => import('../dashboard/ReportPage'));
 const SurveyEditorPage = lazy(() => import('./survey/SurveyEditorPage'));
 
-type Auth = { state: 'checking' } | { state: 'anonymous' } | { state: 'in'; user: User } | { state: 'error'; error: unknown };
+type Auth = { state: 'checking' } | { state: 'anonymous' } | ({ state: 'in' } & SignedIn) | { state: 'error'; error: unknown };
 
 export default function StaffApp({ path }: { path: string }) {
   const [auth, setAuth] = useState<Auth>({ state: 'checking' });
@@ -32,7 +32,7 @@ export default function StaffApp({ path }: { path: string }) {
     setAuth({ state: 'checking' });
     authApi
       .me()
-      .then((user) => setAuth({ state: 'in', user }))
+      .then((signedIn) => setAuth({ state: 'in', ...signedIn }))
       .catch((error) => setAuth(error instanceof ApiError && error.status === 401 ? { state: 'anonymous' } : { state: 'error', error }));
   }, []);
   useEffect(check, [check]);
@@ -47,6 +47,7 @@ export default function StaffApp({ path }: { path: string }) {
       auth.state === 'in'
         ? {
             user: auth.user,
+            thresholds: auth.thresholds,
             isAdmin: auth.user.role === 'admin',
             logout: async () => {
               try {
@@ -84,8 +85,8 @@ export default function StaffApp({ path }: { path: string }) {
     return (
       <Shell>
         <LoginPage
-          onLoggedIn={(user) => {
-            setAuth({ state: 'in', user });
+          onLoggedIn={(signedIn) => {
+            setAuth({ state: 'in', ...signedIn });
             if (path === '/login' || path === '/') navigate('/projects', { replace: true });
           }}
         />

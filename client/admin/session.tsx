@@ -1,10 +1,12 @@
 // The logged-in user, shared by the staff pages. Role decides which controls are shown;
 // the server still checks every write (requireAdmin).
 import { createContext, useContext } from 'react';
-import type { User } from '../api';
+import type { Thresholds, User } from '../api';
 
 export interface Session {
   user: User;
+  /** The server's anonymity thresholds: results need `anonymity` answers, comments `freeText`. */
+  thresholds: Thresholds;
   isAdmin: boolean;
   logout: () => Promise<void>;
 }

@@ -125,7 +125,7 @@ const da = {
 
   // background
   backgroundTitle: 'Baggrundsspørgsmål',
-  backgroundIntro: 'Stilles kun, hvis du vælger dem. Svarene bruges kun til at dele resultaterne op og vises kun for grupper med mindst 5 besvarelser.',
+  backgroundIntro: 'Stilles kun, hvis du vælger dem. Svarene bruges kun til at dele resultaterne op og vises kun for grupper med mindst {k} besvarelser.',
   backgroundAsk: 'Spørg: {text}',
   backgroundOther: 'Andre baggrundsspørgsmål',
   removeBackground: 'Fjern baggrundsspørgsmålet "{text}"',
@@ -341,7 +341,7 @@ const en: Record<Key, string> = {
   customMoved: 'The question is now number {n} of {total}.',
 
   backgroundTitle: 'Background questions',
-  backgroundIntro: 'Only asked if you choose them. The answers are only used to split the results and are only shown for groups of at least 5 responses.',
+  backgroundIntro: 'Only asked if you choose them. The answers are only used to split the results and are only shown for groups of at least {k} responses.',
   backgroundAsk: 'Ask: {text}',
   backgroundOther: 'Other background questions',
   removeBackground: 'Remove the background question "{text}"',

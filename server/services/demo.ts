@@ -11,7 +11,7 @@ import { type Clock, fixedClock, todayUtc } from './clock';
 import { createProject } from './projects';
 import { storeResponse } from './responses';
 import { setRollout } from './rollouts';
-import { getSurveyVersion } from './surveys';
+import { getSurveyVersion, type SurveyThresholds } from './surveys';
 import { createWave, openWave } from './waves';
 
 export interface DemoInfo {
@@ -82,7 +82,7 @@ function syntheticAnswers(itemMap: ItemMap, adopted: boolean, rand: () => number
   return data;
 }
 
-export async function loadDemoIfEmpty(db: Db, clock: Clock): Promise<DemoInfo | null> {
+export async function loadDemoIfEmpty(db: Db, clock: Clock, thresholds: SurveyThresholds): Promise<DemoInfo | null> {
   const info: DemoInfo = {
     adminEmail: demoAccounts.admin.email,
     adminPassword: demoAccounts.admin.password,
@@ -109,7 +109,7 @@ export async function loadDemoIfEmpty(db: Db, clock: Clock): Promise<DemoInfo | 
   const adminHash = await hashPassword(demoAccounts.admin.password);
   const managerHash = await hashPassword(demoAccounts.manager.password);
   try {
-    info.openLinkToken = await seedDemo(db, adminHash, managerHash, clock);
+    info.openLinkToken = await seedDemo(db, adminHash, managerHash, clock, thresholds);
   } catch (e) {
     // Another instance on the same database seeded it first (both found it empty at start-up).
     if (isUniqueViolation(e, 'email')) return existing();
@@ -119,7 +119,7 @@ export async function loadDemoIfEmpty(db: Db, clock: Clock): Promise<DemoInfo | 
 }
 
 /** Seeding inside one transaction: either the whole demo is there or none of it. */
-export async function seedDemo(db: Db, adminHash: string, managerHash: string, clock: Clock): Promise<string | null> {
+export async function seedDemo(db: Db, adminHash: string, managerHash: string, clock: Clock, thresholds: SurveyThresholds): Promise<string | null> {
   // One instant for the whole seed, so every offset counts from the same day even across midnight.
   const today = fixedClock(clock.now());
   const day = (offset: number) => dayOffset(offset, today);
@@ -178,7 +178,7 @@ export async function seedDemo(db: Db, adminHash: string, managerHash: string, c
     let openToken: string | null = null;
     for (const [wi, w] of demoWaves.entries()) {
       const wave = await createWave(tx, project.id, { name: w.name, phase: w.phase, unitIds: waveUnits.map((k) => unitIds[k]), opensOn: day(w.opensOn), closesOn: day(w.closesOn) });
-      const opened = await openWave(tx, wave.id, today);
+      const opened = await openWave(tx, wave.id, today, thresholds);
       const version = await getSurveyVersion(tx, opened.surveyVersionId!);
       const links = await tx.select().from(waveLinks).where(eq(waveLinks.waveId, wave.id)).orderBy(asc(waveLinks.id));
       for (const key of waveUnits) {

@@ -2,9 +2,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { serialize, transaction, type Db, type DbLike } from '../../db/client';
 import { projects, surveyVersions } from '../../db/schema';
-import { generateSurvey, type GeneratorInput } from '../../surveys';
+import { generateSurvey, type GenerateOptions, type GeneratorInput } from '../../surveys';
 import type { Phase } from '../../surveys/types';
 import type { SpecInput } from '../contract/surveys';
+import type { AppConfig } from '../config';
 import { invalid, notFound } from './errors';
 import { getProjectDetail, type ProjectDetail } from './projects';
 
@@ -28,18 +29,25 @@ export function generatorInput(detail: ProjectDetail): GeneratorInput {
   };
 }
 
+/** The configured anonymity thresholds; the generated intro and comment texts promise them to staff. */
+export type SurveyThresholds = Pick<AppConfig, 'anonymityThreshold' | 'freeTextThreshold'>;
+
+export function generateOptions(thresholds: SurveyThresholds): GenerateOptions {
+  return { minGroupSize: thresholds.anonymityThreshold, minGroupSizeText: thresholds.freeTextThreshold };
+}
+
 /** What the survey would look like now, without storing anything (the preview). */
-export async function previewSurvey(db: DbLike, projectId: number, phase: Phase) {
+export async function previewSurvey(db: DbLike, projectId: number, phase: Phase, thresholds: SurveyThresholds) {
   const detail = await getProjectDetail(db, projectId);
-  return generateSurvey(generatorInput(detail), phase, detail.surveySpec ?? undefined);
+  return generateSurvey(generatorInput(detail), phase, detail.surveySpec ?? undefined, generateOptions(thresholds));
 }
 
 /** Returns the latest stored version for the phase if it is still what the generator makes, else stores a new one. */
-export async function ensureSurveyVersion(db: DbLike, projectId: number, phase: Phase) {
+export async function ensureSurveyVersion(db: DbLike, projectId: number, phase: Phase, thresholds: SurveyThresholds) {
   return transaction(db, async (tx) => {
     // Two requests at once must neither both take the same next number nor both store the same new version.
     await serialize(tx, `survey-version:${projectId}`);
-    const generated = await previewSurvey(tx, projectId, phase);
+    const generated = await previewSurvey(tx, projectId, phase, thresholds);
     const [latest] = await tx
       .select()
       .from(surveyVersions)
@@ -89,7 +97,7 @@ export async function getSurveyVersion(db: DbLike, versionId: number): Promise<S
 }
 
 /** Saves the secretariat's survey choices; they apply to the next version, never to an opened wave. */
-export async function saveSurveySpec(db: Db, projectId: number, spec: SpecInput['spec']) {
+export async function saveSurveySpec(db: Db, projectId: number, spec: SpecInput['spec'], thresholds: SurveyThresholds) {
   const detail = await getProjectDetail(db, projectId);
   const ownBehaviours = new Set(detail.behaviours.map((b) => b.id));
   const ownBenefits = new Set(detail.benefits.map((b) => b.id));
@@ -109,5 +117,5 @@ export async function saveSurveySpec(db: Db, projectId: number, spec: SpecInput[
     throw invalid('link_outside_project', 'The survey spec names behaviours or benefits of another project', foreign.map((f) => ({ path: f.path, code: 'link_outside_project', message: `${f.id} is not in this project` })));
   }
   await db.update(projects).set({ surveySpec: spec }).where(eq(projects.id, projectId));
-  return previewSurvey(db, projectId, 'followup');
+  return previewSurvey(db, projectId, 'followup', thresholds);
 }

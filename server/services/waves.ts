@@ -7,7 +7,7 @@ import type { LinkPatch, WaveInput, WavePatch } from '../contract/waves';
 import { type Clock, todayUtc } from './clock';
 import { conflict, invalid, notFound } from './errors';
 import { getProjectRow } from './projects';
-import { ensureSurveyVersion, getSurveyVersion } from './surveys';
+import { ensureSurveyVersion, getSurveyVersion, type SurveyThresholds } from './surveys';
 import { activeUnitIds } from './units';
 import { countVisibility } from './countVisibility';
 import { answerCounts, hiddenUnitsOfWave } from './waveHiding';
@@ -88,11 +88,11 @@ export async function createWave(db: Db, projectId: number, input: WaveInput) {
 }
 
 /** Freezes the survey (reusing the latest version if nothing changed) and records headcounts for response rates. */
-export async function openWave(db: Db, waveId: number, clock: Clock) {
+export async function openWave(db: Db, waveId: number, clock: Clock, thresholds: SurveyThresholds) {
   return transaction(db, async (tx) => {
     const wave = await getWaveRow(tx, waveId);
     if (wave.status !== 'draft') throw conflict('wave_not_draft', 'Only a draft wave can be opened');
-    const version = await ensureSurveyVersion(tx, wave.projectId, wave.phase);
+    const version = await ensureSurveyVersion(tx, wave.projectId, wave.phase, thresholds);
     if ((version.itemMap as { items: unknown[] }).items.length === 0) throw invalid('empty_survey', 'The survey has no questions; add a behaviour first');
     await tx
       .update(waveLinks)

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import { createApp } from '../../server/app';
+import type { AppConfig } from '../../server/config';
 import { hashPassword } from '../../server/auth/password';
 import { openTestDb } from './testDb';
 
@@ -11,14 +12,14 @@ export const MANAGER = { email: 'manager@test.dk', password: 'manager-pass-1' };
 
 let cachedHashes: { admin: string; manager: string } | undefined;
 
-export async function testApp() {
+export async function testApp(config: Partial<AppConfig> = {}) {
   const db = await openTestDb();
   cachedHashes ??= { admin: await hashPassword(ADMIN.password), manager: await hashPassword(MANAGER.password) };
   await db.insert(users).values([
     { email: ADMIN.email, name: 'Admin', passwordHash: cachedHashes.admin, role: 'admin' },
     { email: MANAGER.email, name: 'Manager', passwordHash: cachedHashes.manager, role: 'manager' },
   ]);
-  const app = createApp({ db, config: { publicUrl: 'http://test.local' } });
+  const app = createApp({ db, config: { publicUrl: 'http://test.local', ...config } });
   return { db, app, ...clientFor(app) };
 }
 

@@ -192,6 +192,7 @@ function AddUnitForm({ projectId, available, onAdded }: { projectId: number; ava
 
 function CreateUnitForm({ projectId, units, onCreated }: { projectId: number; units: Unit[]; onCreated: (msg: string) => Promise<void> }) {
   const t = useAdminT();
+  const { thresholds } = useSession();
   const [name, setName] = useState('');
   const [headcount, setHeadcount] = useState('');
   const [parentId, setParentId] = useState('');
@@ -232,7 +233,7 @@ function CreateUnitForm({ projectId, units, onCreated }: { projectId: number; un
       <form onSubmit={submit}>
         <div className="form-grid two">
           <TextField label={t('unitName')} required value={name} onChange={(e) => setName(e.target.value)} error={nameError} maxLength={300} />
-          <TextField label={t('unitHeadcount')} hint={t('unitHeadcountHint')} type="number" min={0} max={100000} step={1} inputMode="numeric" required value={headcount} onChange={(e) => setHeadcount(e.target.value)} />
+          <TextField label={t('unitHeadcount')} hint={t('unitHeadcountHint', { k: thresholds.anonymity })} type="number" min={0} max={100000} step={1} inputMode="numeric" required value={headcount} onChange={(e) => setHeadcount(e.target.value)} />
           <SelectField label={`${t('unitParent')} ${t('optional')}`} value={parentId} onChange={(e) => setParentId(e.target.value)}>
             <option value="">{t('none')}</option>
             {units

@@ -1,6 +1,7 @@
 // The rest of the spec: the closing free-text question (and its wording), background questions (only when
 // chosen, from the presets), which questions must be answered, and matrix or separate statements.
 import { useSurveyEditorT } from '../../i18n/surveyEditor';
+import { useSession } from '../session';
 import { RewordFields } from './BehavioursEditor';
 import { Check, GroupError, groupDescribedBy } from './controls';
 import { BACKGROUND_PRESETS, fieldId, type EditorContext } from './specState';
@@ -19,6 +20,7 @@ export function FinalQuestionEditor(ctx: EditorContext) {
 
 export function BackgroundEditor(ctx: EditorContext) {
   const t = useSurveyEditorT();
+  const { thresholds } = useSession();
   const { spec, update, errors } = ctx;
   const presetIds = new Set(BACKGROUND_PRESETS.map((p) => p.id));
   const others = spec.background.filter((b) => !presetIds.has(b.id));
@@ -29,7 +31,7 @@ export function BackgroundEditor(ctx: EditorContext) {
       <fieldset id={fieldId('background')} tabIndex={-1} aria-describedby={groupDescribedBy('background', error, 'se-background-hint')}>
         <legend className="visually-hidden">{t('backgroundTitle')}</legend>
         <p className="hint" id="se-background-hint">
-          {t('backgroundIntro')}
+          {t('backgroundIntro', { k: thresholds.anonymity })}
         </p>
         {BACKGROUND_PRESETS.map((preset) => (
           <Check

@@ -193,6 +193,7 @@ export function UnitsPage() {
 
 function UnitForm({ unit, units, onDone, onCancel }: { unit?: TreeUnit; units: TreeUnit[]; onDone: (msg: string) => Promise<void>; onCancel?: () => void }) {
   const t = useWorkspaceT();
+  const { thresholds } = useSession();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -275,7 +276,7 @@ function UnitForm({ unit, units, onDone, onCancel }: { unit?: TreeUnit; units: T
           </SelectField>
           <TextField
             label={t('unitHeadcount')}
-            hint={t('unitHeadcountHint')}
+            hint={t('unitHeadcountHint', { k: thresholds.anonymity })}
             inputMode="numeric"
             value={headcount}
             onChange={(e) => setHeadcount(e.target.value)}

@@ -14,13 +14,13 @@ const projectId = validate('param', idParams('projectId'));
 
 export const surveyRoutes = new Hono<AppEnv>()
   .get('/projects/:projectId/survey/preview', access('projectReader'), summary('The survey for a phase as it would be generated now (SurveyJS JSON, item map, warnings); stores nothing'), projectId, validate('query', previewQuery), async (c) =>
-    c.json(await previewSurvey(c.var.db, c.req.valid('param').projectId, c.req.valid('query').phase)),
+    c.json(await previewSurvey(c.var.db, c.req.valid('param').projectId, c.req.valid('query').phase, c.var.config)),
   )
   .get('/projects/:projectId/survey/spec', access('projectReader'), summary('The secretariat\'s survey choices for the project, or null when none are saved'), projectId, async (c) =>
     c.json({ spec: (await getProjectRow(c.var.db, c.req.valid('param').projectId)).surveySpec ?? null }),
   )
   .put('/projects/:projectId/survey/spec', access('projectAdmin'), summary('Saves the survey choices; they apply to the next survey version, never to an opened wave'), projectId, validate('json', specBody), async (c) => {
-    const followup = await saveSurveySpec(c.var.db, c.req.valid('param').projectId, c.req.valid('json').spec);
+    const followup = await saveSurveySpec(c.var.db, c.req.valid('param').projectId, c.req.valid('json').spec, c.var.config);
     return c.json({ ok: true, warnings: followup.warnings, estimatedSeconds: followup.estimatedSeconds });
   })
   .get('/projects/:projectId/survey-versions', access('projectReader'), documented('The project\'s stored survey versions (id, number, phase, created), newest first', 'The versions, newest first', surveyVersionListAnswer), projectId, async (c) => {
@@ -31,7 +31,7 @@ export const surveyRoutes = new Hono<AppEnv>()
   .post('/projects/:projectId/survey-versions', access('projectAdmin'), summary('Stores a new survey version for the phase, or returns the latest if the survey is unchanged'), projectId, validate('json', newVersionBody), async (c) => {
     const { projectId } = c.req.valid('param');
     await getProjectRow(c.var.db, projectId);
-    const version = await ensureSurveyVersion(c.var.db, projectId, c.req.valid('json').phase);
+    const version = await ensureSurveyVersion(c.var.db, projectId, c.req.valid('json').phase, c.var.config);
     return c.json({ version }, 201);
   })
   .get('/projects/:projectId/survey-versions/:versionId', access('projectReader'), summary('One stored survey version: its SurveyJS JSON and the item map of what each answer measures'), validate('param', idParams('projectId', 'versionId')), async (c) => {

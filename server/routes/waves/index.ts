@@ -22,7 +22,7 @@ export const waveRoutes = new Hono<AppEnv>()
     c.json({ wave: await createWave(c.var.db, c.req.valid('param').projectId, c.req.valid('json')) }, 201),
   )
   // Everything by wave id is the secretariat's: links carry the tokens that let anyone answer.
-  .post('/waves/:id/open', access('admin'), summary('Opens a draft wave: freezes the survey version and records each unit\'s headcount'), id, async (c) => c.json({ wave: await openWave(c.var.db, c.req.valid('param').id, c.var.clock) }))
+  .post('/waves/:id/open', access('admin'), summary('Opens a draft wave: freezes the survey version and records each unit\'s headcount'), id, async (c) => c.json({ wave: await openWave(c.var.db, c.req.valid('param').id, c.var.clock, c.var.config) }))
   .post('/waves/:id/close', access('admin'), summary('Closes an open wave (no change if already closed); its results then show in the report'), id, async (c) => c.json({ wave: await closeWave(c.var.db, c.req.valid('param').id, c.var.clock) }))
   .patch('/waves/:id', access('admin'), summary('Renames a wave, turns live results on or off, or moves its close date; a closed wave cannot reopen'), id, validate('json', wavePatchBody), async (c) => c.json({ wave: await updateWave(c.var.db, c.req.valid('param').id, c.req.valid('json'), c.var.clock) }))
   .delete('/waves/:id', access('admin'), summary('Deletes a draft wave; an opened wave keeps its answers and cannot be deleted'), id, async (c) => {
