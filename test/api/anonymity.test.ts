@@ -3,20 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { answersFor } from '../support/answers';
-import { testApp } from '../support/api';
+import { projectWithUnits } from '../support/api';
 import type { ItemMapEntry } from '../../surveys/types';
 
 async function closedWave(units: [string, number, number, (i: ItemMapEntry) => number][]) {
-  const t = await testApp();
-  await t.login();
-  const project = (await t.post('/api/projects', { name: 'P' })).body.project;
-  const ids: number[] = [];
-  for (const [name, headcount] of units) {
-    const u = (await t.post('/api/units', { name, headcount })).body.unit;
-    await t.put(`/api/projects/${project.id}/rollouts/${u.id}`, { goLiveDate: null });
-    ids.push(u.id);
-  }
-  await t.post(`/api/projects/${project.id}/behaviours`, { title: 'Ny adfærd' });
+  const { t, project, ids } = await projectWithUnits(units);
   const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: 'W', phase: 'baseline' })).body.wave;
   await t.post(`/api/waves/${wave.id}/open`);
   const links = (await t.get(`/api/waves/${wave.id}/links`)).body.links as { unitId: number; token: string }[];

@@ -4,23 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { answersFor } from '../support/answers';
-import { testApp } from '../support/api';
+import { projectWithUnits } from '../support/api';
 import type { ItemMapEntry } from '../../surveys/types';
 
 /** A unit: name, headcount, and one adoption answer per respondent (0 = "ved ikke"). Other items get 4. */
 type UnitSpec = [name: string, headcount: number, adoption: number[]];
 
 async function project(waves: { phase: 'baseline' | 'followup'; answers: number[][] }[], units: [string, number][]) {
-  const t = await testApp();
-  await t.login();
-  const p = (await t.post('/api/projects', { name: 'P' })).body.project;
-  const ids: number[] = [];
-  for (const [name, headcount] of units) {
-    const u = (await t.post('/api/units', { name, headcount })).body.unit;
-    await t.put(`/api/projects/${p.id}/rollouts/${u.id}`, { goLiveDate: null });
-    ids.push(u.id);
-  }
-  await t.post(`/api/projects/${p.id}/behaviours`, { title: 'Ny adfærd' });
+  const { t, project: p, ids } = await projectWithUnits(units);
   const waveIds: number[] = [];
   for (const [w, spec] of waves.entries()) {
     const wave = (await t.post(`/api/projects/${p.id}/waves`, { name: `W${w}`, phase: spec.phase })).body.wave;

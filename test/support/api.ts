@@ -69,3 +69,18 @@ export function expectError(res: { status: number; body: any }, status: number, 
 }
 
 export type { Db };
+
+/** Logged in as admin: a project with these units (name, headcount) rolled out and one behaviour to ask about. */
+export async function projectWithUnits(units: readonly (readonly [string, number, ...unknown[]])[]) {
+  const t = await testApp();
+  await t.login();
+  const project = (await t.post('/api/projects', { name: 'P' })).body.project;
+  const ids: number[] = [];
+  for (const [name, headcount] of units) {
+    const u = (await t.post('/api/units', { name, headcount })).body.unit;
+    await t.put(`/api/projects/${project.id}/rollouts/${u.id}`, { goLiveDate: null });
+    ids.push(u.id);
+  }
+  await t.post(`/api/projects/${project.id}/behaviours`, { title: 'Ny adfærd' });
+  return { t, project, ids };
+}
