@@ -6,6 +6,7 @@ import { behaviours, projects, responses, responseValues, rollouts, units, waveL
 import { validateAnswers } from '../surveys';
 import { defaultAppConfig } from '../server/config';
 import { systemClock } from '../server/services/clock';
+import { disclosurePolicy } from '../server/services/disclosure';
 import { getProjectReport } from '../server/services/report';
 import { storeResponse } from '../server/services/responses';
 import { getSurveyVersion } from '../server/services/surveys';
@@ -55,7 +56,7 @@ try {
       .where(isNotNull(responseValues.valueNum))
       .groupBy(responses.waveId, responses.unitId, responseValues.itemKey, responseValues.valueNum),
   );
-  const report = await timeIt(15, () => getProjectReport(db, projectId, { threshold: 5 }, systemClock));
+  const report = await timeIt(15, () => getProjectReport(db, projectId, disclosurePolicy(defaultAppConfig), {}, systemClock));
   printRatio('baseline: the GROUP BY over all answers', baseline, 'baseline', baseline);
   printRatio('getProjectReport (all behaviours, units, waves)', report, 'baseline', baseline);
 } finally {

@@ -179,6 +179,26 @@ export const rollouts = pgTable(
   (t) => [primaryKey({ columns: [t.projectId, t.unitId] })],
 );
 
+/** A reporting group: small units of a project combined under one name (e.g. "Nat og afløsere"), reported
+ *  together wherever they would be hidden one by one. */
+export const reportingGroups = pgTable('reporting_groups', {
+  id: id(),
+  projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+/** A unit belongs to at most one reporting group per project. */
+export const reportingGroupUnits = pgTable(
+  'reporting_group_units',
+  {
+    groupId: integer('group_id').notNull().references(() => reportingGroups.id, { onDelete: 'cascade' }),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.unitId] }), uniqueIndex('reporting_group_units_project_unit').on(t.projectId, t.unitId)],
+);
+
 // ---------- surveys, waves, responses ----------
 
 /** An immutable generated survey: SurveyJS JSON plus the item map that says what each answer measures. */
@@ -208,6 +228,8 @@ export const waves = pgTable('waves', {
   closesOn: text('closes_on'),
   /** Secretariat may show results of an open wave for units at/above the threshold. */
   liveResults: integer('live_results').notNull().default(0),
+  /** How many live-results releases have been made; answers with released_in ≤ this are the ones shown. */
+  releases: integer('releases').notNull().default(0),
   createdAt: createdAt(),
 });
 
@@ -221,6 +243,9 @@ export const waveLinks = pgTable(
     token: text('token').notNull().unique(),
     headcountAtOpen: integer('headcount_at_open').notNull().default(0),
     ineligible: integer('ineligible').notNull().default(0),
+    /** The reporting group the unit belonged to when the wave opened: its answers are only ever shown combined
+     *  with the other units of that group in this wave, so a later regrouping cannot be subtracted out. */
+    reportGroup: text('report_group'),
   },
   (t) => [uniqueIndex('wave_links_wave_unit').on(t.waveId, t.unitId)],
 );
@@ -238,6 +263,9 @@ export const responses = pgTable(
     submittedOn: text('submitted_on').notNull(),
     locale: text('locale').notNull().default('da'),
     complete: integer('complete').notNull().default(1),
+    /** Live results: the release (1, 2, …) whose snapshot first showed this response; null = not yet shown.
+     *  Releases come in blocks of at least k answers, so this says no more about order than the block does. */
+    releasedIn: integer('released_in'),
     answers: text('answers').notNull(),
   },
   (t) => [index('responses_wave_unit').on(t.waveId, t.unitId)],

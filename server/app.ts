@@ -12,6 +12,7 @@ import { sameOriginWrites } from './http/sameOrigin';
 import { ApiError, errorJson, statusOfKind } from './http/errors';
 import { DomainError } from './services/errors';
 import { systemClock, type Clock } from './services/clock';
+import { disclosurePolicy, type DisclosureWeakening } from './services/disclosure';
 import { rateLimit } from './http/rateLimit';
 import { DatabaseHitCounter, type HitCounter } from './services/hitCounters';
 import type { AppEnv } from './http/env';
@@ -22,6 +23,7 @@ import { enablerRoutes } from './routes/enablers';
 import { goalRoutes } from './routes/goals';
 import { projectRoutes } from './routes/projects';
 import { reportRoutes } from './routes/reports';
+import { reportingGroupRoutes } from './routes/reportingGroups';
 import { responseRoutes } from './routes/responses';
 import { rolloutRoutes } from './routes/rollouts';
 import { surveyRoutes } from './routes/surveys';
@@ -36,6 +38,8 @@ export interface CreateAppOptions {
   hitCounter?: HitCounter;
   /** "Now" for every service (tests fix it); the system clock by default. */
   clock?: Clock;
+  /** Switches disclosure rules off, only so the attacker test can show it finds each leak they close. */
+  weakenDisclosureForTests?: DisclosureWeakening;
 }
 
 /** Guessing passwords: 10 tries per account per 15 minutes. */
@@ -43,8 +47,9 @@ const LOGIN_LIMIT = { max: 10, windowMs: 15 * 60_000 };
 /** A flood on one staff link: far above what a unit can answer in 10 minutes. */
 const SUBMIT_LIMIT = { max: 300, windowMs: 10 * 60_000 };
 
-export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db), clock = systemClock }: CreateAppOptions) {
+export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db), clock = systemClock, weakenDisclosureForTests }: CreateAppOptions) {
   const cfg: AppConfig = { ...defaultAppConfig, ...config };
+  const disclosure = disclosurePolicy(cfg, weakenDisclosureForTests);
   const loginEmail = async (c: Context<AppEnv>) => {
     if (c.req.method !== 'POST') return undefined;
     const body = (await c.req.json().catch(() => null)) as { email?: unknown } | null;
@@ -58,6 +63,7 @@ export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db),
       c.set('db', db);
       c.set('config', cfg);
       c.set('clock', clock);
+      c.set('disclosure', disclosure);
       await next();
     })
     .use(bodyLimit({ maxSize: 512 * 1024, onError: (c) => errorJson(c, 413, 'payload_too_large', 'The request body is too large') }))
@@ -75,6 +81,7 @@ export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db),
     .route('/', benefitRoutes)
     .route('/', behaviourRoutes)
     .route('/', rolloutRoutes)
+    .route('/', reportingGroupRoutes)
     .route('/', surveyRoutes)
     .route('/', waveRoutes)
     .route('/', reportRoutes)
@@ -96,7 +103,9 @@ export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db),
       const code = err.status === 400 ? 'bad_request' : err.status === 401 ? 'unauthenticated' : 'http_error';
       return errorJson(c, err.status, code, err.message || 'Bad request');
     }
-    console.error('Unhandled error', err);
+    // The stack only: a database error's details can hold submitted values, and a staff link's token would tie
+    // the log line (with its time) to a unit's answers.
+    console.error(`Unhandled error on ${c.req.method} ${c.req.path.replace(/\/s\/[^/]+/, '/s/…')}:`, err instanceof Error ? err.stack : String(err));
     return errorJson(c, 500, 'internal', 'Something went wrong on the server');
   });
   // Default deny: a route that does not say who may call it stops the server from starting.

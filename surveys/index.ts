@@ -53,6 +53,7 @@ export {
 } from './generator';
 export {
   validateAnswers,
+  answersFromValues,
   compareItems,
   MAX_ERROR_DETAILS,
   type AnswerValue,

@@ -139,6 +139,23 @@ export function validateAnswers(itemMap: ItemMap, surveyJson: unknown, data: unk
   return { ok: true, values: itemMap.items.filter((i) => found.has(i.key)).map((i) => found.get(i.key)!) };
 }
 
+/**
+ * The answers as SurveyJS data, rebuilt from validated values only: what is stored holds nothing the
+ * validation did not check (no unknown keys, no untrimmed text, no empty cells).
+ */
+export function answersFromValues(itemMap: ItemMap, values: readonly AnswerValue[]): Record<string, unknown> {
+  const byKey = new Map(itemMap.items.map((i) => [i.key, i]));
+  const data: Record<string, unknown> = {};
+  for (const v of values) {
+    const item = byKey.get(v.itemKey);
+    if (!item) continue;
+    const value = v.valueNum ?? (item.type === 'multi' ? (JSON.parse(v.valueText ?? '[]') as number[]) : v.valueText);
+    if (item.row === undefined) data[item.question] = value;
+    else data[item.question] = { ...(data[item.question] as Record<string, unknown> | undefined), [item.row]: value };
+  }
+  return data;
+}
+
 function truncate(s: string, n = 80) {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }

@@ -6,6 +6,8 @@ import { api, call, id, type JsonBody, type Ok, type Phase } from '../api';
 const project = api.projects[':projectId'];
 const projectParam = (projectId: number) => ({ projectId: id(projectId) });
 const wave = api.waves[':id'];
+const groups = project['reporting-groups'];
+const groupParam = (projectId: number, groupId: number) => ({ projectId: id(projectId), groupId: id(groupId) });
 
 // ---------- types ----------
 
@@ -18,6 +20,14 @@ export type ProjectInput = JsonBody<typeof project.$patch>;
 export type Unit = Ok<typeof api.units.$get>['units'][number];
 export type UnitInput = JsonBody<typeof api.units.$post>;
 export type Rollout = Ok<typeof project.rollouts[':unitId']['$put']>['rollout'];
+
+export type ReportingGroup = Ok<typeof groups.$get>['groups'][number];
+export type GroupAdvice = Ok<typeof groups.suggestions.$get>;
+export type GroupSuggestion = GroupAdvice['suggestions'][number];
+/** A unit under the anonymity threshold that is in no group reaching it (groupName: the too-small group it is in). */
+export type SmallUnitWarning = GroupAdvice['warnings'][number];
+export type ReportingGroupInput = JsonBody<typeof groups.$post>;
+export type ReportingGroupUpdate = JsonBody<typeof groups[':groupId']['$patch']>;
 
 export type SurveyPreview = Ok<typeof project.survey.preview.$get>;
 export type SurveyVersionSummary = Ok<typeof project['survey-versions']['$get']>['versions'][number];
@@ -41,8 +51,9 @@ export const projectApi = {
   create: (json: NewProjectInput) => call(api.projects.$post({ json })).then((r) => r.project),
   get: (projectId: number) => call(project.$get({ param: projectParam(projectId) })).then((r) => r.project),
   update: (projectId: number, json: ProjectInput) => call(project.$patch({ param: projectParam(projectId), json })).then((r) => r.project),
+  /** The rollout, and a warning when the unit is under the anonymity threshold and in no group reaching it. */
   setRollout: (projectId: number, unitId: number, goLiveDate: string | null) =>
-    call(project.rollouts[':unitId'].$put({ param: { ...projectParam(projectId), unitId: id(unitId) }, json: { goLiveDate } })).then((r) => r.rollout),
+    call(project.rollouts[':unitId'].$put({ param: { ...projectParam(projectId), unitId: id(unitId) }, json: { goLiveDate } })),
   removeRollout: (projectId: number, unitId: number) => call(project.rollouts[':unitId'].$delete({ param: { ...projectParam(projectId), unitId: id(unitId) } })),
   previewSurvey: (projectId: number, phase: Phase) => call(project.survey.preview.$get({ param: projectParam(projectId), query: { phase } })),
   surveyVersions: (projectId: number) => call(project['survey-versions'].$get({ param: projectParam(projectId) })).then((r) => r.versions),
@@ -52,6 +63,19 @@ export const projectApi = {
   surveySpec: (projectId: number) => call(project.survey.spec.$get({ param: projectParam(projectId) })).then((r) => r.spec),
   /** null restores the default survey. Answers 400 invalid_input with details[].path ("spec.customItems.0.text.da"). */
   saveSurveySpec: (projectId: number, spec: SurveySpecInput | null) => call(project.survey.spec.$put({ param: projectParam(projectId), json: { spec } })),
+};
+
+// ---------- reporting groups ----------
+
+export const reportingGroupApi = {
+  list: (projectId: number) => call(groups.$get({ param: projectParam(projectId) })).then((r) => r.groups),
+  /** The project's small-unit warnings and the suggested groups (nothing stored). */
+  advice: (projectId: number) => call(groups.suggestions.$get({ param: projectParam(projectId) })),
+  /** Stores the suggested groups in one step. */
+  applySuggestions: (projectId: number) => call(groups.suggestions.$post({ param: projectParam(projectId) })),
+  create: (projectId: number, json: ReportingGroupInput) => call(groups.$post({ param: projectParam(projectId), json })),
+  update: (projectId: number, groupId: number, json: ReportingGroupUpdate) => call(groups[':groupId'].$patch({ param: groupParam(projectId, groupId), json })),
+  remove: (projectId: number, groupId: number) => call(groups[':groupId'].$delete({ param: groupParam(projectId, groupId) })),
 };
 
 // ---------- units ----------

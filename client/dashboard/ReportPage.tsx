@@ -40,6 +40,7 @@ export default function ReportPage({ projectId }: { projectId: number }) {
 
   const shown = r.waves.filter((w) => w.resultsShown);
   const pending = r.waves.filter((w) => !w.resultsShown && w.status !== 'draft');
+  const live = r.waves.filter((w) => w.resultsShown && !w.unitResultsShown);
 
   return (
     <>
@@ -54,6 +55,7 @@ export default function ReportPage({ projectId }: { projectId: number }) {
       <p>{t('reportIntro', { k: r.threshold })}</p>
       <p className="legend-note">{t('dontKnowNote')}</p>
       {pending.length > 0 && <p className="notice">{t('wavesPending', { waves: pending.map((w) => w.name).join(', ') })}</p>}
+      {live.length > 0 && <p className="notice">{t('wavesLive', { waves: live.map((w) => w.name).join(', '), k: r.threshold })}</p>}
       {shown.length === 0 && <p className="notice">{t('noWavesShown')}</p>}
       {shown.length > 0 && r.behaviours.length === 0 && <p>{t('noBehaviours')}</p>}
       {shown.length > 0 && r.behaviours.map((b) => <BehaviourSection key={b.id} behaviour={b} waves={shown} />)}
@@ -65,6 +67,17 @@ export default function ReportPage({ projectId }: { projectId: number }) {
       )}
       {shown.length > 0 && <CommentsSection projectId={r.project.id} />}
       <ResponseRates report={r} />
+    </>
+  );
+}
+
+/** A unit's name, or a reporting group's with the words that say its members are reported together. */
+function UnitName({ unit }: { unit: { unitName: string; group: string | null } }) {
+  const t = useDashT();
+  return (
+    <>
+      {unit.unitName}
+      {unit.group && <span className="muted"> ({t('reportingGroup')})</span>}
     </>
   );
 }
@@ -147,11 +160,13 @@ function BehaviourSection({ behaviour, waves }: { behaviour: BehaviourReport; wa
                   })}
                 </tr>
                 {item.units.map((u) => (
-                  <tr key={u.unitId}>
-                    <th scope="row">{u.unitName}</th>
+                  <tr key={u.key}>
+                    <th scope="row">
+                      <UnitName unit={u} />
+                    </th>
                     {waves.map((w) => {
                       const c = u.cells.find((x) => x.waveId === w.id);
-                      const v = cellText(c, !!c);
+                      const v = w.unitResultsShown ? cellText(c, !!c) : { text: t('unitAfterClose'), hidden: false };
                       return (
                         <td key={w.id} className={v.hidden ? 'hidden-cell' : undefined}>
                           {v.text}
@@ -295,12 +310,16 @@ function ResponseRates({ report }: { report: Report }) {
       {rates.map((r) => (
         <details key={r.waveId}>
           <summary>{t('rateUnits', { wave: waveName(wave(r.waveId)) })}</summary>
-          <RateTable
-            caption={t('rateUnits', { wave: waveName(wave(r.waveId)) })}
-            captionHidden
-            rowHeader={t('unit')}
-            rows={r.units.map((u) => ({ key: u.unitId, header: u.unitName, numbers: u.hidden ? null : u, hiddenText: t('rateUnitHidden') }))}
-          />
+          {r.unitsShown ? (
+            <RateTable
+              caption={t('rateUnits', { wave: waveName(wave(r.waveId)) })}
+              captionHidden
+              rowHeader={t('unit')}
+              rows={r.units.map((u) => ({ key: u.key, header: <UnitName unit={u} />, numbers: u.hidden ? null : u, hiddenText: t('rateUnitHidden') }))}
+            />
+          ) : (
+            <p className="muted">{t('rateUnitsAfterClose')}</p>
+          )}
         </details>
       ))}
     </section>
@@ -322,7 +341,7 @@ function RateTable({
   captionHidden?: boolean;
   rowHeader: string;
   withPartial?: boolean;
-  rows: { key: number; header: ReactNode; numbers: RateNumbers | null; hiddenText: string }[];
+  rows: { key: number | string; header: ReactNode; numbers: RateNumbers | null; hiddenText: string }[];
 }) {
   const t = useDashT();
   const pct = (v: number | null) => (v == null ? '–' : formatPercent(v, t.locale));

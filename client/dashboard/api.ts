@@ -19,7 +19,7 @@ export type ChangeReport = NonNullable<BehaviourReport['change']>;
 export type WaveRate = Report['responseRates'][number];
 export type UnitRate = WaveRate['units'][number];
 /** The numbers of a response rate the server shows (a wave's total or one unit's). */
-export type RateNumbers = Omit<Extract<WaveRate, { hidden: false }>, 'waveId' | 'hidden' | 'units'>;
+export type RateNumbers = Omit<Extract<WaveRate, { hidden: false }>, 'waveId' | 'hidden' | 'units' | 'unitsShown'>;
 /** The comments of the shown waves (a hidden wave answers no questions). */
 export type Comments = Ok<typeof project.comments.$get>['comments'];
 

@@ -63,6 +63,8 @@ const da = {
   'error.invalid_dates': 'Slutdatoen må ikke ligge før startdatoen.',
   'error.unit_retired': 'En nedlagt enhed kan ikke tilføjes.',
   'error.link_outside_project': 'Koblingerne skal pege på noget i samme projekt.',
+  'error.group_name_taken': 'Projektet har allerede en rapporteringsgruppe med det navn.',
+  'error.unit_in_other_group': 'En af enhederne er allerede i en anden rapporteringsgruppe. En enhed kan kun være i én gruppe pr. projekt.',
   'error.rate_limited': 'For mange forsøg. Vent lidt og prøv igen.',
   'error.unknown': 'Der skete en uventet fejl.',
 };
@@ -129,6 +131,8 @@ const en: Record<Key, string> = {
   'error.invalid_dates': 'The close date must not be before the open date.',
   'error.unit_retired': 'A retired unit cannot be added.',
   'error.link_outside_project': 'Links must point to something in the same project.',
+  'error.group_name_taken': 'The project already has a reporting group with that name.',
+  'error.unit_in_other_group': 'One of the units is already in another reporting group. A unit can be in only one group per project.',
   'error.rate_limited': 'Too many attempts. Wait a moment and try again.',
   'error.unknown': 'An unexpected error happened.',
 };

@@ -1,13 +1,15 @@
 // Free-text comments ("what would make this easier"): shown only for a whole closed wave with at least the
-// free-text threshold of respondents (10), never per unit and never to a view narrowed to some units.
+// free-text threshold of respondents (10), never per unit and never to a view narrowed to some units — as the
+// disclosure policy decides.
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { responses, responseValues, waves } from '../../db/schema';
 import type { Localized } from '../../surveys/types';
 import type { Clock } from './clock';
+import { HIDDEN_REASON, reportingCells, type DisclosurePolicy } from './disclosure';
 import { getProjectRow } from './projects';
 import { getSurveyVersion } from './surveys';
-import { effectiveStatus } from './waves';
+import { effectiveStatus, waveLinkCells } from './waves';
 
 /** One free-text question of a shown wave, with its comments. */
 export interface CommentQuestion {
@@ -17,25 +19,26 @@ export interface CommentQuestion {
 }
 
 export interface CommentOptions {
-  freeTextThreshold: number;
   /** A viewer limited to some units never sees comments: they could come from anyone in the project. */
   narrowedToUnits: boolean;
 }
 
-export async function getComments(db: Db, projectId: number, opts: CommentOptions, clock: Clock) {
+export async function getComments(db: Db, projectId: number, policy: DisclosurePolicy, opts: CommentOptions, clock: Clock) {
   await getProjectRow(db, projectId);
   // Waves without an open date first on both engines, as SQLite sorts nulls.
   const rows = await db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(sql`${waves.opensOn} asc nulls first`, asc(waves.id));
-  const shownWaves = rows.filter((w) => {
-    const status = effectiveStatus(w, clock);
-    return status === 'closed' || (status === 'open' && w.liveResults);
-  });
+  const stageOf = (w: (typeof rows)[number]) => policy.stage({ ...w, status: effectiveStatus(w, clock) });
+  // Comments only once a wave closes: a list that grows while the wave runs would tie each new comment to
+  // whoever just answered.
+  const shownWaves = rows.filter((w) => stageOf(w).comments);
+  const links = await waveLinkCells(db, shownWaves.map((w) => w.id));
   const waveComments = async (w: (typeof rows)[number]) => {
-    const [{ n: respondents }] = await db.select({ n: count() }).from(responses).where(eq(responses.waveId, w.id));
-    const shown = !opts.narrowedToUnits && respondents >= opts.freeTextThreshold;
+    const answered = and(eq(responses.waveId, w.id), stageOf(w).answers === 'released' ? isNotNull(responses.releasedIn) : undefined);
+    const [{ n: respondents }] = await db.select({ n: count() }).from(responses).where(answered);
+    const shown = policy.commentsShown(respondents, opts.narrowedToUnits);
     if (!shown || !w.surveyVersionId) {
       // 'narrowed_view' depends only on the viewer; otherwise the one reason every hidden number gives.
-      const hiddenReason = opts.narrowedToUnits ? ('narrowed_view' as const) : ('protected' as const);
+      const hiddenReason = opts.narrowedToUnits ? ('narrowed_view' as const) : HIDDEN_REASON;
       // The respondent count is left out too: elsewhere a wave total can be hidden to protect a small unit.
       return { waveId: w.id, name: w.name, respondents: null, shown: false, hiddenReason, questions: [] as CommentQuestion[] };
     }
@@ -45,12 +48,14 @@ export async function getComments(db: Db, projectId: number, opts: CommentOption
           .select({ itemKey: responseValues.itemKey, text: responseValues.valueText })
           .from(responseValues)
           .innerJoin(responses, eq(responses.id, responseValues.responseId))
-          .where(and(eq(responses.waveId, w.id), inArray(responseValues.itemKey, textItems.map((i) => i.key)), isNotNull(responseValues.valueText)))
+          .where(and(answered, inArray(responseValues.itemKey, textItems.map((i) => i.key)), isNotNull(responseValues.valueText)))
       : [];
+    // The count only where the wave's total is shown anyway (the waves list hides it to protect a small unit).
+    const hideTotal = policy.waveTotalHidden(reportingCells(links.filter((l) => l.waveId === w.id)));
     return {
       waveId: w.id,
       name: w.name,
-      respondents,
+      respondents: hideTotal ? null : respondents,
       shown: true,
       hiddenReason: null,
       questions: textItems
@@ -65,5 +70,5 @@ export async function getComments(db: Db, projectId: number, opts: CommentOption
   };
   const result: Awaited<ReturnType<typeof waveComments>>[] = [];
   for (const w of shownWaves) result.push(await waveComments(w));
-  return { threshold: opts.freeTextThreshold, waves: result };
+  return { threshold: policy.rules.freeTextThreshold, waves: result };
 }

@@ -3,8 +3,8 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { isUniqueViolation, transaction, type Db } from '../../db/client';
 import { demoAccounts, demoBehaviours, demoBenefits, demoProject, demoResponseCounts, demoRollouts, demoUnits, demoWaves, type DemoUnitKey } from '../../db/demo';
-import { behaviourBenefits, behaviourEnablers, behaviours, benefitGoals, benefits, enablers, goals, projects, units, userScopes, users, waveLinks, waves } from '../../db/schema';
-import { validateAnswers } from '../../surveys';
+import { behaviourBenefits, behaviourEnablers, behaviours, benefitGoals, benefits, enablers, goals, projects, reportingGroups, reportingGroupUnits, units, userScopes, users, waveLinks, waves } from '../../db/schema';
+import { answersFromValues, validateAnswers } from '../../surveys';
 import type { ItemMap, ItemMapEntry } from '../../surveys/types';
 import { hashPassword } from '../auth/password';
 import { type Clock, fixedClock, todayUtc } from './clock';
@@ -175,6 +175,10 @@ export async function seedDemo(db: Db, adminHash: string, managerHash: string, c
       await setRollout(tx, project.id, unitIds[key], offset === null ? null : day(offset));
     }
 
+    // The two small units are reported together, so their answers are shown instead of two blanks.
+    const [group] = await tx.insert(reportingGroups).values({ projectId: project.id, name: 'Nat og afløsere' }).returning({ id: reportingGroups.id });
+    await tx.insert(reportingGroupUnits).values((['nat', 'afl'] as const).map((key) => ({ groupId: group.id, projectId: project.id, unitId: unitIds[key] })));
+
     let openToken: string | null = null;
     for (const [wi, w] of demoWaves.entries()) {
       const wave = await createWave(tx, project.id, { name: w.name, phase: w.phase, unitIds: waveUnits.map((k) => unitIds[k]), opensOn: day(w.opensOn), closesOn: day(w.closesOn) });
@@ -200,7 +204,7 @@ export async function seedDemo(db: Db, adminHash: string, managerHash: string, c
             submissionId: `00000000-0000-4000-8000-${String(wi * 100000 + unitIds[key] * 1000 + r).padStart(12, '0')}`,
             submittedOn,
             locale: rand() < 0.1 ? 'en' : 'da',
-            answers,
+            answers: answersFromValues(version.itemMap, checked.values),
             values: checked.values,
             complete: true,
           });

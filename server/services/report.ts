@@ -1,21 +1,21 @@
-// The project report: % favourable per behaviour item, wave and unit, with Wilson intervals,
-// anonymity suppression and response rates. Everything a manager sees is decided here, on the server.
-import { asc, count, eq, inArray, sql } from 'drizzle-orm';
+// The project report: % favourable per behaviour item, wave and reporting cell, with Wilson intervals, and
+// response rates. What may be shown is the disclosure policy's (server/services/disclosure.ts); this computes it.
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { behaviours, responses, units, waveLinks, waves } from '../../db/schema';
+import { behaviours, waves } from '../../db/schema';
 import type { ItemMapEntry } from '../../surveys/types';
 import { benjaminiHochberg, changeLabel, estimateLabel, newcombe, responseRates, twoProportionP, wilson, DEFAULT_FDR } from '../analysis';
 import type { Clock } from './clock';
-import { countVisibility } from './countVisibility';
+import { answerCounts, respondentCounts, tally } from './answerCounts';
+import { reportingCells, type DisclosurePolicy, type HiddenReason } from './disclosure';
 import { getProjectRow } from './projects';
 import { getSurveyVersion } from './surveys';
-import { answerCounts, answeredCount, hiddenUnitsOfWave, tally } from './waveHiding';
-import { effectiveStatus } from './waves';
+import { effectiveStatus, waveLinkCells } from './waves';
 
 export interface ReportOptions {
-  threshold: number;
-  /** Units the viewer may see; null/undefined = all. Suppression and totals are always decided over all
-   *  units, so a narrower view cannot be subtracted from a wider one to reveal a hidden group. */
+  /** Units the viewer may see; null/undefined = all. Hiding and totals are always decided over all units, so a
+   *  narrower view cannot be subtracted from a wider one to reveal a hidden group. A reporting group is shown
+   *  only to a viewer who may see every unit in it. */
   unitIds?: Set<number> | null;
 }
 
@@ -36,41 +36,34 @@ function estimate(x: number, n: number, dontKnow: number, hidden: boolean): Esti
   return { n, x, dontKnow, p: w?.p ?? null, lo: w?.lo ?? null, hi: w?.hi ?? null, hidden, label: estimateLabel(w, n, 0) };
 }
 
-/** The one reason a hidden cell gives: never whether it was too small itself or hidden to protect another. */
-export const HIDDEN_REASON = 'protected' as const;
-
-export async function getProjectReport(db: Db, projectId: number, opts: ReportOptions, clock: Clock) {
+export async function getProjectReport(db: Db, projectId: number, policy: DisclosurePolicy, opts: ReportOptions, clock: Clock) {
   const project = await getProjectRow(db, projectId);
-  const k = opts.threshold;
+  const k = policy.k;
   // Waves without an open date first on both engines, as SQLite sorts nulls.
   const allWaves = await db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(sql`${waves.opensOn} asc nulls first`, asc(waves.id));
-  const waveInfo = allWaves.map((w) => ({ id: w.id, name: w.name, phase: w.phase, status: effectiveStatus(w, clock), opensOn: w.opensOn, closesOn: w.closesOn, liveResults: w.liveResults }));
-  // Results of a wave are shown only after it closes, unless the secretariat opened live results.
-  const shown = waveInfo.filter((w) => w.status === 'closed' || (w.status === 'open' && w.liveResults));
+  const waveInfo = allWaves.map((w) => {
+    const status = effectiveStatus(w, clock);
+    return { id: w.id, name: w.name, phase: w.phase, status, opensOn: w.opensOn, closesOn: w.closesOn, liveResults: w.liveResults, disclosure: policy.stage({ status, liveResults: w.liveResults, releases: w.releases }) };
+  });
+  // What each wave shows is the policy's: nothing while it runs (or the whole wave only, from live releases),
+  // per unit once it closes.
+  const shown = waveInfo.filter((w) => w.disclosure.results !== 'none');
   const shownIds = shown.map((w) => w.id);
+  const perUnitShown = (waveId: number) => waveInfo.find((w) => w.id === waveId)?.disclosure.results === 'all';
 
-  const linkRows = allWaves.length
-    ? await db
-        .select({ waveId: waveLinks.waveId, unitId: waveLinks.unitId, unitName: units.name, headcount: waveLinks.headcountAtOpen, ineligible: waveLinks.ineligible, parentId: units.parentId })
-        .from(waveLinks)
-        .innerJoin(units, eq(units.id, waveLinks.unitId))
-        .where(inArray(waveLinks.waveId, allWaves.map((w) => w.id)))
-        .orderBy(asc(waveLinks.waveId), asc(waveLinks.unitId))
-    : [];
-  const maySee = (unitId: number) => !opts.unitIds || opts.unitIds.has(unitId);
-  const unitList = [...new Map(linkRows.map((l) => [l.unitId, { id: l.unitId, name: l.unitName }])).values()].sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const linkRows = await waveLinkCells(db, allWaves.map((w) => w.id));
+  const cellsByWave = new Map(allWaves.map((w) => [w.id, reportingCells(linkRows.filter((l) => l.waveId === w.id))]));
+  const maySee = (unitIds: readonly number[]) => !opts.unitIds || unitIds.every((id) => opts.unitIds!.has(id));
+  // One row per reporting cell over the waves: a unit alone, or a reporting group (its members never apart).
+  const rowList = [...new Map([...cellsByWave.values()].flat().map((c) => [c.key, { key: c.key, name: c.name, group: c.group, unitIds: [] as number[] }])).values()];
+  for (const row of rowList) row.unitIds = [...new Set([...cellsByWave.values()].flat().filter((c) => c.key === row.key).flatMap((c) => c.unitIds))];
+  rowList.sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const rowHeader = (row: (typeof rowList)[number]) => ({ key: row.key, unitId: row.group ? null : row.unitIds[0], unitName: row.name, group: row.group, unitIds: row.unitIds });
 
-  // Response counts per wave and unit (complete / partial) for response rates.
-  const respCounts = allWaves.length
-    ? await db
-        .select({ waveId: responses.waveId, unitId: responses.unitId, complete: responses.complete, n: count() })
-        .from(responses)
-        .where(inArray(responses.waveId, allWaves.map((w) => w.id)))
-        .groupBy(responses.waveId, responses.unitId, responses.complete)
-    : [];
-
-  // Answer counts per wave, unit, item and value.
-  const counts = await answerCounts(db, shownIds);
+  // Respondents per wave and unit (complete / partial), for response rates: participation, from every response.
+  const respCounts = await respondentCounts(db, allWaves.map((w) => ({ waveId: w.id, answers: 'all' as const })));
+  // Answer counts per wave, unit, item and value, over the responses the policy lets each wave show.
+  const counts = await answerCounts(db, shown.map((w) => ({ waveId: w.id, answers: w.disclosure.answers })));
 
   // The items each shown wave measured, from its frozen survey version.
   const itemsByWave = new Map<number, ItemMapEntry[]>();
@@ -84,14 +77,13 @@ export async function getProjectReport(db: Db, projectId: number, opts: ReportOp
   // A change is only reported between waves that asked the same units, so it is about people, not coverage.
   const sameUnits = (a: number, b: number) => sameSet(unitIdsOfWave(a), unitIdsOfWave(b));
 
-  // One set of hidden units per wave, shared by every item table and the response rates (and the links list),
+  // One set of hidden cells per wave, shared by every item table and the response rates (and the links list),
   // so that no table can undo another's hiding by subtraction.
-  const hiddenByWave = new Map<number, Set<number>>();
-  for (const w of allWaves) {
-    hiddenByWave.set(w.id, hiddenUnitsOfWave(w.id, linkRows.filter((l) => l.waveId === w.id), itemsByWave.get(w.id) ?? [], counts, k));
-  }
+  const hiddenByWave = new Map(
+    allWaves.map((w) => [w.id, policy.hiddenCells(w.id, cellsByWave.get(w.id)!, perUnitShown(w.id) ? itemsByWave.get(w.id) ?? [] : [], counts)]),
+  );
 
-  /** One item across the shown waves: the project total per wave and the suppressed unit × wave cells. */
+  /** One item across the shown waves: the project total per wave and the unit (or group) × wave cells. */
   const itemReport = (matches: (i: ItemMapEntry) => boolean) => {
     const perWave = shown.map((w) => ({ wave: w, item: itemsByWave.get(w.id)?.find(matches) }));
     const present = perWave.filter((p) => p.item);
@@ -100,24 +92,22 @@ export async function getProjectReport(db: Db, projectId: number, opts: ReportOp
     const overall = perWave.map(({ wave, item }) => {
       if (!item) return { waveId: wave.id, measured: false as const };
       const t = tally(counts, wave.id, unitIdsOfWave(wave.id), item);
-      // The estimate rests on the substantive answers: "ved ikke" does not count towards k.
-      const tooFew = t.n < k;
-      return { waveId: wave.id, measured: true as const, comparable: item.key === ref.key && item.scale === ref.scale && sameSet(item.favourable, ref.favourable), wordingChanged: item.text.da !== ref.text.da || item.text.en !== ref.text.en, ...estimate(t.x, t.n, t.dontKnow, tooFew) };
+      return { waveId: wave.id, measured: true as const, comparable: item.key === ref.key && item.scale === ref.scale && sameSet(item.favourable, ref.favourable), wordingChanged: item.text.da !== ref.text.da || item.text.en !== ref.text.en, ...estimate(t.x, t.n, t.dontKnow, policy.estimateCount(t) < k) };
     });
-    // Unit × wave: suppress per wave among the units shown side by side, including complementary hiding.
-    const byUnit = unitList.map((u) => ({ unitId: u.id, unitName: u.name, cells: [] as (Estimate & { waveId: number; hiddenReason: typeof HIDDEN_REASON | null })[] }));
+    const byRow = rowList.map((row) => ({ ...rowHeader(row), cells: [] as (Estimate & { waveId: number; hiddenReason: HiddenReason | null })[] }));
     for (const { wave, item } of perWave) {
-      if (!item) continue;
-      const hidden = hiddenByWave.get(wave.id)!;
-      for (const id of unitIdsOfWave(wave.id)) {
-        const t = { id, ...tally(counts, wave.id, [id], item) };
-        // A unit where nobody answered the item is hidden too. Every hidden cell looks the same: the reason
-        // never tells a unit below k from one hidden to protect another (that would narrow the hidden sum's split).
-        const isHidden = answeredCount(t) === 0 || t.n < k || hidden.has(id);
-        byUnit.find((u) => u.unitId === t.id)!.cells.push({ waveId: wave.id, hiddenReason: isHidden ? HIDDEN_REASON : null, ...estimate(t.x, t.n, t.dontKnow, isHidden) });
+      if (!item || !perUnitShown(wave.id)) continue;
+      const { hidden } = hiddenByWave.get(wave.id)!;
+      for (const cell of cellsByWave.get(wave.id)!) {
+        const t = tally(counts, wave.id, cell.unitIds, item);
+        // A cell where nobody answered the item is hidden too. Every hidden cell looks the same (the policy's
+        // one reason): telling a cell below k from one hidden to protect another would narrow the hidden sum.
+        const tooFew = policy.tooFew(t);
+        const isHidden = tooFew || hidden.has(cell.key);
+        byRow.find((r) => r.key === cell.key)!.cells.push({ waveId: wave.id, hiddenReason: isHidden ? policy.hiddenReason(tooFew) : null, ...estimate(t.x, t.n, t.dontKnow, isHidden) });
       }
     }
-    return { key: ref.key, construct: ref.construct, scale: ref.scale, text: ref.text, overall, units: byUnit.filter((u) => maySee(u.unitId)) };
+    return { key: ref.key, construct: ref.construct, scale: ref.scale, text: ref.text, overall, units: byRow.filter((r) => r.cells.length > 0 && maySee(r.unitIds)) };
   };
 
   const behaviourReports = behaviourRows
@@ -143,34 +133,37 @@ export async function getProjectReport(db: Db, projectId: number, opts: ReportOp
     return { ...b, change: { ...change, pAdjusted: bh.adjusted[i], label } };
   });
 
-  // Response rates (RR1, RR2) per wave and unit. A unit's counts only where its headcount reaches k, with
-  // complementary hiding; the wave total is left out where it alone would reveal a hidden unit's count.
+  // Response rates (RR1, RR2) per wave and reporting cell: a cell's counts only once the wave shows per-unit
+  // numbers and where its hidden set lets them; the wave total is left out where it alone would reveal a cell.
   const responded = (waveId: number, unitIds: number[], complete: boolean) =>
     respCounts.filter((r) => r.waveId === waveId && r.complete === complete && unitIds.includes(r.unitId)).reduce((sum, r) => sum + r.n, 0);
-  const rateOf = (links: typeof linkRows) => {
-    const ids = links.map((l) => l.unitId);
+  const rateOf = (waveId: number, unitIds: number[]) => {
+    const links = linkRows.filter((l) => l.waveId === waveId && unitIds.includes(l.unitId));
     const { countsShown: _headcountRule, over100, ...r } = responseRates(
-      { headcount: links.reduce((s, l) => s + l.headcount, 0), ineligible: links.reduce((s, l) => s + l.ineligible, 0), complete: responded(links[0]?.waveId ?? 0, ids, true), partial: responded(links[0]?.waveId ?? 0, ids, false) },
+      { headcount: links.reduce((s, l) => s + l.headcount, 0), ineligible: links.reduce((s, l) => s + l.ineligible, 0), complete: responded(waveId, unitIds, true), partial: responded(waveId, unitIds, false) },
       k,
     );
     return { ...r, overHundred: over100 };
   };
   const rates = waveInfo.map((w) => {
-    const links = linkRows.filter((l) => l.waveId === w.id);
-    const { hideTotal } = countVisibility(links, k);
-    const hidden = hiddenByWave.get(w.id)!;
-    const units_ = links.map((l) =>
-      hidden.has(l.unitId) ? { unitId: l.unitId, unitName: l.unitName, hidden: true as const } : { unitId: l.unitId, unitName: l.unitName, hidden: false as const, ...rateOf([l]) },
-    );
-    const shownUnits = units_.filter((u) => maySee(u.unitId));
-    return hideTotal ? { waveId: w.id, hidden: true as const, units: shownUnits } : { waveId: w.id, hidden: false as const, ...rateOf(links), units: shownUnits };
+    const { hidden, hideTotal } = hiddenByWave.get(w.id)!;
+    const rows = cellsByWave
+      .get(w.id)!
+      .filter((cell) => maySee(cell.unitIds))
+      .map((cell) => {
+        const header = { key: cell.key, unitId: cell.group ? null : cell.unitIds[0], unitName: cell.name, group: cell.group, unitIds: cell.unitIds };
+        return !w.disclosure.unitCounts || hidden.has(cell.key) ? { ...header, hidden: true as const } : { ...header, hidden: false as const, ...rateOf(w.id, cell.unitIds) };
+      })
+      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'da'));
+    const total = hideTotal ? { hidden: true as const } : { hidden: false as const, ...rateOf(w.id, unitIdsOfWave(w.id)) };
+    return { waveId: w.id, unitsShown: w.disclosure.unitCounts, ...total, units: rows };
   });
 
   return {
     project: { id: project.id, name: project.name, mid: project.mid },
     threshold: k,
-    waves: waveInfo.map((w) => ({ ...w, resultsShown: shownIds.includes(w.id), unitCount: unitIdsOfWave(w.id).length })),
-    units: unitList.filter((u) => maySee(u.id)),
+    waves: waveInfo.map(({ disclosure, ...w }) => ({ ...w, resultsShown: disclosure.results !== 'none', unitResultsShown: disclosure.results === 'all', unitCount: unitIdsOfWave(w.id).length })),
+    units: rowList.filter((r) => maySee(r.unitIds)).map((r) => ({ id: r.group ? null : r.unitIds[0], key: r.key, name: r.name, group: r.group, unitIds: r.unitIds })),
     fdr: DEFAULT_FDR,
     behaviours: withLabels,
     customItems,

@@ -1,12 +1,15 @@
 // The public side: what a staff link shows, and storing an anonymous answer exactly once.
+import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { transaction, type Db, type DbLike } from '../../db/client';
 import { projects, responses, responseValues, units, waveLinks, waves } from '../../db/schema';
-import { validateAnswers } from '../../surveys';
+import { answersFromValues, validateAnswers } from '../../surveys';
 import type { Locale } from '../../surveys/types';
 import type { ResponseInput } from '../contract/responses';
 import { type Clock, todayUtc } from './clock';
+import type { DisclosurePolicy } from './disclosure';
 import { conflict, DomainError, invalid } from './errors';
+import { releaseIfReady } from './liveReleases';
 import { getSurveyVersion } from './surveys';
 import { effectiveStatus } from './waves';
 
@@ -37,8 +40,9 @@ export async function getPublicSurvey(db: Db, token: string, clock: Clock) {
   };
 }
 
-/** Stores one anonymous response: the day only, no time, IP, agent or account. Idempotent by submissionId. */
-export async function submitResponse(db: Db, token: string, input: ResponseInput, clock: Clock): Promise<{ id: number; duplicate: boolean }> {
+/** Stores one anonymous response: the day only, no time, IP, agent or account, under a random id that says
+ *  nothing about the order of arrival. Idempotent by submissionId. */
+export async function submitResponse(db: Db, token: string, input: ResponseInput, policy: DisclosurePolicy, clock: Clock): Promise<{ id: number; duplicate: boolean }> {
   const { link, wave, surveyVersionId } = await openLink(db, token, clock);
   // A retry of a stored submission is answered at once; the insert below still decides when two race.
   const [stored] = await db.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, input.submissionId)).limit(1);
@@ -61,14 +65,19 @@ export async function submitResponse(db: Db, token: string, input: ResponseInput
     submittedOn: todayUtc(clock),
     locale: input.locale,
     complete,
-    answers: input.answers,
+    // Only what validation checked is kept, never the raw body.
+    answers: answersFromValues(version.itemMap, result.values),
     values: result.values,
   };
   // The unique submission_id decides, not a check before the insert: a retry racing the first attempt (even
   // on another connection) waits for it and then inserts nothing, so the response is counted once.
   return transaction(db, async (tx) => {
     const id = await writeResponse(tx, response, { ignoreDuplicate: true });
-    if (id !== null) return { id, duplicate: false };
+    if (id !== null) {
+      // A wave that shows live results (or did) releases its answers in blocks the policy accepts.
+      if (wave.liveResults || wave.releases > 0) await releaseIfReady(tx, wave.id, policy);
+      return { id, duplicate: false };
+    }
     const [previous] = await tx.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, input.submissionId)).limit(1);
     if (!previous) throw new Error('A submission that conflicted on its id is not stored');
     return duplicateOf(previous, wave.id);
@@ -97,14 +106,27 @@ export async function storeResponse(tx: DbLike, r: StoredResponse): Promise<numb
   return (await writeResponse(tx, r, { ignoreDuplicate: false }))!;
 }
 
+/** Random ids in PostgreSQL's integer range: rows carry no sequence that follows arrival. */
+const randomResponseId = () => randomInt(1, 2 ** 31 - 1);
+
 /** The response row, then its values; null (nothing written) when ignoreDuplicate and the submission id exists. */
 async function writeResponse(tx: DbLike, r: StoredResponse, options: { ignoreDuplicate: boolean }): Promise<number | null> {
   const { values, ...row } = r;
-  const insert = tx.insert(responses).values(row);
-  const [stored] = await (options.ignoreDuplicate ? insert.onConflictDoNothing({ target: responses.submissionId }) : insert).returning({ id: responses.id });
-  if (!stored) return null;
-  if (values.length) {
-    await tx.insert(responseValues).values(values.map((v) => ({ responseId: stored.id, itemKey: v.itemKey, valueNum: v.valueNum ?? null, valueText: v.valueText ?? null })));
+  for (let attempt = 0; attempt < 10; attempt++) {
+    // DO NOTHING on any conflict: a taken random id is tried again, a stored submission id is a duplicate.
+    const [stored] = await tx.insert(responses).values({ id: randomResponseId(), ...row }).onConflictDoNothing().returning({ id: responses.id });
+    if (!stored) {
+      const [same] = await tx.select({ id: responses.id }).from(responses).where(eq(responses.submissionId, r.submissionId)).limit(1);
+      if (same) {
+        if (options.ignoreDuplicate) return null;
+        throw conflict('submission_id_reused', 'This submission id is already stored');
+      }
+      continue;
+    }
+    if (values.length) {
+      await tx.insert(responseValues).values(values.map((v) => ({ responseId: stored.id, itemKey: v.itemKey, valueNum: v.valueNum ?? null, valueText: v.valueText ?? null })));
+    }
+    return stored.id;
   }
-  return stored.id;
+  throw new Error('No free response id after 10 random tries');
 }

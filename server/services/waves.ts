@@ -2,15 +2,17 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { transaction, type Db, type DbLike } from '../../db/client';
-import { responses, rollouts, units, waveLinks, waves, type waveStatuses } from '../../db/schema';
+import { reportingGroups, reportingGroupUnits, responses, rollouts, units, waveLinks, waves, type waveStatuses } from '../../db/schema';
 import type { LinkPatch, WaveInput, WavePatch } from '../contract/waves';
 import { type Clock, todayUtc } from './clock';
 import { conflict, invalid, notFound } from './errors';
 import { getProjectRow } from './projects';
 import { ensureSurveyVersion, getSurveyVersion, type SurveyThresholds } from './surveys';
 import { activeUnitIds } from './units';
-import { countVisibility } from './countVisibility';
-import { answerCounts, hiddenUnitsOfWave } from './waveHiding';
+import { answerCounts } from './answerCounts';
+import { reportingCells, type DisclosurePolicy } from './disclosure';
+import { releaseIfReady } from './liveReleases';
+import { groupNamesByUnit } from './reportingGroups';
 
 /** 128 random bits, URL-safe: unguessable, and carries no information about the unit. */
 export const newToken = () => randomBytes(16).toString('base64url');
@@ -28,7 +30,7 @@ export function effectiveStatus(wave: { status: (typeof waveStatuses)[number]; c
 }
 
 /** Waves with their response totals; a total is left out where it would reveal a small unit's count. */
-export async function listWaves(db: Db, projectId: number, threshold: number, clock: Clock) {
+export async function listWaves(db: Db, projectId: number, policy: DisclosurePolicy, clock: Clock) {
   await getProjectRow(db, projectId);
   const rows = await db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(asc(waves.id));
   const counts = await db
@@ -37,21 +39,29 @@ export async function listWaves(db: Db, projectId: number, threshold: number, cl
     .innerJoin(waves, eq(waves.id, responses.waveId))
     .where(eq(waves.projectId, projectId))
     .groupBy(responses.waveId);
-  const links = await linkHeadcounts(db, rows.map((w) => w.id));
+  const links = await waveLinkCells(db, rows.map((w) => w.id));
   return rows.map((w) => {
-    const { hideTotal } = countVisibility(links.filter((l) => l.waveId === w.id), threshold);
+    const hideTotal = policy.waveTotalHidden(reportingCells(links.filter((l) => l.waveId === w.id)));
     return { ...w, status: effectiveStatus(w, clock), responses: hideTotal ? null : counts.find((c) => c.waveId === w.id)?.n ?? 0 };
   });
 }
 
-/** Each link's unit and headcount (at open; today's for a draft wave). */
-export async function linkHeadcounts(db: DbLike, waveIds: number[]) {
+/** Each link's unit, headcount and reporting group: as frozen when the wave opened, or today's for a draft. */
+export async function waveLinkCells(db: DbLike, waveIds: number[]) {
   if (!waveIds.length) return [];
+  const currentGroup = db
+    .select({ name: reportingGroups.name })
+    .from(reportingGroupUnits)
+    .innerJoin(reportingGroups, eq(reportingGroups.id, reportingGroupUnits.groupId))
+    .where(and(eq(reportingGroupUnits.projectId, waves.projectId), eq(reportingGroupUnits.unitId, waveLinks.unitId)));
   return db
     .select({
       waveId: waveLinks.waveId,
       unitId: waveLinks.unitId,
+      unitName: units.name,
       headcount: sql<number>`case when ${waves.status} = 'draft' then ${units.headcount} else ${waveLinks.headcountAtOpen} end`.mapWith(Number),
+      reportGroup: sql<string | null>`case when ${waves.status} = 'draft' then (${currentGroup}) else ${waveLinks.reportGroup} end`,
+      ineligible: waveLinks.ineligible,
     })
     .from(waveLinks)
     .innerJoin(units, eq(units.id, waveLinks.unitId))
@@ -98,6 +108,10 @@ export async function openWave(db: Db, waveId: number, clock: Clock, thresholds:
       .update(waveLinks)
       .set({ headcountAtOpen: sql`(select headcount from units where units.id = ${waveLinks.unitId})` })
       .where(eq(waveLinks.waveId, waveId));
+    // The reporting groups are frozen with the wave: regrouping later must not let a group be subtracted out.
+    for (const [unitId, group] of await groupNamesByUnit(tx, wave.projectId)) {
+      await tx.update(waveLinks).set({ reportGroup: group }).where(and(eq(waveLinks.waveId, waveId), eq(waveLinks.unitId, unitId)));
+    }
     const today = todayUtc(clock);
     // Still a draft: of two concurrent opens (or an open and a delete) only one gets past this on PostgreSQL.
     const [opened] = await tx
@@ -110,18 +124,22 @@ export async function openWave(db: Db, waveId: number, clock: Clock, thresholds:
   });
 }
 
-export async function closeWave(db: Db, waveId: number, clock: Clock) {
-  const wave = await getWaveRow(db, waveId);
-  if (wave.status === 'draft') throw conflict('wave_not_open', 'A draft wave cannot be closed; delete it instead');
-  if (wave.status === 'closed') return wave;
-  const today = todayUtc(clock);
-  const closesOn = wave.closesOn && wave.closesOn < today ? wave.closesOn : today;
-  const [closed] = await db.update(waves).set({ status: 'closed', closesOn }).where(eq(waves.id, waveId)).returning();
-  if (!closed) throw notFound('Wave');
-  return closed;
+export async function closeWave(db: Db, waveId: number, policy: DisclosurePolicy, clock: Clock) {
+  return transaction(db, async (tx) => {
+    const wave = await getWaveRow(tx, waveId);
+    if (wave.status === 'draft') throw conflict('wave_not_open', 'A draft wave cannot be closed; delete it instead');
+    if (wave.status === 'closed') return wave;
+    const today = todayUtc(clock);
+    const closesOn = wave.closesOn && wave.closesOn < today ? wave.closesOn : today;
+    // After live releases, the last answers join the final results only as a block the policy accepts.
+    if (wave.releases > 0) await releaseIfReady(tx, waveId, policy);
+    const [closed] = await tx.update(waves).set({ status: 'closed', closesOn }).where(eq(waves.id, waveId)).returning();
+    if (!closed) throw notFound('Wave');
+    return closed;
+  });
 }
 
-export async function updateWave(db: Db, waveId: number, input: WavePatch, clock: Clock) {
+export async function updateWave(db: Db, waveId: number, input: WavePatch, policy: DisclosurePolicy, clock: Clock) {
   const wave = await getWaveRow(db, waveId);
   // A closed wave stays closed: reopening after its results were shown would let new answers be subtracted out.
   if (input.closesOn !== undefined && effectiveStatus(wave, clock) === 'closed') throw conflict('wave_closed', 'A closed wave cannot be reopened; open a new wave instead');
@@ -129,9 +147,13 @@ export async function updateWave(db: Db, waveId: number, input: WavePatch, clock
   const values = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   // Nothing to change (an empty patch) answers the wave as it is.
   if (Object.keys(values).length === 0) return wave;
-  const [updated] = await db.update(waves).set(values).where(eq(waves.id, waveId)).returning();
-  if (!updated) throw notFound('Wave');
-  return updated;
+  return transaction(db, async (tx) => {
+    const [updated] = await tx.update(waves).set(values).where(eq(waves.id, waveId)).returning();
+    if (!updated) throw notFound('Wave');
+    // Live results switched on: the answers so far are the first release, if the policy accepts them as one.
+    if (updated.liveResults && effectiveStatus(updated, clock) === 'open' && (await releaseIfReady(tx, waveId, policy))) return getWaveRow(tx, waveId);
+    return updated;
+  });
 }
 
 export async function deleteWave(db: Db, waveId: number): Promise<void> {
@@ -142,10 +164,10 @@ export async function deleteWave(db: Db, waveId: number): Promise<void> {
   if (!deleted.length) throw conflict('wave_not_draft', 'Only a draft wave can be deleted; an opened wave keeps its answers');
 }
 
-/** Links with response counts per unit. Hidden as the report hides the wave's units: by headcount
- *  (countVisibility) and, once results are shown, by the answers too, so that a count here cannot tell a
- *  unit hidden in the report for too few answers from one hidden to protect it. */
-export async function listLinks(db: Db, waveId: number, publicUrl: string, threshold: number, clock: Clock) {
+/** Links with response counts. A count is shown only as the report would show it: per reporting cell (a
+ *  grouped unit's count only with its group's), once the wave's per-unit numbers are shown at all, and not for
+ *  a cell the wave's hidden set hides — so a count here never tells what the report keeps back. */
+export async function listLinks(db: Db, waveId: number, publicUrl: string, policy: DisclosurePolicy, clock: Clock) {
   const wave = await getWaveRow(db, waveId);
   const rows = await db
     .select({ id: waveLinks.id, unitId: waveLinks.unitId, unitName: units.name, headcount: units.headcount, token: waveLinks.token, headcountAtOpen: waveLinks.headcountAtOpen, ineligible: waveLinks.ineligible })
@@ -154,26 +176,32 @@ export async function listLinks(db: Db, waveId: number, publicUrl: string, thres
     .where(eq(waveLinks.waveId, waveId))
     .orderBy(asc(units.name), asc(waveLinks.unitId));
   if (!rows.length) return [];
-  const counts = await db
-    .select({ unitId: responses.unitId, n: count() })
-    .from(responses)
-    .where(and(eq(responses.waveId, waveId), inArray(responses.unitId, rows.map((r) => r.unitId))))
-    .groupBy(responses.unitId);
-  const status = effectiveStatus(wave, clock);
-  const resultsShown = status === 'closed' || (status === 'open' && wave.liveResults);
-  const items = resultsShown && wave.surveyVersionId ? (await getSurveyVersion(db, wave.surveyVersionId)).itemMap.items : [];
-  const hidden = hiddenUnitsOfWave(waveId, await linkHeadcounts(db, [waveId]), items, items.length ? await answerCounts(db, [waveId]) : new Map<string, number[]>(), threshold);
+  const stage = policy.stage({ ...wave, status: effectiveStatus(wave, clock) });
+  const cells = reportingCells(await waveLinkCells(db, [waveId]));
+  const counts = stage.unitCounts
+    ? await db.select({ unitId: responses.unitId, n: count() }).from(responses).where(eq(responses.waveId, waveId)).groupBy(responses.unitId)
+    : [];
+  const items = stage.results === 'all' && wave.surveyVersionId ? (await getSurveyVersion(db, wave.surveyVersionId)).itemMap.items : [];
+  const { hidden } = policy.hiddenCells(waveId, cells, items, items.length ? await answerCounts(db, [{ waveId, answers: stage.answers }]) : new Map<string, number[]>());
+  const countOf = (unitIds: number[]) => counts.filter((c) => unitIds.includes(c.unitId)).reduce((sum, c) => sum + c.n, 0);
   return rows.map((r) => {
-    const n = counts.find((c) => c.unitId === r.unitId)?.n ?? 0;
-    return { ...r, url: `${publicUrl}/s/${r.token}`, responses: hidden.has(r.unitId) ? null : n };
+    const cell = cells.find((c) => c.unitIds.includes(r.unitId))!;
+    const shown = stage.unitCounts && !hidden.has(cell.key);
+    const group = cell.group ? { name: cell.group, responses: shown ? countOf(cell.unitIds) : null } : null;
+    return { ...r, url: `${publicUrl}/s/${r.token}`, responses: shown && !cell.group ? countOf([r.unitId]) : null, group };
   });
 }
 
-/** Corrects a link's eligible population: headcount at open and staff not eligible (on leave, new, …). */
-export async function updateLink(db: Db, waveId: number, linkId: number, input: LinkPatch) {
+/** Corrects a link's eligible population: headcount at open and staff not eligible (on leave, new, …). The
+ *  headcount decides what is hidden, so it is fixed once the wave's per-unit numbers have been shown. */
+export async function updateLink(db: Db, waveId: number, linkId: number, input: LinkPatch, policy: DisclosurePolicy, clock: Clock) {
   const [link] = await db.select().from(waveLinks).where(and(eq(waveLinks.id, linkId), eq(waveLinks.waveId, waveId))).limit(1);
   if (!link) throw notFound('Link');
+  const wave = await getWaveRow(db, waveId);
   const headcount = input.headcountAtOpen ?? link.headcountAtOpen;
+  if (headcount !== link.headcountAtOpen && policy.stage({ ...wave, status: effectiveStatus(wave, clock) }).unitCounts && wave.status !== 'draft') {
+    throw conflict('headcount_fixed', 'The headcount cannot change after the wave\'s numbers per unit were shown: it decides what is hidden');
+  }
   const ineligible = input.ineligible ?? link.ineligible;
   if (ineligible > headcount) {
     throw invalid('ineligible_exceeds_headcount', 'More ineligible staff than the headcount', [{ path: 'ineligible', code: 'ineligible_exceeds_headcount', message: `${ineligible} > ${headcount}` }]);

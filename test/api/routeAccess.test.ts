@@ -32,6 +32,7 @@ async function fixture() {
   const wave = ok<any>(await t.post(`/api/projects/${project.id}/waves`, { name: 'W', phase: 'baseline' }), 'wave').wave;
   const opened = ok<any>(await t.post(`/api/waves/${wave.id}/open`), 'open wave').wave;
   const [link] = ok<any>(await t.get(`/api/waves/${wave.id}/links`), 'links').links;
+  const group = ok<any>(await t.post(`/api/projects/${project.id}/reporting-groups`, { name: 'R', unitIds: [unit.id] }), 'reporting group').group;
 
   const account = async (email: string, projectIds: number[]) => {
     const password = 'route-access-1';
@@ -44,7 +45,7 @@ async function fixture() {
   // /api/users/:id routes act on an account nobody calls with (a reset or delete must not end a caller's session).
   const bystander = await account('bystander@test.dk', []);
 
-  const params: Record<string, string | number> = { projectId: project.id, unitId: unit.id, versionId: opened.surveyVersionId, linkId: link.id, token: link.token };
+  const params: Record<string, string | number> = { projectId: project.id, unitId: unit.id, groupId: group.id, versionId: opened.surveyVersionId, linkId: link.id, token: link.token };
   const ids: Record<string, number> = { behaviours: behaviour.id, benefits: benefit.id, measurements: measurement.id, goals: goal.id, enablers: enabler.id, waves: wave.id, units: unit.id, users: bystander.user.id };
   const urlOf = (path: string) =>
     path.replace(/:(\w+)/g, (_, name: string) => {

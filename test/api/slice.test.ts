@@ -201,7 +201,8 @@ describe('submitting answers', () => {
     const { tokenOf } = await openWaveFor(t);
     expect((await answer(t, tokenOf(t.unitA.id))).status).toBe(201);
     const [row] = await t.db.select().from(responses).limit(1);
-    expect(Object.keys(row).sort()).toEqual(['answers', 'complete', 'id', 'locale', 'submissionId', 'submittedOn', 'surveyVersionId', 'unitId', 'waveId'].sort());
+    // releasedIn: the live-results block it was first shown in (null until then), never a time.
+    expect(Object.keys(row).sort()).toEqual(['answers', 'complete', 'id', 'locale', 'releasedIn', 'submissionId', 'submittedOn', 'surveyVersionId', 'unitId', 'waveId'].sort());
     expect(row.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
@@ -299,20 +300,29 @@ describe('response rates', () => {
     const t = await setUp();
     const { wave, links, tokenOf } = await openWaveFor(t);
     const linkA = (links as any[]).find((l) => l.unitId === t.unitA.id);
-    for (let i = 0; i < 3; i++) await answer(t, tokenOf(t.unitA.id));
+    for (let i = 0; i < 6; i++) await answer(t, tokenOf(t.unitA.id));
     expect((await t.patch(`/api/waves/${wave.id}/links/${linkA.id}`, { ineligible: 10 })).status).toBe(200);
     expectError(await t.patch(`/api/waves/${wave.id}/links/${linkA.id}`, { ineligible: 41 }), 400, 'ineligible_exceeds_headcount');
     expectError(await t.patch(`/api/waves/${wave.id}/links/${linkA.id}`, { ineligible: -1 }), 400, 'invalid_input');
     expectError(await t.patch(`/api/waves/${wave.id + 1}/links/${linkA.id}`, { ineligible: 1 }), 404, 'not_found');
+    // Headcounts may still be corrected while nothing per unit has been shown.
+    const linkC = (links as any[]).find((l) => l.unitId === t.unitC.id);
+    expect((await t.patch(`/api/waves/${wave.id}/links/${linkC.id}`, { headcountAtOpen: 4 })).status).toBe(200);
+    expect((await t.patch(`/api/waves/${wave.id}/links/${linkC.id}`, { headcountAtOpen: 6 })).status).toBe(200);
+    // While the wave runs, no unit's count is shown at all.
+    const open = (await t.get(`/api/projects/${t.project.id}/report`)).body.report.responseRates[0];
+    expect(open.unitsShown).toBe(false);
+    expect(open.units.every((u: any) => u.hidden)).toBe(true);
+    await t.post(`/api/waves/${wave.id}/close`);
     const rates = (await t.get(`/api/projects/${t.project.id}/report`)).body.report.responseRates[0];
     const unitA = rates.units.find((u: any) => u.unitId === t.unitA.id);
-    expect(unitA).toMatchObject({ complete: 3, eligible: 30, hidden: false });
-    expect(unitA.rr1).toBeCloseTo(0.1, 9);
-    // Lille team has headcount 6 ≥ 5: its count is shown; a unit below 5 staff would show none.
-    expect(rates.units.find((u: any) => u.unitId === t.unitC.id).hidden).toBe(false);
-    await t.patch(`/api/waves/${wave.id}/links/${(links as any[]).find((l) => l.unitId === t.unitC.id).id}`, { headcountAtOpen: 4 });
+    expect(unitA).toMatchObject({ complete: 6, eligible: 30, hidden: false });
+    expect(unitA.rr1).toBeCloseTo(0.2, 9);
+    // The headcount decides what is hidden, so once per-unit numbers are shown it is fixed; ineligible is not.
+    expectError(await t.patch(`/api/waves/${wave.id}/links/${linkC.id}`, { headcountAtOpen: 4 }), 409, 'headcount_fixed');
+    expect((await t.patch(`/api/waves/${wave.id}/links/${linkC.id}`, { ineligible: 1 })).status).toBe(200);
     const after = (await t.get(`/api/projects/${t.project.id}/report`)).body.report.responseRates[0];
-    expect(after.units.find((u: any) => u.unitId === t.unitC.id)).toEqual({ unitId: t.unitC.id, unitName: 'Lille team', hidden: true });
+    expect(after.units.find((u: any) => u.unitId === t.unitC.id).hidden).toBe(rates.units.find((u: any) => u.unitId === t.unitC.id).hidden);
   });
 });
 
@@ -347,7 +357,7 @@ describe('response counts', () => {
     await answer(t, token);
     expect((await t.get(`/api/projects/${t.project.id}/waves`)).body.waves.find((w: any) => w.id === wave.id).responses).toBeNull();
     const rates = (await t.get(`/api/projects/${t.project.id}/report`)).body.report.responseRates.find((r: any) => r.waveId === wave.id);
-    expect(rates).toEqual({ waveId: wave.id, hidden: true, units: [{ unitId: tiny.id, unitName: 'Mini', hidden: true }] });
+    expect(rates).toEqual({ waveId: wave.id, unitsShown: false, hidden: true, units: [{ key: `u:${tiny.id}`, unitId: tiny.id, unitName: 'Mini', group: null, unitIds: [tiny.id], hidden: true }] });
   });
 });
 

@@ -124,7 +124,7 @@ describe('a hidden cell says nothing about why', () => {
     const text = JSON.stringify(outputs);
     for (const old of ['too_few', 'protects_other_group', 'no_answers', 'for få', 'too few', 'medarbejdere', 'fewer than']) expect(text).not.toContain(old);
     // Hidden things of one kind are identical apart from which unit / wave they are.
-    const identity = new Set(['unitId', 'unitName', 'waveId']);
+    const identity = new Set(['unitId', 'unitName', 'waveId', 'key', 'unitIds']);
     const shapes = new Map<string, Set<string>>();
     let hiddenCount = 0;
     for (const [path, o] of objects(outputs)) {

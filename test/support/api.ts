@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import { createApp } from '../../server/app';
 import type { AppConfig } from '../../server/config';
+import type { DisclosureWeakening } from '../../server/services/disclosure';
 import { hashPassword } from '../../server/auth/password';
 import { openTestDb } from './testDb';
 
@@ -12,14 +13,15 @@ export const MANAGER = { email: 'manager@test.dk', password: 'manager-pass-1' };
 
 let cachedHashes: { admin: string; manager: string } | undefined;
 
-export async function testApp(config: Partial<AppConfig> = {}) {
+/** `weakenDisclosureForTests` switches disclosure rules off, to show a test finds the leak a rule closes. */
+export async function testApp(config: Partial<AppConfig> = {}, options: { weakenDisclosureForTests?: DisclosureWeakening } = {}) {
   const db = await openTestDb();
   cachedHashes ??= { admin: await hashPassword(ADMIN.password), manager: await hashPassword(MANAGER.password) };
   await db.insert(users).values([
     { email: ADMIN.email, name: 'Admin', passwordHash: cachedHashes.admin, role: 'admin' },
     { email: MANAGER.email, name: 'Manager', passwordHash: cachedHashes.manager, role: 'manager' },
   ]);
-  const app = createApp({ db, config: { publicUrl: 'http://test.local', ...config } });
+  const app = createApp({ db, config: { publicUrl: 'http://test.local', ...config }, weakenDisclosureForTests: options.weakenDisclosureForTests });
   return { db, app, ...clientFor(app) };
 }
 
@@ -71,8 +73,8 @@ export function expectError(res: { status: number; body: any }, status: number, 
 export type { Db };
 
 /** Logged in as admin: a project with these units (name, headcount) rolled out and one behaviour to ask about. */
-export async function projectWithUnits(units: readonly (readonly [string, number, ...unknown[]])[]) {
-  const t = await testApp();
+export async function projectWithUnits(units: readonly (readonly [string, number, ...unknown[]])[], options: Parameters<typeof testApp>[1] = {}) {
+  const t = await testApp({}, options);
   await t.login();
   const project = (await t.post('/api/projects', { name: 'P' })).body.project;
   const ids: number[] = [];

@@ -1,7 +1,8 @@
-// The project's units and their go-live dates (idriftsættelse); add an existing unit or create a new one.
+// The project's units and their go-live dates (idriftsættelse); add an existing unit or create a new one (with the
+// server's warning when it is under the anonymity threshold), and the project's reporting groups below.
 import { useEffect, useState, type FormEvent } from 'react';
 import { everyMember } from '../../api';
-import { projectApi, unitApi, type ProjectDetail, type Unit } from '../api';
+import { projectApi, unitApi, type ProjectDetail, type SmallUnitWarning, type Unit } from '../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { TableWrap } from '../../components/TableWrap';
@@ -10,23 +11,27 @@ import { formatDate } from '../../format';
 import { useAdminT, type AdminKey } from '../../i18n/admin';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
+import { ReportingGroupsSection, SmallUnitWarnings } from './ReportingGroupsSection';
 
 type RolloutRow = ProjectDetail['rollouts'][number];
 const KINDS = everyMember<Unit['kind']>()(['enhed', 'afdeling', 'center', 'forvaltning']);
 
 export function UnitsSection({ project, onChanged }: { project: ProjectDetail; onChanged: () => Promise<void> | void }) {
   const t = useAdminT();
-  const { isAdmin } = useSession();
+  const { isAdmin, thresholds } = useSession();
   const units = useLoad(() => unitApi.list(), []);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  /** What the server said about the unit just added: under the anonymity threshold and in no group reaching it. */
+  const [addWarnings, setAddWarnings] = useState<SmallUnitWarning[]>([]);
 
   const inProject = new Set(project.rollouts.map((r) => r.unitId));
   const available = (units.data ?? []).filter((u) => !inProject.has(u.id) && !u.retiredAt);
 
-  const changed = async (msg: string) => {
+  const changed = async (msg: string, warnings: SmallUnitWarning[] = []) => {
     setMessage(msg);
     setError(null);
+    setAddWarnings(warnings);
     await Promise.all([onChanged(), units.reload()]);
   };
 
@@ -35,6 +40,7 @@ export function UnitsSection({ project, onChanged }: { project: ProjectDetail; o
       <h2 id="units-title">{t('unitsTitle')}</h2>
       <p className="muted">{t('unitsIntro')}</p>
       <StatusMessage message={message} />
+      <SmallUnitWarnings warnings={addWarnings} threshold={thresholds.anonymity} alert />
       <ErrorMessage error={error} />
       {project.rollouts.length === 0 ? (
         <p>{t('noUnits')}</p>
@@ -62,6 +68,7 @@ export function UnitsSection({ project, onChanged }: { project: ProjectDetail; o
       )}
       {isAdmin && <AddUnitForm projectId={project.id} available={available} onAdded={changed} />}
       {isAdmin && <CreateUnitForm projectId={project.id} units={units.data ?? []} onCreated={changed} />}
+      {isAdmin && <ReportingGroupsSection project={project} />}
     </section>
   );
 }
@@ -139,7 +146,7 @@ function RolloutRowView({
   );
 }
 
-function AddUnitForm({ projectId, available, onAdded }: { projectId: number; available: Unit[]; onAdded: (msg: string) => Promise<void> }) {
+function AddUnitForm({ projectId, available, onAdded }: { projectId: number; available: Unit[]; onAdded: (msg: string, warnings: SmallUnitWarning[]) => Promise<void> }) {
   const t = useAdminT();
   const [unitId, setUnitId] = useState('');
   const [date, setDate] = useState('');
@@ -153,10 +160,10 @@ function AddUnitForm({ projectId, available, onAdded }: { projectId: number; ava
     setBusy(true);
     setError(null);
     try {
-      await projectApi.setRollout(projectId, unit.id, date || null);
+      const { warnings } = await projectApi.setRollout(projectId, unit.id, date || null);
       setUnitId('');
       setDate('');
-      await onAdded(t('unitAdded', { unit: unit.name }));
+      await onAdded(t('unitAdded', { unit: unit.name }), warnings);
     } catch (err) {
       setError(err);
     } finally {
@@ -190,7 +197,7 @@ function AddUnitForm({ projectId, available, onAdded }: { projectId: number; ava
   );
 }
 
-function CreateUnitForm({ projectId, units, onCreated }: { projectId: number; units: Unit[]; onCreated: (msg: string) => Promise<void> }) {
+function CreateUnitForm({ projectId, units, onCreated }: { projectId: number; units: Unit[]; onCreated: (msg: string, warnings: SmallUnitWarning[]) => Promise<void> }) {
   const t = useAdminT();
   const { thresholds } = useSession();
   const [name, setName] = useState('');
@@ -213,12 +220,12 @@ function CreateUnitForm({ projectId, units, onCreated }: { projectId: number; un
     setNameError(null);
     try {
       const unit = await unitApi.create({ name: name.trim(), headcount: Math.max(0, Math.floor(Number(headcount) || 0)), kind, parentId: parentId ? Number(parentId) : null });
-      await projectApi.setRollout(projectId, unit.id, date || null);
+      const { warnings } = await projectApi.setRollout(projectId, unit.id, date || null);
       setName('');
       setHeadcount('');
       setParentId('');
       setDate('');
-      await onCreated(t('unitCreated', { unit: unit.name }));
+      await onCreated(t('unitCreated', { unit: unit.name }), warnings);
     } catch (err) {
       setError(err);
       setNameError(fieldErrors(err).name ?? null);

@@ -66,6 +66,7 @@ function WaveItem({
   act: (fn: () => Promise<unknown>, msg: string) => Promise<void>;
 }) {
   const t = useAdminT();
+  const { thresholds } = useSession();
   const [showLinks, setShowLinks] = useState(false);
   const linksId = useId();
   const name = wave.name;
@@ -107,7 +108,7 @@ function WaveItem({
             checked={wave.liveResults}
             onChange={(e) => {
               const on = e.target.checked;
-              void act(() => waveApi.update(wave.id, { liveResults: on }), on ? t('liveResultsOn', { name }) : t('liveResultsOff', { name }));
+              void act(() => waveApi.update(wave.id, { liveResults: on }), on ? t('liveResultsOn', { name, k: thresholds.anonymity }) : t('liveResultsOff', { name }));
             }}
           />
           <span>{t('liveResults')}</span>
@@ -137,23 +138,31 @@ function WaveLinks({ projectId, wave }: { projectId: number; wave: WaveSummary }
       <ErrorMessage error={links.error} />
       <StatusMessage message={copyMessage} />
       {links.data?.links.map((l) => (
-        <LinkRow key={l.id} projectId={projectId} waveId={wave.id} link={l} onCopied={setCopyMessage} />
+        <LinkRow key={l.id} projectId={projectId} wave={wave} link={l} onCopied={setCopyMessage} />
       ))}
     </div>
   );
 }
 
 
-function LinkRow({ projectId, waveId, link, onCopied }: { projectId: number; waveId: number; link: WaveLink; onCopied: (msg: string) => void }) {
+function LinkRow({ projectId, wave, link, onCopied }: { projectId: number; wave: WaveSummary; link: WaveLink; onCopied: (msg: string) => void }) {
   const t = useAdminT();
   const unit = link.unitName;
+  const waveId = wave.id;
+  // Per-unit counts only once the wave has closed, and a grouped unit's only with its group's (the server decides).
+  const count = (n: number | null) => (n === null ? t(wave.status === 'closed' ? 'responsesHidden' : 'responsesAfterClose') : t('responsesCount', { n }));
   return (
     <div className="link-row">
       <img className="qr" src={waveApi.qrUrl(waveId, link.id)} alt={t('qrAlt', { unit })} width={96} height={96} loading="lazy" />
       <div>
         <p>
           <strong>{unit}</strong>
-          {link.responses === null ? <span className="muted"> · {t('responsesHidden')}</span> : <span className="muted"> · {t('responsesCount', { n: link.responses })}</span>}
+          {wave.status !== 'draft' && (
+            <span className="muted">
+              {' · '}
+              {link.group ? `${t('responsesOfGroup', { group: link.group.name })}: ${count(link.group.responses)}` : count(link.responses)}
+            </span>
+          )}
         </p>
         <p className="link-url">
           <a href={link.url} target="_blank" rel="noopener noreferrer">

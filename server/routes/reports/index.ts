@@ -13,11 +13,11 @@ const projectId = validate('param', idParams('projectId'));
 export const reportRoutes = new Hono<AppEnv>()
   .get('/projects/:projectId/report', access('projectReader'), summary('% favourable per behaviour, wave and unit, and response rates; hidden below the anonymity threshold'), projectId, async (c) => {
     const { unitIds } = await accessFor(c.var.db, c.var.user);
-    const report = await getProjectReport(c.var.db, c.req.valid('param').projectId, { threshold: c.var.config.anonymityThreshold, unitIds }, c.var.clock);
+    const report = await getProjectReport(c.var.db, c.req.valid('param').projectId, c.var.disclosure, { unitIds }, c.var.clock);
     return c.json({ report });
   })
   .get('/projects/:projectId/comments', access('projectReader'), summary('Free-text comments per wave, only when enough staff answered; never per unit or to a unit-scoped manager'), projectId, async (c) => {
     const { unitIds } = await accessFor(c.var.db, c.var.user);
-    const comments = await getComments(c.var.db, c.req.valid('param').projectId, { freeTextThreshold: c.var.config.freeTextThreshold, narrowedToUnits: unitIds !== null }, c.var.clock);
+    const comments = await getComments(c.var.db, c.req.valid('param').projectId, c.var.disclosure, { narrowedToUnits: unitIds !== null }, c.var.clock);
     return c.json({ comments });
   });

@@ -1,13 +1,10 @@
-// Which units of a wave are hidden: one set per wave, shared by the report's item tables, its response-rate
-// rows and the links list, so that no output can undo another's hiding by subtraction or tell a unit that was
-// too small from one hidden to protect another.
-import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
+// Answer counts per wave, unit, item and value, and tallies over them: the data every disclosure decision
+// (server/services/disclosure.ts) and every shown number is computed from.
+import { and, count, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { DbLike } from '../../db/client';
 import { responses, responseValues } from '../../db/schema';
 import type { ItemMapEntry } from '../../surveys/types';
 import { DONT_KNOW } from '../../surveys/types';
-import { suppress } from '../analysis';
-import { countVisibility, type CountedUnit } from './countVisibility';
 
 /** key `${waveId}|${unitId}|${itemKey}` → counts per value 0..5 */
 export type Counts = Map<string, number[]>;
@@ -40,15 +37,32 @@ export function tally(counts: Counts, waveId: number, unitIds: number[], item: I
 export const reportedItem = (i: ItemMapEntry) =>
   (i.type === 'scale' && i.behaviourId !== undefined) || (i.construct === 'custom' && (i.type === 'scale' || i.type === 'choice') && !!i.favourable?.length);
 
-/** Answer counts per wave, unit, item and value: one GROUP BY, no JSON parsing. */
-export async function answerCounts(db: DbLike, waveIds: number[]): Promise<Counts> {
+/** Which of a wave's responses the shown numbers rest on (DisclosurePolicy.stage decides). */
+export interface WaveAnswerSet {
+  waveId: number;
+  answers: 'all' | 'released' | 'none';
+}
+
+/** The SQL condition selecting the responses behind the shown numbers of these waves; null when none. */
+function shownResponses(sets: readonly WaveAnswerSet[]) {
+  const all = sets.filter((s) => s.answers === 'all').map((s) => s.waveId);
+  const released = sets.filter((s) => s.answers === 'released').map((s) => s.waveId);
+  const parts = [all.length ? inArray(responses.waveId, all) : undefined, released.length ? and(inArray(responses.waveId, released), isNotNull(responses.releasedIn)) : undefined].filter(
+    (p) => p !== undefined,
+  );
+  return parts.length ? or(...parts)! : null;
+}
+
+/** Answer counts per wave, unit, item and value over the shown responses: one GROUP BY, no JSON parsing. */
+export async function answerCounts(db: DbLike, sets: readonly WaveAnswerSet[]): Promise<Counts> {
   const counts: Counts = new Map();
-  if (!waveIds.length) return counts;
+  const where = shownResponses(sets);
+  if (!where) return counts;
   const rows = await db
     .select({ waveId: responses.waveId, unitId: responses.unitId, itemKey: responseValues.itemKey, value: responseValues.valueNum, n: count() })
     .from(responseValues)
     .innerJoin(responses, eq(responses.id, responseValues.responseId))
-    .where(and(inArray(responses.waveId, waveIds), isNotNull(responseValues.valueNum)))
+    .where(and(where, isNotNull(responseValues.valueNum)))
     .groupBy(responses.waveId, responses.unitId, responseValues.itemKey, responseValues.valueNum);
   for (const r of rows) {
     const key = cellKey(r.waveId, r.unitId, r.itemKey);
@@ -59,21 +73,13 @@ export async function answerCounts(db: DbLike, waveIds: number[]): Promise<Count
   return counts;
 }
 
-/**
- * The hidden units of one wave: the headcount rule (`countVisibility`) and, for each reported item of a wave
- * whose results are shown, `suppress` run twice over the units where someone answered it — on everyone who
- * answered ("ved ikke" included) and on the substantive answers — so that neither count of a hidden unit can
- * be found as the total minus the others. Pass no items for a wave whose results are not shown.
- */
-export function hiddenUnitsOfWave(waveId: number, links: readonly CountedUnit[], items: readonly ItemMapEntry[], counts: Counts, k: number): Set<number> {
-  const hidden = new Set(countVisibility(links, k).hidden);
-  const ids = links.map((l) => l.unitId);
-  for (const item of items.filter(reportedItem)) {
-    const tallies = ids.map((id) => ({ id: String(id), ...tally(counts, waveId, [id], item) })).filter((t) => answeredCount(t) > 0);
-    for (const id of suppress(tallies.map((t) => ({ id: t.id, n: answeredCount(t) })), k).hidden) hidden.add(Number(id));
-    for (const id of suppress(tallies.map((t) => ({ id: t.id, n: t.n })), k).hidden) hidden.add(Number(id));
-  }
-  // The union of valid hidden sets is itself valid: for every count, whatever is hidden is either units where
-  // nobody answered the item or at least two units that together reach k, so one pass is enough.
-  return hidden;
+/** Respondents per wave, unit and completeness over the shown responses (for response rates and hiding). */
+export async function respondentCounts(db: DbLike, sets: readonly WaveAnswerSet[]) {
+  const where = shownResponses(sets);
+  if (!where) return [];
+  return db
+    .select({ waveId: responses.waveId, unitId: responses.unitId, complete: responses.complete, n: count() })
+    .from(responses)
+    .where(where)
+    .groupBy(responses.waveId, responses.unitId, responses.complete);
 }
