@@ -89,7 +89,7 @@ export const demoRollouts: Record<DemoUnitKey, number | null> = {
   forv: null,
   sol: -120,
   ege: -75,
-  lin: -45,
+  lin: -8,
   nat: -45,
   afl: 20,
 };

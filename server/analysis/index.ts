@@ -45,10 +45,12 @@ export {
   labelFromCounts,
   estimateLabel,
   changeLabel,
+  comparisonLabel,
+  COMPARISON_LABEL_TEXT,
   formatLabel,
   formatPoints,
   LABEL_TEXT,
   DEFAULT_MID_POINTS,
   INDICATIVE_HALF_WIDTH,
 } from './labels';
-export type { LabelCode, Lang, ManagerLabel, ManagerLabelInput } from './labels';
+export type { ComparisonLabelCode, LabelCode, Lang, ManagerLabel, ManagerLabelInput } from './labels';

@@ -20,7 +20,7 @@ import { DEFAULT_THRESHOLD } from './anonymity';
 import { isFiniteNumber } from './math';
 import { halfWidth, newcombe, wilson, type Count, type DifferenceInterval, type ProportionInterval } from './proportions';
 
-export type LabelCode = 'hidden' | 'indicative' | 'likely_improvement' | 'likely_decline' | 'no_meaningful_change' | 'too_early' | 'estimate';
+export type LabelCode = 'hidden' | 'indicative' | 'likely_improvement' | 'likely_decline' | 'possible_improvement' | 'possible_decline' | 'no_meaningful_change' | 'too_early' | 'estimate';
 
 export type Lang = 'da' | 'en';
 
@@ -30,6 +30,9 @@ export const LABEL_TEXT: Readonly<Record<LabelCode, { da: string; en: string }>>
   indicative: { da: 'Få svar – kun vejledende', en: 'Few responses – indicative only' },
   likely_improvement: { da: 'Sandsynlig forbedring', en: 'Likely improvement' },
   likely_decline: { da: 'Sandsynlig tilbagegang', en: 'Likely decline' },
+  // The interval excludes 0, but the change does not survive the correction for the many changes on the page.
+  possible_improvement: { da: 'Mulig forbedring – ikke sikker, når alle adfærd ses samlet', en: 'Possible improvement – not certain when all behaviours are seen together' },
+  possible_decline: { da: 'Mulig tilbagegang – ikke sikker, når alle adfærd ses samlet', en: 'Possible decline – not certain when all behaviours are seen together' },
   no_meaningful_change: { da: 'Ingen væsentlig ændring', en: 'No meaningful change' },
   too_early: { da: 'For tidligt at sige', en: 'Too early to tell' },
   estimate: { da: 'Skøn', en: 'Estimate' },
@@ -104,10 +107,13 @@ export function managerLabel(input: ManagerLabelInput): ManagerLabel {
   if (halfWidth(input.wilson) > INDICATIVE_HALF_WIDTH + EPS || halfWidth(input.wilsonBaseline!) > INDICATIVE_HALF_WIDTH + EPS) {
     return make('indicative', numbers);
   }
+  // The label never contradicts its own interval: a badge needs the interval to exclude 0 *and* to survive
+  // Benjamini–Hochberg; an interval that excludes 0 without surviving says "possible", not "too early".
   const badgeAllowed = input.survivesMultiplicity !== false;
-  if (badgeAllowed && change.lo > 0) return make('likely_improvement', numbers);
-  if (badgeAllowed && change.hi < 0) return make('likely_decline', numbers);
-  if (change.lo >= -mid - EPS && change.hi <= mid + EPS) return make('no_meaningful_change', numbers);
+  const withinMid = change.lo >= -mid - EPS && change.hi <= mid + EPS;
+  if (change.lo > 0) return make(badgeAllowed ? 'likely_improvement' : withinMid ? 'no_meaningful_change' : 'possible_improvement', numbers);
+  if (change.hi < 0) return make(badgeAllowed ? 'likely_decline' : withinMid ? 'no_meaningful_change' : 'possible_decline', numbers);
+  if (withinMid) return make('no_meaningful_change', numbers);
   return make('too_early', numbers);
 }
 
@@ -208,4 +214,38 @@ export function formatLabel(label: ManagerLabel, lang: Lang): string {
     ? `${pct(l.p)} % (${pct(l.lo)} til ${pct(l.hi)} %; ${n} svar)`
     : `${pct(l.p)}% (${pct(l.lo)} to ${pct(l.hi)}%; ${n} ${n === 1 ? 'response' : 'responses'})`;
   return label.code === 'estimate' ? numbers : `${words}: ${numbers}`;
+}
+
+/** A comparison with units not yet live (difference in differences): the words, from the same interval shown. */
+export type ComparisonLabelCode = 'did_improvement' | 'did_decline' | 'did_possible_improvement' | 'did_possible_decline' | 'did_no_difference' | 'did_unclear';
+
+export const COMPARISON_LABEL_TEXT: Readonly<Record<ComparisonLabelCode, { da: string; en: string }>> = {
+  did_improvement: { da: 'Steg mere end i enheder, der endnu ikke var i drift', en: 'Rose more than in units not yet live' },
+  did_decline: { da: 'Faldt mere end i enheder, der endnu ikke var i drift', en: 'Fell more than in units not yet live' },
+  did_possible_improvement: {
+    da: 'Muligvis steget mere end i enheder, der endnu ikke var i drift – ikke sikkert, når alle adfærd ses samlet',
+    en: 'Possibly rose more than in units not yet live – not certain when all behaviours are seen together',
+  },
+  did_possible_decline: {
+    da: 'Muligvis faldet mere end i enheder, der endnu ikke var i drift – ikke sikkert, når alle adfærd ses samlet',
+    en: 'Possibly fell more than in units not yet live – not certain when all behaviours are seen together',
+  },
+  did_no_difference: { da: 'Samme udvikling som i enheder, der endnu ikke var i drift', en: 'The same development as in units not yet live' },
+  did_unclear: { da: 'Kan endnu ikke skelnes fra enheder, der endnu ikke var i drift', en: 'Cannot yet be told apart from units not yet live' },
+};
+
+/**
+ * The label of a difference in differences, by the same rule as a change: a badge needs the interval to exclude 0
+ * and the comparison to survive Benjamini–Hochberg over the comparisons shown together; within ± the minimal
+ * important difference it is "the same development"; otherwise unclear.
+ */
+export function comparisonLabel(did: { did: number; lo: number; hi: number }, midProportion: number, survivesMultiplicity: boolean): { code: ComparisonLabelCode; da: string; en: string } {
+  const mid = isFiniteNumber(midProportion) && midProportion >= 0 ? midProportion : DEFAULT_MID_POINTS / 100;
+  const withinMid = did.lo >= -mid - EPS && did.hi <= mid + EPS;
+  const code: ComparisonLabelCode =
+    did.lo > 0 ? (survivesMultiplicity ? 'did_improvement' : withinMid ? 'did_no_difference' : 'did_possible_improvement')
+    : did.hi < 0 ? (survivesMultiplicity ? 'did_decline' : withinMid ? 'did_no_difference' : 'did_possible_decline')
+    : withinMid ? 'did_no_difference'
+    : 'did_unclear';
+  return { code, ...COMPARISON_LABEL_TEXT[code] };
 }

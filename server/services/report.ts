@@ -2,10 +2,12 @@
 // response rates. What may be shown is the disclosure policy's (server/services/disclosure.ts); this computes it.
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { behaviours, waves } from '../../db/schema';
+import { behaviours, rollouts, waves } from '../../db/schema';
 import type { ItemMapEntry } from '../../surveys/types';
-import { benjaminiHochberg, changeLabel, estimateLabel, newcombe, responseRates, twoProportionP, wilson, DEFAULT_FDR } from '../analysis';
-import type { Clock } from './clock';
+import { benjaminiHochberg, changeLabel, comparisonLabel, estimateLabel, newcombe, normalSf, responseRates, twoProportionP, wilson, DEFAULT_FDR } from '../analysis';
+import { todayUtc, type Clock } from './clock';
+import { comparisonOf, type ComparisonRow } from './comparisonGroups';
+import { invalid } from './errors';
 import { answerCounts, respondentCounts, tally } from './answerCounts';
 import { reportingCells, type DisclosurePolicy, type HiddenReason } from './disclosure';
 import { getProjectRow } from './projects';
@@ -17,6 +19,9 @@ export interface ReportOptions {
    *  narrower view cannot be subtracted from a wider one to reveal a hidden group. A reporting group is shown
    *  only to a viewer who may see every unit in it. */
   unitIds?: Set<number> | null;
+  /** The two waves the headline compares (both shown waves, from before to); the default is the first baseline
+   *  and the latest follow-up over the same units. */
+  compare?: { from?: number; to?: number };
 }
 
 export interface Estimate {
@@ -49,7 +54,25 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
   // per unit once it closes.
   const shown = waveInfo.filter((w) => w.disclosure.results !== 'none');
   const shownIds = shown.map((w) => w.id);
+  const firstBaseline = shown.find((w) => w.phase === 'baseline');
+  const lastFollowUp = [...shown].reverse().find((w) => w.phase === 'followup');
   const perUnitShown = (waveId: number) => waveInfo.find((w) => w.id === waveId)?.disclosure.results === 'all';
+  const choice = opts.compare ?? {};
+  for (const id of [choice.from, choice.to]) {
+    if (id !== undefined && !shownIds.includes(id)) throw invalid('unknown_wave', 'Compare only waves of this project whose results are shown', [{ path: id === choice.from ? 'from' : 'to', code: 'unknown_wave', message: `${id}` }]);
+  }
+  if (choice.from !== undefined && choice.to !== undefined && shownIds.indexOf(choice.from) >= shownIds.indexOf(choice.to)) {
+    throw invalid('compare_order', 'The first wave to compare must come before the second', [{ path: 'to', code: 'compare_order', message: `${choice.to}` }]);
+  }
+  const defaultCompare = { fromWaveId: choice.from ?? firstBaseline?.id ?? null, toWaveId: choice.to ?? lastFollowUp?.id ?? null };
+  // Go-live per reporting cell: the latest of its members' dates (null while any member has none).
+  const goLives = await db.select({ unitId: rollouts.unitId, goLiveDate: rollouts.goLiveDate }).from(rollouts).where(eq(rollouts.projectId, projectId));
+  const goLiveDates = (unitIds: readonly number[]) => unitIds.map((id) => goLives.find((r) => r.unitId === id)?.goLiveDate ?? null);
+  const goLiveOf = (unitIds: readonly number[]) => {
+    const dates = goLiveDates(unitIds);
+    return dates.some((d) => d === null) ? null : dates.reduce((a, b) => (a! > b! ? a : b), dates[0] ?? null);
+  };
+  const today = todayUtc(clock);
 
   const linkRows = await waveLinkCells(db, allWaves.map((w) => w.id));
   const cellsByWave = new Map(allWaves.map((w) => [w.id, reportingCells(linkRows.filter((l) => l.waveId === w.id))]));
@@ -59,6 +82,10 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
   for (const row of rowList) row.unitIds = [...new Set([...cellsByWave.values()].flat().filter((c) => c.key === row.key).flatMap((c) => c.unitIds))];
   rowList.sort((a, b) => a.name.localeCompare(b.name, 'da'));
   const rowHeader = (row: (typeof rowList)[number]) => ({ key: row.key, unitId: row.group ? null : row.unitIds[0], unitName: row.name, group: row.group, unitIds: row.unitIds });
+  const goLiveOfRow = (row: (typeof rowList)[number]) => {
+    const goLiveDate = goLiveOf(row.unitIds);
+    return { goLiveDate, live: goLiveDate !== null && goLiveDate <= today };
+  };
 
   // Respondents per wave and unit (complete / partial), for response rates: participation, from every response.
   const respCounts = await respondentCounts(db, allWaves.map((w) => ({ waveId: w.id, answers: 'all' as const })));
@@ -110,13 +137,39 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
     return { key: ref.key, construct: ref.construct, scale: ref.scale, text: ref.text, overall, units: byRow.filter((r) => r.cells.length > 0 && maySee(r.unitIds)) };
   };
 
+  // Waves with per-unit results, for the comparison with units not yet live.
+  const closedWaves = shown.filter((w) => perUnitShown(w.id)).map((w) => ({ id: w.id, opensOn: w.opensOn }));
+  type ItemRows = NonNullable<ReturnType<typeof itemReport>>;
+  /** Each cell's shown counts per wave (a hidden cell or a changed item is left out) and its go-live dates. */
+  const comparisonRows = (table: ItemRows): ComparisonRow[] =>
+    table.units.map((row) => ({
+      key: row.key,
+      goLiveDates: goLiveDates(row.unitIds),
+      counts: new Map(
+        row.cells
+          .filter((c) => !c.hidden && c.n > 0 && table.overall.some((o) => o.waveId === c.waveId && o.measured && o.comparable))
+          .map((c) => [c.waveId, { x: c.x, n: c.n }]),
+      ),
+    }));
+  /** A cell's change between two waves, only where both cells are shown. */
+  const unitChange = (row: ItemRows['units'][number], from: number | null, to: number | null) => {
+    const header = { key: row.key, unitId: row.unitId, unitName: row.unitName, group: row.group };
+    const before = row.cells.find((c) => c.waveId === from);
+    const after = row.cells.find((c) => c.waveId === to);
+    const d = before && after && !before.hidden && !after.hidden ? newcombe(after.x, after.n, before.x, before.n) : null;
+    return d ? { ...header, hidden: false as const, d: d.d, lo: d.lo, hi: d.hi, nBefore: before!.n, nAfter: after!.n } : { ...header, hidden: true as const };
+  };
+
   const behaviourReports = behaviourRows
     .map((b) => {
       const scaleOf = (construct: ItemMapEntry['construct']) => (i: ItemMapEntry) => i.behaviourId === b.id && i.construct === construct && i.type === 'scale';
       const adoption = itemReport(scaleOf('adoption'));
       const diagnostics = (['old_behaviour', 'capability', 'opportunity', 'motivation'] as const).map((c) => itemReport(scaleOf(c))).filter((r) => r !== null);
-      const compared = adoption ? changeBetween(adoption.overall, shown, k, sameUnits) : null;
-      return { id: b.id, title: b.title, archived: !!b.archivedAt, adoption, diagnostics, change: compared?.change ?? null, changeNote: compared?.note ?? null };
+      const compared = adoption ? changeBetween(adoption.overall, shown, sameUnits, choice) : null;
+      const comparison = adoption ? comparisonOf(comparisonRows(adoption), closedWaves) : null;
+      const pair = compared?.change ? { from: compared.change.fromWaveId, to: compared.change.toWaveId } : { from: defaultCompare.fromWaveId, to: defaultCompare.toWaveId };
+      const unitChanges = adoption ? adoption.units.map((row) => unitChange(row, pair.from, pair.to)) : [];
+      return { id: b.id, title: b.title, archived: !!b.archivedAt, adoption, diagnostics, change: compared?.change ?? null, changeNote: compared?.note ?? null, unitChanges, comparison };
     })
     .filter((b) => b.adoption || !b.archived);
 
@@ -126,11 +179,17 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
 
   // Badges only for changes that survive Benjamini–Hochberg over the adoption changes shown together.
   const bh = benjaminiHochberg(behaviourReports.map((b) => b.change?.p ?? null), DEFAULT_FDR);
+  // The comparisons get their own correction: p from the interval's normal approximation (two-sided).
+  const comparisonP = (c: (typeof behaviourReports)[number]['comparison']) => (c?.available ? 2 * normalSf(Math.abs(c.did) / Math.max((c.hi - c.lo) / (2 * 1.959963984540054), 1e-12)) : null);
+  const bhComparison = benjaminiHochberg(behaviourReports.map((b) => comparisonP(b.comparison)), DEFAULT_FDR);
   const withLabels = behaviourReports.map((b, i) => {
-    if (!b.change) return { ...b, change: null };
+    const comparison = b.comparison?.available ? { ...b.comparison, label: comparisonLabel(b.comparison, project.mid / 100, bhComparison.reject[i]) } : b.comparison;
+    if (!b.change) return { ...b, comparison, change: null };
     const { wilsonBefore, wilsonAfter, ...change } = b.change;
     const label = changeLabel(change, project.mid / 100, change.nAfter, change.nBefore, { threshold: k, survivesMultiplicity: bh.reject[i], wilsonAfter, wilsonBefore });
-    return { ...b, change: { ...change, pAdjusted: bh.adjusted[i], label } };
+    // Words that suggest the project caused a change belong to the comparison; a bare before/after says so.
+    const design = comparison?.available ? ('comparison' as const) : ('before_after' as const);
+    return { ...b, comparison, change: { ...change, pAdjusted: bh.adjusted[i], label, design } };
   });
 
   // Response rates (RR1, RR2) per wave and reporting cell: a cell's counts only once the wave shows per-unit
@@ -163,7 +222,8 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
     project: { id: project.id, name: project.name, mid: project.mid },
     threshold: k,
     waves: waveInfo.map(({ disclosure, ...w }) => ({ ...w, resultsShown: disclosure.results !== 'none', unitResultsShown: disclosure.results === 'all', unitCount: unitIdsOfWave(w.id).length })),
-    units: rowList.filter((r) => maySee(r.unitIds)).map((r) => ({ id: r.group ? null : r.unitIds[0], key: r.key, name: r.name, group: r.group, unitIds: r.unitIds })),
+    units: rowList.filter((r) => maySee(r.unitIds)).map((r) => ({ id: r.group ? null : r.unitIds[0], key: r.key, name: r.name, group: r.group, unitIds: r.unitIds, ...goLiveOfRow(r) })),
+    compare: defaultCompare,
     fdr: DEFAULT_FDR,
     behaviours: withLabels,
     customItems,
@@ -174,21 +234,21 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
 
 const sameSet = (a: unknown[] = [], b: unknown[] = []) => a.length === b.length && a.every((v) => b.includes(v));
 
-/** Change from the first baseline to the latest follow-up over the same units: Newcombe's interval, and the
- *  score-test p of the favourable share for the multiplicity correction (the label is added after BH
- *  over the page). When follow-ups exist but none covers the baseline's units, the note says so. */
+/** Change between two waves: the chosen ones, or the first baseline and the latest follow-up over the same
+ *  units. Newcombe's interval, and the score-test p of the favourable share for the multiplicity correction (the
+ *  label is added after BH over the page). When the follow-up does not cover the baseline's units, the note says so. */
 function changeBetween(
   overall: ({ waveId: number; measured: false } | ({ waveId: number; measured: true; comparable: boolean } & Estimate))[],
   shown: { id: number; phase: 'baseline' | 'followup' }[],
-  k: number,
   sameUnits: (a: number, b: number) => boolean,
+  choice: { from?: number; to?: number },
 ) {
   const measured = overall.filter((o): o is Extract<typeof o, { measured: true }> => o.measured && o.comparable && !o.hidden && o.n > 0);
   const phaseOf = (waveId: number) => shown.find((w) => w.id === waveId)?.phase;
-  const before = measured.find((o) => phaseOf(o.waveId) === 'baseline');
-  const followUps = [...measured].reverse().filter((o) => phaseOf(o.waveId) === 'followup');
-  if (!before || !followUps.length) return null;
-  const after = followUps.find((o) => sameUnits(o.waveId, before.waveId));
+  const before = choice.from !== undefined ? measured.find((o) => o.waveId === choice.from) : measured.find((o) => phaseOf(o.waveId) === 'baseline');
+  const candidates = choice.to !== undefined ? measured.filter((o) => o.waveId === choice.to) : [...measured].reverse().filter((o) => phaseOf(o.waveId) === 'followup');
+  if (!before || !candidates.length) return null;
+  const after = candidates.find((o) => sameUnits(o.waveId, before.waveId));
   if (!after) return { change: null, note: 'different_units' as const };
   const d = newcombe(after.x, after.n, before.x, before.n);
   if (!d) return null;

@@ -702,7 +702,8 @@ describe('labels', () => {
   });
 
   it('no badge for a change that does not survive Benjamini–Hochberg', () => {
-    expect(labelFromCounts({ x: 31, n: 45 }, { x: 19, n: 40 }, { survivesMultiplicity: false }).code).toBe('too_early');
+    // +21 points (0.4 to 40): the interval excludes 0, so without the badge it is "possible", never "too early".
+    expect(labelFromCounts({ x: 31, n: 45 }, { x: 19, n: 40 }, { survivesMultiplicity: false }).code).toBe('possible_improvement');
     // 570/1000 vs 520/1000: +5 points (0.6 to 9.3) — entirely above 0, but within ± 10 points.
     expect(labelFromCounts({ x: 570, n: 1000 }, { x: 520, n: 1000 }).code).toBe('likely_improvement');
     expect(labelFromCounts({ x: 570, n: 1000 }, { x: 520, n: 1000 }, { survivesMultiplicity: false }).code).toBe('no_meaningful_change');

@@ -1,0 +1,70 @@
+// The comparison with units not yet live: which reporting cells form which rollout cohort, from go-live dates
+// and wave dates, and the staggered difference in differences over them. Only cells shown in every wave used
+// enter, so the comparison is a function of numbers the report already shows and reveals nothing new.
+import { staggeredDid, type StaggeredCohort } from '../analysis';
+
+/** A shown wave with per-unit results, in time order. */
+export interface ComparisonWave {
+  id: number;
+  opensOn: string | null;
+}
+
+/** One reporting cell's adoption per wave (only where shown) and its members' go-live dates. */
+export interface ComparisonRow {
+  key: string;
+  goLiveDates: (string | null)[];
+  /** Favourable x of n substantive answers per wave id, for the waves where the cell is shown. */
+  counts: ReadonlyMap<number, { x: number; n: number }>;
+}
+
+export type ComparisonUnavailable = 'single_wave' | 'none_live' | 'all_live_at_first_wave' | 'no_controls' | 'one_shown_cell';
+
+export type Comparison =
+  | { available: true; did: number; lo: number; hi: number; placebo: { did: number; lo: number; hi: number } | null; cohorts: number; controls: number }
+  | { available: false; reason: ComparisonUnavailable };
+
+/**
+ * A cell's first wave after its go-live: the first wave that opens on or after the go-live day (a go-live during
+ * a wave counts from the next one). null = not live during these waves. A cell whose members go live in
+ * different waves belongs to no cohort (undefined): it is neither treated nor a clean comparison.
+ */
+export function firstPostWave(goLiveDates: readonly (string | null)[], waves: readonly ComparisonWave[]): number | null | undefined {
+  const post = goLiveDates.map((d) => (d === null ? null : (waves.find((w) => w.opensOn !== null && d <= w.opensOn)?.id ?? null)));
+  return post.every((p) => p === post[0]) ? post[0] : undefined;
+}
+
+/** The staggered difference in differences of one item over the cells shown in every wave. */
+export function comparisonOf(rows: readonly ComparisonRow[], waves: readonly ComparisonWave[]): Comparison {
+  if (waves.length < 2) return { available: false, reason: 'single_wave' };
+  const stable = rows.filter((r) => waves.every((w) => (r.counts.get(w.id)?.n ?? 0) > 0));
+  const cohortOf = new Map(stable.map((r) => [r.key, firstPostWave(r.goLiveDates, waves)]));
+  const grouped = new Map<string, StaggeredCohort & { counts: Record<string, { x: number; n: number }> }>();
+  for (const r of stable) {
+    const post = cohortOf.get(r.key);
+    if (post === undefined) continue;
+    const id = post === null ? 'not_live' : String(post);
+    const cohort = grouped.get(id) ?? { id, firstPostWave: post === null ? null : String(post), counts: {} };
+    for (const w of waves) {
+      const c = r.counts.get(w.id)!;
+      const sum = cohort.counts[String(w.id)] ?? { x: 0, n: 0 };
+      cohort.counts[String(w.id)] = { x: sum.x + c.x, n: sum.n + c.n };
+    }
+    grouped.set(id, cohort);
+  }
+  const cohorts = [...grouped.values()];
+  if (stable.length < 2) return { available: false, reason: 'one_shown_cell' };
+  if (!cohorts.some((c) => c.firstPostWave !== null)) return { available: false, reason: 'none_live' };
+  if (cohorts.every((c) => c.firstPostWave === String(waves[0].id))) return { available: false, reason: 'all_live_at_first_wave' };
+  const result = staggeredDid({ waves: waves.map((w) => String(w.id)), cohorts });
+  if (!result.overall) return { available: false, reason: 'no_controls' };
+  const controls = new Set(result.cells.filter((c) => result.overall!.cohorts.includes(c.cohort)).flatMap((c) => c.controlCohorts));
+  return {
+    available: true,
+    did: result.overall.did,
+    lo: result.overall.lo,
+    hi: result.overall.hi,
+    placebo: result.placeboCombined ? { did: result.placeboCombined.did, lo: result.placeboCombined.lo, hi: result.placeboCombined.hi } : null,
+    cohorts: result.overall.cohorts.length,
+    controls: controls.size,
+  };
+}

@@ -1,0 +1,69 @@
+// Which cells compare with which: cohorts by the first wave after go-live, units not yet live as the comparison,
+// a placebo where two pre-rollout waves exist, and plain reasons when no valid comparison group exists.
+import { describe, expect, it } from 'vitest';
+import { did2x2 } from '../../server/analysis';
+import { comparisonOf, firstPostWave, type ComparisonRow } from '../../server/services/comparisonGroups';
+
+const waves = [
+  { id: 1, opensOn: '2026-01-10' },
+  { id: 2, opensOn: '2026-04-10' },
+  { id: 3, opensOn: '2026-07-10' },
+];
+const row = (key: string, goLive: (string | null)[], counts: [number, number][]): ComparisonRow => ({
+  key,
+  goLiveDates: goLive,
+  counts: new Map(counts.map(([x, n], i) => [waves[i].id, { x, n }])),
+});
+
+describe('firstPostWave', () => {
+  it('is the first wave opening on or after the go-live day, null when not live in these waves', () => {
+    expect(firstPostWave(['2026-01-10'], waves)).toBe(1);
+    expect(firstPostWave(['2026-02-01'], waves)).toBe(2);
+    // A go-live during a wave counts from the next one.
+    expect(firstPostWave(['2026-04-11'], waves)).toBe(3);
+    expect(firstPostWave(['2026-08-01'], waves)).toBeNull();
+    expect(firstPostWave([null], waves)).toBeNull();
+  });
+
+  it('puts a group whose members go live in different waves in no cohort', () => {
+    expect(firstPostWave(['2026-02-01', '2026-05-01'], waves)).toBeUndefined();
+    expect(firstPostWave(['2026-02-01', '2026-03-01'], waves)).toBe(2);
+  });
+});
+
+describe('comparisonOf', () => {
+  it('compares a cohort with the units not yet live at the same waves, never with units already live', () => {
+    const early = row('early', ['2026-02-01'], [[30, 80], [52, 85], [55, 82]]);
+    const late = row('late', ['2026-05-01'], [[28, 75], [31, 70], [50, 72]]);
+    const never = row('never', [null], [[20, 50], [22, 52], [21, 49]]);
+    const c = comparisonOf([early, late, never], waves);
+    expect(c.available).toBe(true);
+    if (!c.available) return;
+    expect(c.cohorts).toBe(2);
+    // Each cohort's latest wave (3), from its own last wave before go-live, against "never" only (late is live by 3).
+    const earlyCell = did2x2({ x: 30, n: 80 }, { x: 55, n: 82 }, { x: 20, n: 50 }, { x: 21, n: 49 })!;
+    const lateCell = did2x2({ x: 31, n: 70 }, { x: 50, n: 72 }, { x: 22, n: 52 }, { x: 21, n: 49 })!;
+    const weighted = (80 * earlyCell.did + 70 * lateCell.did) / 150;
+    expect(c.did).toBeCloseTo(weighted, 12);
+    // Late has two waves before its go-live: the placebo (wave 1 → 2 against never) exists.
+    const placebo = did2x2({ x: 28, n: 75 }, { x: 31, n: 70 }, { x: 20, n: 50 }, { x: 22, n: 52 })!;
+    expect(c.placebo!.did).toBeCloseTo(placebo.did, 12);
+  });
+
+  it('says why when no valid comparison group exists', () => {
+    const live = (key: string) => row(key, ['2026-02-01'], [[10, 40], [30, 40], [32, 40]]);
+    expect(comparisonOf([live('a'), live('b')], waves)).toEqual({ available: false, reason: 'no_controls' });
+    const liveFirst = (key: string) => row(key, ['2025-12-01'], [[10, 40], [30, 40], [32, 40]]);
+    expect(comparisonOf([liveFirst('a'), liveFirst('b')], waves)).toEqual({ available: false, reason: 'all_live_at_first_wave' });
+    const notLive = (key: string) => row(key, [null], [[10, 40], [12, 40], [11, 40]]);
+    expect(comparisonOf([notLive('a'), notLive('b')], waves)).toEqual({ available: false, reason: 'none_live' });
+    expect(comparisonOf([live('a'), notLive('b')], waves.slice(0, 1))).toEqual({ available: false, reason: 'single_wave' });
+    expect(comparisonOf([live('a')], waves)).toEqual({ available: false, reason: 'one_shown_cell' });
+  });
+
+  it('leaves out a cell hidden in any wave, so the comparison rests only on numbers already shown', () => {
+    const early = row('early', ['2026-02-01'], [[30, 80], [52, 85], [55, 82]]);
+    const hiddenLater = { ...row('never', [null], [[20, 50], [22, 52]]) };
+    expect(comparisonOf([early, hiddenLater], waves)).toEqual({ available: false, reason: 'one_shown_cell' });
+  });
+});
