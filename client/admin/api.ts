@@ -89,7 +89,8 @@ export const unitApi = {
 
 export const waveApi = {
   list: (projectId: number) => call(project.waves.$get({ param: projectParam(projectId) })).then((r) => r.waves),
-  create: (projectId: number, json: WaveInput) => call(project.waves.$post({ param: projectParam(projectId), json })).then((r) => r.wave),
+  /** The draft wave, and a warning for each of its units too small to be reported on its own. */
+  create: (projectId: number, json: WaveInput) => call(project.waves.$post({ param: projectParam(projectId), json })),
   open: (waveId: number) => call(wave.open.$post({ param: { id: id(waveId) } })).then((r) => r.wave),
   close: (waveId: number) => call(wave.close.$post({ param: { id: id(waveId) } })).then((r) => r.wave),
   update: (waveId: number, json: WaveUpdate) => call(wave.$patch({ param: { id: id(waveId) }, json })).then((r) => r.wave),

@@ -2,7 +2,7 @@
 // a copy button, the QR code from the server and a printable poster per link.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Phase } from '../../api';
-import { waveApi, type ProjectDetail, type WaveLink, type WaveSummary } from '../api';
+import { waveApi, type ProjectDetail, type SmallUnitWarning, type WaveLink, type WaveSummary } from '../api';
 import { copyText } from '../../components/copyText';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormActions } from '../../components/FormActions';
@@ -13,6 +13,7 @@ import { Link } from '../../router';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
 import { phaseKey } from './SurveySection';
+import { SmallUnitWarnings } from './ReportingGroupsSection';
 
 const statusKey = (s: WaveSummary['status']) => `wave_${s}` as AdminKey;
 
@@ -199,6 +200,8 @@ function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [nameError, setNameError] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<SmallUnitWarning[]>([]);
+  const { thresholds } = useSession();
   const phaseName = useId();
 
   useEffect(() => setError(null), [project.rollouts.length]);
@@ -218,9 +221,10 @@ function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated
     setError(null);
     setNameError(null);
     try {
-      const wave = await waveApi.create(project.id, { name: name.trim(), phase, unitIds, closesOn: closesOn || null });
+      const { wave, warnings: small } = await waveApi.create(project.id, { name: name.trim(), phase, unitIds, closesOn: closesOn || null });
       setName('');
       setClosesOn('');
+      setWarnings(small);
       await onCreated(t('waveCreated', { name: wave.name }));
     } catch (err) {
       setError(err);
@@ -234,6 +238,8 @@ function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated
   return (
     <section className="card" aria-labelledby="new-wave-title">
       <h3 id="new-wave-title">{t('newWaveTitle')}</h3>
+      {/* A unit too small to be shown on its own: say so when its wave is made (groups: tab Enheder & udrulning). */}
+      <SmallUnitWarnings warnings={warnings} threshold={thresholds.anonymity} alert />
       <form onSubmit={submit}>
         <TextField label={t('waveName')} hint={t('waveNameHint')} required value={name} onChange={(e) => setName(e.target.value)} error={nameError} maxLength={300} />
         <fieldset>
