@@ -1,8 +1,8 @@
 // The project report: % favourable per behaviour item, wave and reporting cell, with Wilson intervals, and
 // response rates. What may be shown is the disclosure policy's (server/services/disclosure.ts); this computes it.
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { behaviours, rollouts, waves } from '../../db/schema';
+import { behaviourBenefits, behaviours, benefits, kpiMeasurements, rollouts, waves } from '../../db/schema';
 import type { ItemMapEntry } from '../../surveys/types';
 import { benjaminiHochberg, changeLabel, comparisonLabel, estimateLabel, newcombe, normalSf, responseRates, twoProportionP, wilson, DEFAULT_FDR } from '../analysis';
 import { todayUtc, type Clock } from './clock';
@@ -192,6 +192,38 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
     return { ...b, comparison, change: { ...change, pAdjusted: bh.adjusted[i], label, design } };
   });
 
+  // Benefits beside the behaviours that create them: the KPI against baseline and target, the adoption of the
+  // linked behaviours, and what staff say they noticed (a benefit, or a drawback for a negative benefit).
+  const benefitRows = await db.select().from(benefits).where(and(eq(benefits.projectId, projectId), isNull(benefits.archivedAt))).orderBy(asc(benefits.sortOrder), asc(benefits.id));
+  const benefitIds = benefitRows.map((r) => r.id);
+  const links = benefitIds.length ? await db.select().from(behaviourBenefits).where(inArray(behaviourBenefits.benefitId, benefitIds)) : [];
+  const measurements = benefitIds.length
+    ? await db.select().from(kpiMeasurements).where(inArray(kpiMeasurements.benefitId, benefitIds)).orderBy(asc(kpiMeasurements.measuredOn), asc(kpiMeasurements.id))
+    : [];
+  const benefitReports = benefitRows.map((bf) => {
+    const behaviourIds = links.filter((l) => l.benefitId === bf.id).map((l) => l.behaviourId);
+    const construct = bf.direction === 'negative' ? 'drawback' : 'benefit';
+    const staff = behaviourIds
+      .map((behaviourId) => ({ behaviourId, item: itemReport((i) => i.behaviourId === behaviourId && i.construct === construct && i.key === `b${behaviourId}.${construct}.${bf.id}`) }))
+      .filter((s) => s.item !== null);
+    return {
+      id: bf.id,
+      title: bf.title,
+      direction: bf.direction,
+      type: bf.type,
+      owner: bf.owner,
+      measure: bf.measure,
+      measureUnit: bf.measureUnit,
+      dataSource: bf.dataSource,
+      baseline: { value: bf.baselineValue, date: bf.baselineDate },
+      target: { value: bf.targetValue, date: bf.targetDate },
+      measurements: measurements.filter((m) => m.benefitId === bf.id).map((m) => ({ value: m.value, measuredOn: m.measuredOn, note: m.note })),
+      behaviourIds,
+      /** For a negative benefit, "favourable" is not having noticed the drawback (the item's favourable answers). */
+      staff,
+    };
+  });
+
   // Response rates (RR1, RR2) per wave and reporting cell: a cell's counts only once the wave shows per-unit
   // numbers and where its hidden set lets them; the wave total is left out where it alone would reveal a cell.
   const responded = (waveId: number, unitIds: number[], complete: boolean) =>
@@ -226,6 +258,7 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
     compare: defaultCompare,
     fdr: DEFAULT_FDR,
     behaviours: withLabels,
+    benefits: benefitReports,
     customItems,
     responseRates: rates,
   };
