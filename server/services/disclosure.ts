@@ -130,6 +130,24 @@ export class DisclosurePolicy {
     return { hidden, hideTotal: byHeadcount.hideParent };
   }
 
+  /**
+   * The hidden groups of one breakdown of a wave (by a background question, or by a chosen option against the
+   * rest): the same rules as for units — complementary hiding on respondents, on everyone who answered each item
+   * and on its substantive answers — with the respondents in place of the unknown headcount. The groups must
+   * partition the wave's respondents (include the group that did not answer), so that none is the total minus
+   * the others.
+   */
+  hiddenGroups(groups: readonly { key: string; respondents: number; items: readonly { n: number; dontKnow: number }[] }[]): Set<string> {
+    const hidden = new Set(this.suppress(groups.map((g) => ({ id: g.key, n: g.respondents }))).hidden);
+    const items = Math.max(0, ...groups.map((g) => g.items.length));
+    for (let i = 0; i < items; i++) {
+      const tallies = groups.map((g) => ({ id: g.key, ...(g.items[i] ?? { n: 0, dontKnow: 0 }) })).filter((t) => answeredCount(t) > 0);
+      for (const id of this.suppress(tallies.map((t) => ({ id: t.id, n: answeredCount(t) }))).hidden) hidden.add(id);
+      if (this.rules.substantiveCount) for (const id of this.suppress(tallies.map((t) => ({ id: t.id, n: t.n }))).hidden) hidden.add(id);
+    }
+    return hidden;
+  }
+
   /** Whether a wave's response total must be left out: it alone would reveal a cell hidden by its headcount. */
   waveTotalHidden(cells: readonly ReportingCell[]): boolean {
     return this.hiddenCells(0, cells, [], new Map<string, number[]>()).hideTotal;

@@ -1,0 +1,135 @@
+// Breakdowns of a closed wave's adoption by the survey's background questions (shift, role, …) and the
+// secretariat's own choice questions, under the same disclosure policy as units: only once the wave shows per-unit
+// numbers, for the whole wave (never per unit), with the group that did not answer as a group of its own so that
+// no group is the total minus the others, and one hidden set per breakdown shared by its items.
+import { and, asc, count, eq, inArray, isNotNull, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { responses, responseValues, waves } from '../../db/schema';
+import { choiceLabels } from '../../surveys/choices';
+import { DONT_KNOW, type ItemMapEntry, type Localized } from '../../surveys/types';
+import { estimateLabel, wilson } from '../analysis';
+import type { Clock } from './clock';
+import type { DisclosurePolicy, HiddenReason } from './disclosure';
+import { getProjectRow } from './projects';
+import { getSurveyVersion } from './surveys';
+import { effectiveStatus } from './waves';
+
+/** Counts per item and value among one group's respondents. */
+type ItemCounts = Map<string, number[]>;
+
+interface Group {
+  key: string;
+  label: Localized | null;
+  respondents: number;
+  counts: ItemCounts;
+}
+
+const NOT_ANSWERED: Localized = { da: 'Ikke besvaret', en: 'Not answered' };
+const OTHERS: Localized = { da: 'Valgte det ikke', en: 'Did not choose it' };
+
+function add(counts: ItemCounts, itemKey: string, value: number, n: number) {
+  const arr = counts.get(itemKey) ?? [0, 0, 0, 0, 0, 0];
+  arr[value] = (arr[value] ?? 0) + n;
+  counts.set(itemKey, arr);
+}
+
+function minus(total: ItemCounts, parts: readonly ItemCounts[]): ItemCounts {
+  const out: ItemCounts = new Map();
+  for (const [key, arr] of total) arr.forEach((n, value) => add(out, key, value, n - parts.reduce((s, p) => s + (p.get(key)?.[value] ?? 0), 0)));
+  return out;
+}
+
+export async function getBreakdowns(db: Db, projectId: number, policy: DisclosurePolicy, clock: Clock) {
+  await getProjectRow(db, projectId);
+  const rows = await db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(sql`${waves.opensOn} asc nulls first`, asc(waves.id));
+  const result = [];
+  for (const wave of rows) {
+    const stage = policy.stage({ ...wave, status: effectiveStatus(wave, clock) });
+    if (stage.results !== 'all' || !wave.surveyVersionId) continue;
+    const version = await getSurveyVersion(db, wave.surveyVersionId);
+    const measured = version.itemMap.items.filter((i) => i.construct === 'adoption' && i.type === 'scale');
+    const groupers = version.itemMap.items.filter((i) => (i.construct === 'background' && i.type === 'choice') || (i.construct === 'custom' && (i.type === 'choice' || i.type === 'multi')));
+    if (!measured.length || !groupers.length) continue;
+    const inSet = and(eq(responses.waveId, wave.id), stage.answers === 'released' ? isNotNull(responses.releasedIn) : undefined)!;
+    const keys = measured.map((i) => i.key);
+    const total = await groupCounts(db, inSet, keys);
+    const [{ n: respondents }] = await db.select({ n: count() }).from(responses).where(inSet);
+    const breakdowns = [];
+    for (const grouper of groupers) {
+      const labels = choiceLabels(version.surveyJson, grouper.question);
+      const families: Group[][] = [];
+      if (grouper.type === 'choice') {
+        // One family: every option, and those who did not answer (or preferred not to).
+        const members: Group[] = [];
+        for (const value of (grouper.values ?? []).map(Number).filter((v) => !(grouper.construct === 'background' && v === DONT_KNOW))) {
+          const chose = and(eq(responseValues.itemKey, grouper.key), eq(responseValues.valueNum, value))!;
+          members.push({ key: String(value), label: labels.get(value) ?? { da: String(value), en: String(value) }, ...(await groupOf(db, inSet, chose, keys)) });
+        }
+        const answered = members.reduce((s, m) => s + m.respondents, 0);
+        members.push({ key: 'none', label: NOT_ANSWERED, respondents: respondents - answered, counts: minus(total, members.map((m) => m.counts)) });
+        families.push(members);
+      } else {
+        // Several options may be chosen: each option against everyone else, a family of two.
+        for (const value of (grouper.values ?? []).map(Number)) {
+          const text = responseValues.valueText;
+          const chose = and(eq(responseValues.itemKey, grouper.key), or(eq(text, `[${value}]`), like(text, `[${value},%`), like(text, `%,${value},%`), like(text, `%,${value}]`)))!;
+          const group = { key: String(value), label: labels.get(value) ?? { da: String(value), en: String(value) }, ...(await groupOf(db, inSet, chose, keys)) };
+          families.push([group, { key: `not:${value}`, label: OTHERS, respondents: respondents - group.respondents, counts: minus(total, [group.counts]) }]);
+        }
+      }
+      const groups = families.flatMap((family) => {
+        const hidden = policy.hiddenGroups(family.map((g) => ({ key: g.key, respondents: g.respondents, items: measured.map((i) => tallyOf(g.counts, i)) })));
+        return family.map((g) => shownGroup(g, hidden.has(g.key), measured, policy));
+      });
+      breakdowns.push({ key: grouper.key, kind: grouper.construct === 'background' ? ('background' as const) : grouper.type === 'multi' ? ('multi' as const) : ('choice' as const), text: grouper.text, groups });
+    }
+    result.push({ waveId: wave.id, name: wave.name, phase: wave.phase, breakdowns });
+  }
+  return { threshold: policy.k, waves: result };
+}
+
+/** A group as shown: its numbers, or nothing but the policy's one reason. A multi-choice "others" group is
+ *  shown like any other, since it is the total minus the option. */
+function shownGroup(g: Group, hidden: boolean, measured: readonly ItemMapEntry[], policy: DisclosurePolicy) {
+  const items = measured.map((item) => {
+    const t = tallyOf(g.counts, item);
+    const tooFew = policy.tooFew(t);
+    const isHidden = hidden || tooFew;
+    if (isHidden) return { key: item.key, behaviourId: item.behaviourId ?? null, hidden: true as const, hiddenReason: policy.hiddenReason(tooFew) as HiddenReason, label: estimateLabel(null, 0, 1) };
+    const w = wilson(t.x, t.n);
+    return { key: item.key, behaviourId: item.behaviourId ?? null, hidden: false as const, hiddenReason: null, n: t.n, x: t.x, dontKnow: t.dontKnow, p: w?.p ?? null, lo: w?.lo ?? null, hi: w?.hi ?? null, label: estimateLabel(w, t.n, 0) };
+  });
+  return { key: g.key, label: g.label, hidden, respondents: hidden ? null : g.respondents, items };
+}
+
+function tallyOf(counts: ItemCounts, item: ItemMapEntry) {
+  const favourable = new Set((item.favourable ?? []).map(Number));
+  let n = 0, x = 0, dontKnow = 0;
+  (counts.get(item.key) ?? []).forEach((k, value) => {
+    if (value === DONT_KNOW) dontKnow += k;
+    else {
+      n += k;
+      if (favourable.has(value)) x += k;
+    }
+  });
+  return { n, x, dontKnow };
+}
+
+/** Respondents (of the shown set) whose answer to the grouping question matches, and their item counts. */
+async function groupOf(db: Db, inSet: SQL, chose: SQL, keys: string[]): Promise<{ respondents: number; counts: ItemCounts }> {
+  const members = db.select({ responseId: responseValues.responseId }).from(responseValues).where(chose);
+  const [{ n }] = await db.select({ n: count() }).from(responses).where(and(inSet, inArray(responses.id, members)));
+  return { respondents: n, counts: await groupCounts(db, and(inSet, inArray(responses.id, members))!, keys) };
+}
+
+async function groupCounts(db: Db, where: SQL, keys: string[]): Promise<ItemCounts> {
+  const rows = await db
+    .select({ itemKey: responseValues.itemKey, value: responseValues.valueNum, n: count() })
+    .from(responseValues)
+    .innerJoin(responses, eq(responses.id, responseValues.responseId))
+    .where(and(where, inArray(responseValues.itemKey, keys), isNotNull(responseValues.valueNum)))
+    .groupBy(responseValues.itemKey, responseValues.valueNum);
+  const counts: ItemCounts = new Map();
+  for (const r of rows) add(counts, r.itemKey, r.value!, r.n);
+  return counts;
+}

@@ -1,0 +1,74 @@
+// Breakdowns by background questions and the secretariat's choice questions: whole closed waves only, under the
+// same disclosure policy as units (the group that did not answer is a group of its own, complementary hiding).
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { ItemMapEntry } from '../../surveys/types';
+import { answersFor } from '../support/answers';
+import { expectError, MANAGER, projectWithUnits } from '../support/api';
+
+const localized = (da: string) => ({ da, en: da });
+
+async function setUp() {
+  const { t, project, ids } = await projectWithUnits([['A', 60]]);
+  const spec = {
+    background: [{ id: 'vagt', text: localized('Hvilken vagt har du mest?'), choices: [{ value: 1, text: localized('Dag') }, { value: 2, text: localized('Aften') }, { value: 3, text: localized('Nat') }] }],
+    customItems: [{ kind: 'multi', id: 'kanaler', text: localized('Hvor læser du status?'), choices: [{ value: 1, text: localized('Telefon') }, { value: 2, text: localized('PC') }], favourable: [1], phases: 'both' }],
+  };
+  expect((await t.put(`/api/projects/${project.id}/survey/spec`, { spec })).status).toBe(200);
+  const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: 'Nulpunkt', phase: 'baseline' })).body.wave;
+  await t.post(`/api/waves/${wave.id}/open`);
+  const token = (await t.get(`/api/waves/${wave.id}/links`)).body.links[0].token;
+  const itemMap = (await t.get(`/api/projects/${project.id}/survey/preview?phase=baseline`)).body.itemMap;
+  const submit = async (shift: number | null, adoption: number, channels: number[]) => {
+    const answers: Record<string, unknown> = answersFor(itemMap, (i: ItemMapEntry) => (i.construct === 'adoption' ? adoption : 4));
+    if (shift !== null) answers['background.vagt'] = shift;
+    const multi = itemMap.items.find((i: ItemMapEntry) => i.type === 'multi');
+    if (channels.length) answers[multi.question] = channels;
+    expect((await t.post(`/api/s/${token}/responses`, { submissionId: randomUUID(), answers, locale: 'da' })).status).toBe(201);
+  };
+  // Day 12 (8 favourable), evening 9 (3 favourable), night 2, no answer 1. Telephone chosen by 10.
+  for (let i = 0; i < 12; i++) await submit(1, i < 8 ? 5 : 2, i < 6 ? [1] : [2]);
+  for (let i = 0; i < 9; i++) await submit(2, i < 3 ? 5 : 1, i < 4 ? [1, 2] : [2]);
+  for (let i = 0; i < 2; i++) await submit(3, 5, [2]);
+  await submit(null, 1, [2]);
+  return { t, projectId: project.id, waveId: wave.id, ids };
+}
+
+describe('breakdowns', () => {
+  it('show nothing while the wave runs, then every group with k or more, the small ones hidden with a partner', async () => {
+    const { t, projectId, waveId } = await setUp();
+    expect((await t.get(`/api/projects/${projectId}/breakdowns`)).body.breakdowns.waves).toEqual([]);
+    await t.post(`/api/waves/${waveId}/close`);
+    const [wave] = (await t.get(`/api/projects/${projectId}/breakdowns`)).body.breakdowns.waves;
+    const shift = wave.breakdowns.find((b: any) => b.key === 'background.vagt');
+    const group = (key: string) => shift.groups.find((g: any) => g.key === key);
+    expect(group('1')).toMatchObject({ label: { da: 'Dag' }, hidden: false, respondents: 12, items: [{ hidden: false, n: 12, x: 8 }] });
+    // Night (2) and not answered (1) are below k together: hidden, and evening (the smallest other) with them,
+    // so none of them is the total minus the rest.
+    for (const key of ['2', '3', 'none']) expect(group(key)).toMatchObject({ hidden: true, respondents: null, items: [{ hidden: true, hiddenReason: 'protected' }] });
+    expect(JSON.stringify(shift.groups.filter((g: any) => g.hidden))).not.toMatch(/"n":[1-9]/);
+  });
+
+  it('break a multiple-choice question down option by option, each against everyone else', async () => {
+    const { t, projectId, waveId } = await setUp();
+    await t.post(`/api/waves/${waveId}/close`);
+    const [wave] = (await t.get(`/api/projects/${projectId}/breakdowns`)).body.breakdowns.waves;
+    const multi = wave.breakdowns.find((b: any) => b.kind === 'multi');
+    const phone = multi.groups.find((g: any) => g.key === '1');
+    const notPhone = multi.groups.find((g: any) => g.key === 'not:1');
+    expect(phone).toMatchObject({ hidden: false, respondents: 10, items: [{ n: 10, x: 9 }] });
+    expect(notPhone).toMatchObject({ hidden: false, respondents: 14, items: [{ n: 14 }] });
+  });
+
+  it('is for readers of the project only, and knows no other project', async () => {
+    const { t, projectId } = await setUp();
+    t.logout();
+    expectError(await t.get(`/api/projects/${projectId}/breakdowns`), 401);
+    // A manager without this project in scope is told it does not exist, as for every project route.
+    await t.login(MANAGER);
+    expectError(await t.get(`/api/projects/${projectId}/breakdowns`), 404);
+    t.logout();
+    await t.login();
+    expectError(await t.get(`/api/projects/999/breakdowns`), 404);
+  });
+});
