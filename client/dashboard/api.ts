@@ -24,6 +24,6 @@ export type RateNumbers = Omit<Extract<WaveRate, { hidden: false }>, 'waveId' | 
 export type Comments = Ok<typeof project.comments.$get>['comments'];
 
 export const reportApi = {
-  get: (projectId: number) => call(project.report.$get(byProject(projectId))).then((r) => r.report),
+  get: (projectId: number) => call(project.report.$get({ ...byProject(projectId), query: {} })).then((r) => r.report),
   comments: (projectId: number) => call(project.comments.$get(byProject(projectId))).then((r) => r.comments),
 };
