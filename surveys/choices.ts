@@ -15,9 +15,10 @@ export function choiceLabels(surveyJson: unknown, name: string): Map<number, Loc
       if (el.name !== name || !Array.isArray(el.choices)) continue;
       for (const c of el.choices) {
         if (!isObject(c) || typeof c.value !== 'number') continue;
-        const text = isObject(c.text) ? c.text : { default: String(c.text ?? c.value) };
-        const da = restoreBraces(String(text.default ?? text.da ?? c.value));
-        out.set(c.value, { da, en: restoreBraces(String(text.en ?? da)) });
+        const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+        const text = isObject(c.text) ? c.text : { default: str(c.text) };
+        const da = restoreBraces(str(text.default) ?? str(text.da) ?? String(c.value));
+        out.set(c.value, { da, en: restoreBraces(str(text.en) ?? da) });
       }
       return true;
     }

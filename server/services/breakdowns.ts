@@ -9,7 +9,7 @@ import { choiceLabels } from '../../surveys/choices';
 import { DONT_KNOW, type ItemMapEntry, type Localized } from '../../surveys/types';
 import { estimateLabel, wilson } from '../analysis';
 import type { Clock } from './clock';
-import type { DisclosurePolicy, HiddenReason } from './disclosure';
+import type { DisclosurePolicy } from './disclosure';
 import { getProjectRow } from './projects';
 import { getSurveyVersion } from './surveys';
 import { effectiveStatus } from './waves';
@@ -95,7 +95,7 @@ function shownGroup(g: Group, hidden: boolean, measured: readonly ItemMapEntry[]
     const t = tallyOf(g.counts, item);
     const tooFew = policy.tooFew(t);
     const isHidden = hidden || tooFew;
-    if (isHidden) return { key: item.key, behaviourId: item.behaviourId ?? null, hidden: true as const, hiddenReason: policy.hiddenReason(tooFew) as HiddenReason, label: estimateLabel(null, 0, 1) };
+    if (isHidden) return { key: item.key, behaviourId: item.behaviourId ?? null, hidden: true as const, hiddenReason: policy.hiddenReason(tooFew), label: estimateLabel(null, 0, 1) };
     const w = wilson(t.x, t.n);
     return { key: item.key, behaviourId: item.behaviourId ?? null, hidden: false as const, hiddenReason: null, n: t.n, x: t.x, dontKnow: t.dontKnow, p: w?.p ?? null, lo: w?.lo ?? null, hi: w?.hi ?? null, label: estimateLabel(w, t.n, 0) };
   });
