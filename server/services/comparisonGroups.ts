@@ -68,3 +68,30 @@ export function comparisonOf(rows: readonly ComparisonRow[], waves: readonly Com
     controls: controls.size,
   };
 }
+
+/** What the planned go-lives and waves allow: a comparison at some follow-up, or which units to go live later. */
+export interface ComparisonAdvice {
+  /** Follow-up waves at which some units will be live (with a wave before their go-live) and others not yet. */
+  comparableWaveIds: number[];
+  /** When none: the units whose go-live could move after `afterWaveId` to give one (the later half of the plan). */
+  suggestion: { afterWaveId: number; unitIds: number[] } | null;
+}
+
+/**
+ * For the secretariat when it schedules: does the plan give a comparison group? A unit compares when it goes live
+ * after one wave and before a later one, while other units are still not live at that later wave. Without one,
+ * suggest moving the later half of the planned units past the second wave (a staggered rollout).
+ */
+export function comparisonAdvice(rollouts: readonly { unitId: number; goLiveDate: string | null }[], waves: readonly ComparisonWave[]): ComparisonAdvice {
+  const dated = waves.filter((w) => w.opensOn !== null).sort((a, b) => a.opensOn!.localeCompare(b.opensOn!));
+  const index = (post: number | null | undefined) => (post === null || post === undefined ? Infinity : dated.findIndex((w) => w.id === post));
+  const post = rollouts.map((r) => index(firstPostWave([r.goLiveDate], dated)));
+  const comparableWaveIds = dated
+    .map((w, t) => ({ w, t }))
+    .filter(({ t }) => t >= 1 && post.some((g) => g >= 1 && g <= t) && post.some((g) => g > t))
+    .map(({ w }) => w.id);
+  if (comparableWaveIds.length || dated.length < 2 || rollouts.length < 2) return { comparableWaveIds, suggestion: null };
+  const planned = rollouts.filter((r) => r.goLiveDate !== null).sort((a, b) => a.goLiveDate!.localeCompare(b.goLiveDate!));
+  const later = planned.slice(Math.ceil(planned.length / 2));
+  return { comparableWaveIds, suggestion: later.length ? { afterWaveId: dated[1].id, unitIds: later.map((r) => r.unitId) } : null };
+}

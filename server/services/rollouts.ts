@@ -6,6 +6,7 @@ import type { RolloutInput } from '../contract/rollouts';
 import { type Clock, todayUtc } from './clock';
 import { notFound } from './errors';
 import { fieldError } from './fieldErrors';
+import { comparisonAdvice } from './comparisonGroups';
 import { getProjectRow } from './projects';
 import { effectiveStatus } from './waves';
 
@@ -76,5 +77,7 @@ export async function getTimeline(db: DbLike, projectId: number, clock: Clock) {
     range: dates.length ? { from: dates[0], to: dates[dates.length - 1] } : null,
     rollouts: unitRows.map(({ retiredAt, ...r }) => ({ ...r, retired: retiredAt !== null })),
     waves: timelineWaves,
+    // Whether the plan lets the report compare units that went live with units not yet live, or what would.
+    comparison: comparisonAdvice(unitRows.filter((r) => r.retiredAt === null), waveRows.map((w) => ({ id: w.id, opensOn: w.opensOn }))),
   };
 }

@@ -2,7 +2,7 @@
 // a placebo where two pre-rollout waves exist, and plain reasons when no valid comparison group exists.
 import { describe, expect, it } from 'vitest';
 import { did2x2 } from '../../server/analysis';
-import { comparisonOf, firstPostWave, type ComparisonRow } from '../../server/services/comparisonGroups';
+import { comparisonAdvice, comparisonOf, firstPostWave, type ComparisonRow } from '../../server/services/comparisonGroups';
 
 const waves = [
   { id: 1, opensOn: '2026-01-10' },
@@ -65,5 +65,28 @@ describe('comparisonOf', () => {
     const early = row('early', ['2026-02-01'], [[30, 80], [52, 85], [55, 82]]);
     const hiddenLater = { ...row('never', [null], [[20, 50], [22, 52]]) };
     expect(comparisonOf([early, hiddenLater], waves)).toEqual({ available: false, reason: 'one_shown_cell' });
+  });
+});
+
+describe('comparisonAdvice', () => {
+  it('names the follow-ups where units already live can be compared with units not yet live', () => {
+    const plan = [
+      { unitId: 1, goLiveDate: '2026-02-01' },
+      { unitId: 2, goLiveDate: '2026-05-01' },
+    ];
+    expect(comparisonAdvice(plan, waves)).toEqual({ comparableWaveIds: [2], suggestion: null });
+  });
+
+  it('suggests moving the later half of the go-lives past the second wave when all go live together', () => {
+    const plan = [
+      { unitId: 1, goLiveDate: '2026-02-01' },
+      { unitId: 2, goLiveDate: '2026-02-15' },
+      { unitId: 3, goLiveDate: '2026-03-01' },
+      { unitId: 4, goLiveDate: '2026-03-20' },
+    ];
+    expect(comparisonAdvice(plan, waves)).toEqual({ comparableWaveIds: [], suggestion: { afterWaveId: 2, unitIds: [3, 4] } });
+    // Live before the first wave: nothing to compare, and no wave before to measure them.
+    expect(comparisonAdvice(plan.map((p) => ({ ...p, goLiveDate: '2025-12-01' })), waves).comparableWaveIds).toEqual([]);
+    expect(comparisonAdvice(plan, waves.slice(0, 1))).toEqual({ comparableWaveIds: [], suggestion: null });
   });
 });

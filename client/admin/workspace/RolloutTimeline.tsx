@@ -46,8 +46,20 @@ export function RolloutTimeline({ project }: { project: ProjectDetail }) {
       <p className="muted">{t('timelineIntro')}</p>
       <WsError error={timeline.error} />
       {data && (data.range ? <TimelineBody data={data} /> : <p>{t('timelineEmpty')}</p>)}
+      {data && <ComparisonAdvice data={data} />}
     </section>
   );
+}
+
+/** Whether the plan lets the report compare with units not yet live, and which go-lives to move if not. */
+function ComparisonAdvice({ data }: { data: Timeline }) {
+  const t = useWorkspaceT();
+  const waveName = (id: number) => data.waves.find((w) => w.id === id)?.name ?? '';
+  const { comparableWaveIds, suggestion } = data.comparison;
+  if (comparableWaveIds.length) return <p className="notice">{t('comparisonPossible', { waves: comparableWaveIds.map(waveName).join(', ') })}</p>;
+  if (!suggestion) return null;
+  const units = suggestion.unitIds.map((id) => data.rollouts.find((r) => r.unitId === id)?.unitName ?? '').join(', ');
+  return <p className="notice notice-warn">{t('comparisonSuggest', { units, wave: waveName(suggestion.afterWaveId) })}</p>;
 }
 
 function TimelineBody({ data }: { data: Timeline }) {
