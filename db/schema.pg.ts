@@ -284,6 +284,33 @@ export const responseValues = pgTable(
   (t) => [primaryKey({ columns: [t.responseId, t.itemKey] }), index('response_values_item').on(t.itemKey)],
 );
 
+/** Answer counts per wave, unit, item and value, kept with the answers (see ./schema.ts). */
+export const answerTallies = pgTable(
+  'answer_tallies',
+  {
+    waveId: integer('wave_id').notNull().references(() => waves.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    itemKey: text('item_key').notNull(),
+    valueNum: integer('value_num').notNull(),
+    released: integer('released').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.unitId, t.itemKey, t.valueNum, t.released] })],
+);
+
+/** Respondents per wave, unit and completeness, kept like answer_tallies. */
+export const respondentTallies = pgTable(
+  'respondent_tallies',
+  {
+    waveId: integer('wave_id').notNull().references(() => waves.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    complete: integer('complete').notNull(),
+    released: integer('released').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.unitId, t.complete, t.released] })],
+);
+
 // ---------- shared request state ----------
 
 /** Fixed-window rate-limit counters, shared by every app instance over the same database. */

@@ -294,6 +294,35 @@ export const responseValues = sqliteTable(
   (t) => [primaryKey({ columns: [t.responseId, t.itemKey] }), index('response_values_item').on(t.itemKey)],
 );
 
+/** Answer counts per wave, unit, item and value (0 = "ved ikke"), kept in the transaction that stores or releases
+ *  the answers, so the report reads ~groups rows instead of scanning response_values. `released` mirrors
+ *  responses.released_in IS NOT NULL. Only numeric answers are counted; rows never hold n = 0. */
+export const answerTallies = sqliteTable(
+  'answer_tallies',
+  {
+    waveId: integer('wave_id').notNull().references(() => waves.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    itemKey: text('item_key').notNull(),
+    valueNum: integer('value_num').notNull(),
+    released: integer('released', { mode: 'boolean' }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.unitId, t.itemKey, t.valueNum, t.released] })],
+);
+
+/** Respondents per wave, unit and completeness, kept like answer_tallies (for response rates and counts). */
+export const respondentTallies = sqliteTable(
+  'respondent_tallies',
+  {
+    waveId: integer('wave_id').notNull().references(() => waves.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    complete: integer('complete', { mode: 'boolean' }).notNull(),
+    released: integer('released', { mode: 'boolean' }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.unitId, t.complete, t.released] })],
+);
+
 // ---------- shared request state ----------
 
 /** Fixed-window rate-limit counters, shared by every app instance over the same database. */

@@ -1,27 +1,27 @@
 // Live results are released as snapshots: answers not yet shown become visible together, and only as a block
 // the disclosure policy accepts (at least k respondents, every question 0 or ≥ k new answers), so that no two
 // views during a wave differ by fewer than k answers.
-import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { serialize, type Db } from '../../db/client';
-import { responses, responseValues, waves } from '../../db/schema';
+import { responses, waves } from '../../db/schema';
+import { releaseTallies, unreleasedBlock } from './answerCounts';
 import type { DisclosurePolicy } from './disclosure';
+
+/** The lock a release holds; a submission to a wave that releases takes it before it writes its tallies. */
+export const releaseLock = (waveId: number) => `release:${waveId}`;
 
 /** Releases the wave's unreleased answers when they form an acceptable block; call inside transaction(). */
 export async function releaseIfReady(tx: Db, waveId: number, policy: DisclosurePolicy): Promise<boolean> {
   if (!policy.rules.releasesOverTime) return false;
   // Two submissions racing on PostgreSQL must not each release a block the other completes.
-  await serialize(tx, `release:${waveId}`);
-  const unreleased = and(eq(responses.waveId, waveId), isNull(responses.releasedIn));
-  const [{ respondents }] = await tx.select({ respondents: count() }).from(responses).where(unreleased);
-  if (respondents < policy.k) return false;
-  const items = await tx
-    .select({ answered: count(), substantive: sql<number>`sum(case when ${responseValues.valueNum} <> 0 then 1 else 0 end)`.mapWith(Number) })
-    .from(responseValues)
-    .innerJoin(responses, eq(responses.id, responseValues.responseId))
-    .where(and(unreleased, isNotNull(responseValues.valueNum)))
-    .groupBy(responseValues.itemKey);
-  if (!policy.releasable({ respondents, items })) return false;
+  await serialize(tx, releaseLock(waveId));
+  // The block as the unreleased tallies count it (kept with the answers, so no scan of the wave's answers).
+  const block = await unreleasedBlock(tx, waveId);
+  if (block.respondents < policy.k) return false;
+  if (!policy.releasable(block)) return false;
   const [wave] = await tx.update(waves).set({ releases: sql`${waves.releases} + 1` }).where(eq(waves.id, waveId)).returning({ releases: waves.releases });
-  await tx.update(responses).set({ releasedIn: wave.releases }).where(unreleased);
+  await tx.update(responses).set({ releasedIn: wave.releases }).where(and(eq(responses.waveId, waveId), isNull(responses.releasedIn)));
+  // The tallies follow exactly the responses just marked, in the same transaction.
+  await releaseTallies(tx, waveId, wave.releases);
   return true;
 }

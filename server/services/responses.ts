@@ -1,7 +1,7 @@
 // The public side: what a staff link shows, and storing an anonymous answer exactly once.
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { transaction, type Db, type DbLike } from '../../db/client';
+import { serialize, transaction, type Db, type DbLike } from '../../db/client';
 import { projects, responses, responseValues, units, waveLinks, waves } from '../../db/schema';
 import { answersFromValues, validateAnswers } from '../../surveys';
 import type { Locale } from '../../surveys/types';
@@ -9,7 +9,8 @@ import type { ResponseInput } from '../contract/responses';
 import { type Clock, todayUtc } from './clock';
 import type { DisclosurePolicy } from './disclosure';
 import { conflict, DomainError, invalid } from './errors';
-import { releaseIfReady } from './liveReleases';
+import { addTallies } from './answerCounts';
+import { releaseIfReady, releaseLock } from './liveReleases';
 import { getSurveyVersion } from './surveys';
 import { effectiveStatus } from './waves';
 
@@ -71,11 +72,15 @@ export async function submitResponse(db: Db, token: string, input: ResponseInput
   };
   // The unique submission_id decides, not a check before the insert: a retry racing the first attempt (even
   // on another connection) waits for it and then inserts nothing, so the response is counted once.
+  const releasing = wave.liveResults || wave.releases > 0;
   return transaction(db, async (tx) => {
+    // A wave that releases takes its release lock before this response's tallies are written, so a release in
+    // another transaction never waits on a tally row this one holds while this one waits for the release.
+    if (releasing && policy.rules.releasesOverTime) await serialize(tx, releaseLock(wave.id));
     const id = await writeResponse(tx, response, { ignoreDuplicate: true });
     if (id !== null) {
       // A wave that shows live results (or did) releases its answers in blocks the policy accepts.
-      if (wave.liveResults || wave.releases > 0) await releaseIfReady(tx, wave.id, policy);
+      if (releasing) await releaseIfReady(tx, wave.id, policy);
       return { id, duplicate: false };
     }
     const [previous] = await tx.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, input.submissionId)).limit(1);
@@ -101,7 +106,8 @@ export interface StoredResponse {
   values: { itemKey: string; valueNum?: number | null; valueText?: string | null }[];
 }
 
-/** Writes a validated response and its per-item values; call inside a transaction. */
+/** Writes a validated response, its per-item values and its tallies (answer_tallies, respondent_tallies, as not
+ *  yet released); call inside a transaction. */
 export async function storeResponse(tx: DbLike, r: StoredResponse): Promise<number> {
   return (await writeResponse(tx, r, { ignoreDuplicate: false }))!;
 }
@@ -109,7 +115,7 @@ export async function storeResponse(tx: DbLike, r: StoredResponse): Promise<numb
 /** Random ids in PostgreSQL's integer range: rows carry no sequence that follows arrival. */
 const randomResponseId = () => randomInt(1, 2 ** 31 - 1);
 
-/** The response row, then its values; null (nothing written) when ignoreDuplicate and the submission id exists. */
+/** The response row, then its values and tallies; null (nothing written) when ignoreDuplicate and the submission id exists. */
 async function writeResponse(tx: DbLike, r: StoredResponse, options: { ignoreDuplicate: boolean }): Promise<number | null> {
   const { values, ...row } = r;
   for (let attempt = 0; attempt < 10; attempt++) {
@@ -126,6 +132,7 @@ async function writeResponse(tx: DbLike, r: StoredResponse, options: { ignoreDup
     if (values.length) {
       await tx.insert(responseValues).values(values.map((v) => ({ responseId: stored.id, itemKey: v.itemKey, valueNum: v.valueNum ?? null, valueText: v.valueText ?? null })));
     }
+    await addTallies(tx, { waveId: r.waveId, unitId: r.unitId, complete: r.complete, values });
     return stored.id;
   }
   throw new Error('No free response id after 10 random tries');
