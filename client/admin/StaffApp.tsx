@@ -20,6 +20,7 @@ import { UsersPage } from './users/UsersPage';
 import { useUsersT } from '../i18n/users';
 
 const ReportPage = lazy(() => import('../dashboard/ReportPage'));
+const PrintReport = lazy(() => import('../dashboard/PrintReport'));
 const SurveyEditorPage = lazy(() => import('./survey/SurveyEditorPage'));
 
 type Auth = { state: 'checking' } | { state: 'anonymous' } | ({ state: 'in' } & SignedIn) | { state: 'error'; error: unknown };
@@ -118,6 +119,9 @@ function Routes({ path }: { path: string }) {
   m = match('/projects/:id/report', path);
   if (m && /^\d+$/.test(m.id))
     return <Loading label={t('loading')}>{<ReportPage key={m.id} projectId={Number(m.id)} />}</Loading>;
+  m = match('/projects/:id/report/print', path);
+  if (m && /^\d+$/.test(m.id))
+    return <Loading label={t('loading')}>{<PrintReport key={m.id} projectId={Number(m.id)} />}</Loading>;
   m = match('/projects/:id/survey', path);
   if (m && /^\d+$/.test(m.id))
     return <Loading label={t('loading')}>{<SurveyEditorPage key={m.id} projectId={Number(m.id)} />}</Loading>;

@@ -1,6 +1,7 @@
 // Bar chart of % favourable per wave for one behaviour, with Wilson whiskers and n under each bar.
 // The canvas has a text alternative (role="img" + aria-label); the table below it has every number.
 import { useEffect, useRef } from 'react';
+import { ChartPng, pngName, whiteBackground, type PngSource } from './ChartPng';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import { formatInterval, formatPercent } from '../format';
 import { useDashT, type DashKey } from '../i18n/dashboard';
@@ -14,9 +15,10 @@ const TICK_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
 const PHASE_COLOUR = { baseline: '#5b6b7f', followup: '#0b4f6c' } as const; // both ≥ 3:1 on white
 
-export function AdoptionChart({ behaviourTitle, item, waves }: { behaviourTitle: string; item: ItemReport; waves: ReportWave[] }) {
+export function AdoptionChart({ behaviourTitle, item, waves, png = true }: { behaviourTitle: string; item: ItemReport; waves: ReportWave[]; png?: boolean }) {
   const t = useDashT();
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const chartRef = useRef<PngSource | null>(null);
   const locale = t.locale;
 
   const cells = waves.map((w) => ({ wave: w, cell: item.overall.find((c) => c.waveId === w.id) }));
@@ -125,18 +127,25 @@ export function AdoptionChart({ behaviourTitle, item, waves }: { behaviourTitle:
           errorBars: { intervals, hidden, hiddenLines },
         },
       },
-      plugins: [errorBarsPlugin],
+      plugins: [errorBarsPlugin, whiteBackground],
     });
-    return () => chart.destroy();
+    chartRef.current = chart;
+    return () => {
+      chartRef.current = null;
+      chart.destroy();
+    };
     // Redraw when the data or the language changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [item, waves, locale]);
 
   return (
-    <div className="chart-box">
-      <canvas ref={canvasRef} role="img" aria-label={t('chartLabel', { behaviour: behaviourTitle, summary })}>
-        {summary}
-      </canvas>
-    </div>
+    <>
+      <div className="chart-box">
+        <canvas ref={canvasRef} role="img" aria-label={t('chartLabel', { behaviour: behaviourTitle, summary })}>
+          {summary}
+        </canvas>
+      </div>
+      {png && <ChartPng chart={() => chartRef.current} title={`${behaviourTitle}: ${t('adoptionTitle')}`} fileName={pngName(`${behaviourTitle} andel`)} />}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 // Puts the server's label into one sentence. The words and all numbers come from the server
 // (server/analysis/labels.ts); this only rounds for display and joins them, exactly as formatLabel does
-// there: "Sandsynlig forbedring: +21 point (0 til +40; 45 mod 40 svar)".
+// there, but in percentage points: "Sandsynlig forbedring: +21 procentpoint (0 til +40; 45 mod 40 svar)".
 import type { Locale } from '../i18n';
 import type { ManagerLabel } from './api';
 
@@ -20,8 +20,8 @@ export function labelSentence(label: ManagerLabel, locale: Locale): string {
   if (label.change) {
     const c = label.change;
     const nB = label.nBaseline ?? 0;
-    if (locale === 'da') return `${words}: ${points(c.d)} point (${points(c.lo)} til ${points(c.hi)}; ${n} mod ${nB} svar)`;
-    const unit = Math.abs(Math.round(c.d * 100)) === 1 ? 'point' : 'points';
+    if (locale === 'da') return `${words}: ${points(c.d)} procentpoint (${points(c.lo)} til ${points(c.hi)}; ${n} mod ${nB} svar)`;
+    const unit = Math.abs(Math.round(c.d * 100)) === 1 ? 'percentage point' : 'percentage points';
     return `${words}: ${points(c.d)} ${unit} (${points(c.lo)} to ${points(c.hi)}; ${n} vs ${nB} ${nB === 1 ? 'response' : 'responses'})`;
   }
   if (!label.level) return words;

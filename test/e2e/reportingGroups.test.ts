@@ -145,7 +145,8 @@ describe.skipIf(!hasBrowser)('reporting groups: the secretariat is warned about 
     await setup.close();
     await page.goto(`${app.baseUrl}/projects/${projectId}/report`);
     await page.getByRole('heading', { level: 1, name: new RegExp(PROJECT) }).waitFor();
-    const adoptionTable = page.getByRole('table').filter({ has: page.getByRole('rowheader', { name: /Lind, nat \+ Lind, dag/ }) }).first();
+    // The adoption table of the behaviour's drill-down (the heatmap above it has the group's row too).
+    const adoptionTable = page.getByRole('table', { name: /andel ofte\/altid pr\. enhed og måling$/ }).first();
     const groupRow = adoptionTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Lind, nat \+ Lind, dag/ }) });
     await groupRow.waitFor();
     // 8 answers together: shown, with the words that say it is a reporting group; its members never on their own.

@@ -1,0 +1,150 @@
+// Drill-down of one behaviour: the adoption chart and the change in words, the unit × wave table, the timeline
+// with each unit's go-live and the comparison group's result, the barrier profile, and a way to the comments.
+import { TableWrap } from '../components/TableWrap';
+import { useDashT } from '../i18n/dashboard';
+import type { BehaviourReport, ReportWave } from './api';
+import { AdoptionChart } from './AdoptionChart';
+import { BarrierProfile } from './BarrierProfile';
+import { DesignNote } from './comparison';
+import { labelSentence } from './labels';
+import type { GoLive } from './model';
+import { GoLiveText, ItemTable, UnitName, WaveFlags, WaveHeaders, measuredCell, useCellText, useWaveName } from './shared';
+import { TimelineChart } from './TimelineChart';
+
+export function BehaviourDrilldown({
+  behaviour,
+  waves,
+  barrierWave,
+  goLive,
+  withComments,
+}: {
+  behaviour: BehaviourReport;
+  waves: ReportWave[];
+  barrierWave: ReportWave | null;
+  goLive: Map<string, GoLive | undefined>;
+  withComments: boolean;
+}) {
+  const t = useDashT();
+  const cellText = useCellText();
+  const waveName = useWaveName();
+  const headingId = `behaviour-${behaviour.id}`;
+  const item = behaviour.adoption;
+  const overall = (waveId: number) => item?.overall.find((c) => c.waveId === waveId);
+  const anyChangedWording = item?.overall.some((c) => c.measured && c.wordingChanged);
+  const anyNotComparable = item?.overall.some((c) => c.measured && c.comparable === false);
+  const rowsWithGoLive = item ? item.units.filter((u) => goLive.get(u.key)) : [];
+
+  return (
+    <section className="behaviour-report" aria-labelledby={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
+        {behaviour.title}
+      </h2>
+      {item ? (
+        <>
+          <p className="muted">{item.text[t.locale] ?? item.text.da}</p>
+          <div className="report-grid">
+            <div>
+              <h3>{t('adoptionTitle')}</h3>
+              <AdoptionChart behaviourTitle={behaviour.title} item={item} waves={waves} />
+            </div>
+            <div>
+              <h3>{t('changeTitle')}</h3>
+              {behaviour.change ? (
+                <p className="change-label">{labelSentence(behaviour.change.label, t.locale)}</p>
+              ) : (
+                <p className="change-label none">{behaviour.changeNote === 'different_units' ? t('changeDifferentUnits') : t('noChange')}</p>
+              )}
+              <DesignNote behaviour={behaviour} detailed />
+              {anyChangedWording && <p className="legend-note">{t('wordingChanged')}</p>}
+              {anyNotComparable && <p className="legend-note">{t('notComparable')}</p>}
+            </div>
+          </div>
+          <TableWrap label={t('tableCaption', { behaviour: behaviour.title })}>
+            <table className="stack">
+              <caption>{t('tableCaption', { behaviour: behaviour.title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('unit')}</th>
+                  <WaveHeaders waves={waves} />
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{t('tableTotal')}</th>
+                  {waves.map((w) => {
+                    const c = overall(w.id);
+                    const v = cellText(measuredCell(c), !!c && c.measured);
+                    return (
+                      <td key={w.id} className={v.hidden ? 'hidden-cell' : undefined} data-label={waveName(w)}>
+                        <strong>{v.text}</strong>
+                        <WaveFlags cell={c} />
+                      </td>
+                    );
+                  })}
+                </tr>
+                {item.units.map((u) => (
+                  <tr key={u.key}>
+                    <th scope="row">
+                      <UnitName unit={u} />
+                    </th>
+                    {waves.map((w) => {
+                      const c = u.cells.find((x) => x.waveId === w.id);
+                      const v = w.unitResultsShown ? cellText(c, !!c) : { text: t('unitAfterClose'), hidden: false };
+                      return (
+                        <td key={w.id} className={v.hidden ? 'hidden-cell' : undefined} data-label={waveName(w)}>
+                          {v.text}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+
+          <h3>{t('timelineTitle')}</h3>
+          <p className="legend-note">{t('timelineIntro')}</p>
+          <TimelineChart behaviourTitle={behaviour.title} item={item} waves={waves} goLive={goLive} />
+          {rowsWithGoLive.length > 0 && (
+            <TableWrap label={t('goLiveCaption')}>
+              <table className="golive-table">
+                <caption>{t('goLiveCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('unit')}</th>
+                    <th scope="col">{t('heatmapGoLive')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rowsWithGoLive.map((u) => (
+                    <tr key={u.key}>
+                      <th scope="row">
+                        <UnitName unit={u} />
+                      </th>
+                      <td>
+                        <GoLiveText status={goLive.get(u.key)} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )}
+
+          <h3>{t('barrierTitle')}</h3>
+          <BarrierProfile behaviourTitle={behaviour.title} diagnostics={behaviour.diagnostics} wave={barrierWave} />
+          {behaviour.diagnostics.length > 0 && (
+            <ItemTable summary={t('diagnosticsAllWaves')} caption={t('diagnosticsCaption', { behaviour: behaviour.title })} items={behaviour.diagnostics} waves={waves} />
+          )}
+          {withComments && (
+            <p className="no-print">
+              <a href="#comments-title">{t('commentsLink')}</a>
+            </p>
+          )}
+        </>
+      ) : (
+        <p className="muted">{t('notMeasured')}</p>
+      )}
+    </section>
+  );
+}

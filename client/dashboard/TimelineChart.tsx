@@ -1,0 +1,204 @@
+// Timeline of one behaviour over every shown wave: the project total (thick) and each unit's line where the
+// server shows per-unit numbers, placed at the wave's start date, with a dashed vertical line at each unit's
+// go-live. The canvas has a text alternative; the unit × wave table next to it has every number.
+import { useEffect, useRef } from 'react';
+import { Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type Plugin, type PointStyle } from 'chart.js';
+import { formatPercent } from '../format';
+import { useDashT } from '../i18n/dashboard';
+import type { ItemReport, ReportWave } from './api';
+import { ChartPng, pngName, whiteBackground, type PngSource } from './ChartPng';
+import type { GoLive } from './model';
+import { shortDate, useWaveName } from './shared';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
+
+const DAY = 86_400_000;
+const dayNumber = (day: string) => Math.round(new Date(`${day.slice(0, 10)}T12:00:00Z`).getTime() / DAY);
+const dayString = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
+/** "aug. 2026" for the axis (the exact days are in the tooltip and the text alternative). */
+const monthYear = (day: string, locale: 'da' | 'en') =>
+  new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { timeZone: 'Europe/Copenhagen', month: 'short', year: 'numeric' }).format(new Date(`${day}T12:00:00Z`));
+
+/** Okabe–Ito and Tol colours with at least 3:1 against white, told apart by point shape and dash as well. */
+const UNIT_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#882255', '#332288', '#117733', '#AA4499'];
+const UNIT_POINTS: PointStyle[] = ['triangle', 'rect', 'rectRot', 'star', 'crossRot', 'rectRounded', 'cross', 'circle'];
+const UNIT_DASH = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
+
+interface Marker {
+  day: number;
+  label: string;
+}
+
+declare module 'chart.js' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface PluginOptionsByType<TType extends import('chart.js').ChartType> {
+    goLiveMarkers?: { markers: Marker[] };
+  }
+}
+
+/** Dashed vertical lines at the go-live days, each with its units' names at the top. */
+const goLiveMarkers: Plugin<'line'> = {
+  id: 'goLiveMarkers',
+  afterDatasetsDraw(chart) {
+    const opts = chart.options.plugins?.goLiveMarkers;
+    if (!opts?.markers?.length) return;
+    const x = chart.scales.x;
+    const { top, bottom } = chart.chartArea;
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.font = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    ctx.fillStyle = '#1b1f24';
+    ctx.textBaseline = 'top';
+    (opts.markers as Marker[]).forEach((m, i) => {
+      const px = x.getPixelForValue(m.day);
+      if (px < chart.chartArea.left - 1 || px > chart.chartArea.right + 1) return;
+      ctx.strokeStyle = '#4a5260';
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash([5, 4]);
+      ctx.beginPath();
+      ctx.moveTo(px, top);
+      ctx.lineTo(px, bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      // Labels step down so neighbours do not overlap; the right half of the chart writes to the left of the line.
+      const right = px > (chart.chartArea.left + chart.chartArea.right) / 2;
+      ctx.textAlign = right ? 'right' : 'left';
+      const text = m.label;
+      const max = Math.max(60, (right ? px - chart.chartArea.left : chart.chartArea.right - px) - 6);
+      let shown = text;
+      while (shown.length > 4 && ctx.measureText(shown).width > max) shown = `${shown.slice(0, -2)}…`;
+      ctx.fillText(shown, right ? px - 3 : px + 3, top + 2 + (i % 4) * 13);
+    });
+    ctx.restore();
+  },
+};
+
+export function TimelineChart({
+  behaviourTitle,
+  item,
+  waves,
+  goLive,
+}: {
+  behaviourTitle: string;
+  item: ItemReport;
+  waves: ReportWave[];
+  /** Go-live per report row key (unit or group), where known. */
+  goLive: Map<string, GoLive | undefined>;
+}) {
+  const t = useDashT();
+  const waveName = useWaveName();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const chartRef = useRef<PngSource | null>(null);
+  const locale = t.locale;
+
+  const placed = waves.map((w) => ({ wave: w, day: w.opensOn ?? w.closesOn })).filter((p): p is { wave: ReportWave; day: string } => !!p.day);
+  const value = (c: { hidden: boolean; p: number | null } | undefined) => (c && !c.hidden && c.p != null ? Math.round(c.p * 1000) / 10 : null);
+  const totalPoints = placed.map(({ wave, day }) => {
+    const c = item.overall.find((o) => o.waveId === wave.id);
+    return { x: dayNumber(day), y: c && c.measured ? value(c) : null };
+  });
+  const unitLines = item.units.map((u) => ({
+    key: u.key,
+    name: u.group ? `${u.unitName} (${t('reportingGroup')})` : u.unitName,
+    points: placed.map(({ wave, day }) => ({ x: dayNumber(day), y: wave.unitResultsShown ? value(u.cells.find((c) => c.waveId === wave.id)) : null })),
+  }));
+  // One marker per go-live day, naming every unit that went live then.
+  const byDay = new Map<number, string[]>();
+  for (const u of item.units) {
+    const g = goLive.get(u.key);
+    if (!g?.date) continue;
+    const d = dayNumber(g.date);
+    byDay.set(d, [...(byDay.get(d) ?? []), u.unitName]);
+  }
+  const markers: Marker[] = [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, names]) => ({ day, label: t('goLiveMarker', { unit: names.join(', ') }) }));
+
+  const summary = [
+    ...placed.map(({ wave, day }, i) => {
+      const y = totalPoints[i]?.y;
+      return `${waveName(wave)} (${shortDate(day, locale)}): ${y == null ? t('hiddenShort') : formatPercent(y / 100, locale)}`;
+    }),
+    ...markers.map((m) => `${m.label} ${shortDate(dayString(m.day), locale)}`),
+  ].join('; ');
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || placed.length === 0) return;
+    const xs = [...totalPoints.map((p) => p.x), ...markers.map((m) => m.day)];
+    const span = Math.max(30, Math.max(...xs) - Math.min(...xs));
+    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    const chart = new Chart(canvas, {
+      type: 'line',
+      data: {
+        datasets: [
+          { label: t('tableTotal'), data: totalPoints, borderColor: '#1b1f24', backgroundColor: '#1b1f24', borderWidth: 4, pointRadius: 5, pointStyle: 'circle', spanGaps: true },
+          ...unitLines.map((u, i) => ({
+            label: u.name,
+            data: u.points,
+            borderColor: UNIT_COLOURS[i % UNIT_COLOURS.length],
+            backgroundColor: UNIT_COLOURS[i % UNIT_COLOURS.length],
+            borderWidth: 2,
+            borderDash: UNIT_DASH[Math.floor(i / UNIT_COLOURS.length + i) % UNIT_DASH.length],
+            pointRadius: 5,
+            pointStyle: UNIT_POINTS[i % UNIT_POINTS.length],
+            spanGaps: false,
+          })),
+        ],
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: reduceMotion ? false : { duration: 300 },
+        scales: {
+          x: {
+            type: 'linear',
+            min: Math.min(...xs) - Math.round(span * 0.06),
+            max: Math.max(...xs) + Math.round(span * 0.06),
+            title: { display: true, text: t('timelineAxis'), color: '#1b1f24' },
+            ticks: { color: '#1b1f24', maxTicksLimit: 5, callback: (v) => monthYear(dayString(Number(v)), locale) },
+            grid: { color: '#e3e7ec' },
+          },
+          y: {
+            min: 0,
+            max: 100,
+            ticks: { stepSize: 20, callback: (v) => `${v} %`, color: '#1b1f24' },
+            title: { display: true, text: t('percentAxis'), color: '#1b1f24' },
+            grid: { color: '#e3e7ec' },
+          },
+        },
+        plugins: {
+          legend: { position: 'bottom', labels: { usePointStyle: true, color: '#1b1f24', boxWidth: 10 } },
+          tooltip: {
+            callbacks: {
+              title: (items) => {
+                const i = items[0]?.dataIndex ?? 0;
+                return placed[i] ? waveName(placed[i].wave) : '';
+              },
+              label: (ctx) => `${ctx.dataset.label}: ${formatPercent((ctx.parsed.y ?? 0) / 100, locale)}`,
+            },
+          },
+          goLiveMarkers: { markers },
+        },
+      },
+      plugins: [goLiveMarkers, whiteBackground],
+    });
+    chartRef.current = chart;
+    return () => {
+      chartRef.current = null;
+      chart.destroy();
+    };
+    // Redraw when the data or the language changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [item, waves, goLive, locale]);
+
+  if (placed.length === 0) return null;
+  return (
+    <>
+      <div className="chart-box timeline-box">
+        <canvas ref={canvasRef} role="img" aria-label={t('timelineLabel', { behaviour: behaviourTitle, summary })}>
+          {summary}
+        </canvas>
+      </div>
+      <ChartPng chart={() => chartRef.current} title={`${behaviourTitle}: ${t('timelineTitle')}`} fileName={pngName(`${behaviourTitle} udvikling`)} />
+    </>
+  );
+}
