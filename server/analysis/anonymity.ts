@@ -124,6 +124,52 @@ export function suppress(groups: readonly Group[], k: number): SuppressResult {
   return { hidden: list.filter((_, i) => inS[i]).map((g) => g.id), hideParent };
 }
 
+/** A group with the most its count can be (its headcount): what a reader knows of it besides the table. */
+export interface CappedGroup extends Group {
+  cap: number;
+}
+
+/**
+ * `suppress`, then more complements until every hidden group below k keeps at least k possible values (or its
+ * whole range 0…cap) given the hidden sum H and the other hidden groups' caps:
+ *   lo_i = max(0, H − Σ_{j hidden, j ≠ i} cap_j),  hi_i = min(cap_i, H)
+ * Without this, two hidden units whose answers add up to their headcounts (everyone answered) would be pinned.
+ * `emptyCaps`: the headcounts of groups with a count of 0 that the caller hides as well (never partners).
+ *
+ * @example suppressWithCaps([{ id: 'S', n: 3, cap: 3 }, { id: 'M', n: 11, cap: 11 }, { id: 'L', n: 11, cap: 40 }], 5)
+ * // { hidden: ['S', 'M', 'L'], hideParent: false } — with S and M alone hidden, 14 = 3 + 11 would pin S to 3
+ */
+export function suppressWithCaps(groups: readonly CappedGroup[], k: number, options: { emptyCaps?: number } = {}): SuppressResult {
+  const list = isArray(groups) ? groups : [];
+  const kk = safeK(k);
+  const first = suppress(list, kk);
+  const hidden = new Set(first.hidden);
+  let hideParent = first.hideParent;
+  const cap = (g: CappedGroup) => Math.max(safeN(g.cap), safeN(g.n));
+  // Groups with nothing to count, hidden by the caller without partners: they add nothing to the hidden sum but
+  // their headcounts widen the others' ranges.
+  const emptyCaps = safeN(options.emptyCaps ?? 0);
+  const narrow = () => {
+    const s = list.filter((g) => hidden.has(g.id));
+    const sum = s.reduce((acc, g) => acc + safeN(g.n), 0);
+    const caps = s.reduce((acc, g) => acc + cap(g), 0) + emptyCaps;
+    return s.some((g) => {
+      const n = safeN(g.n);
+      if (n <= 0 || n >= kk) return false;
+      const lo = Math.max(0, sum - (caps - cap(g)));
+      const hi = Math.min(cap(g), sum);
+      return !(hi - lo + 1 >= kk || (lo === 0 && hi >= cap(g)));
+    });
+  };
+  while (!hideParent && hidden.size > 0 && narrow()) {
+    let next: CappedGroup | undefined;
+    for (const g of list) if (!hidden.has(g.id) && (!next || safeN(g.n) < safeN(next.n))) next = g;
+    if (!next) hideParent = true;
+    else hidden.add(next.id);
+  }
+  return { hidden: list.filter((g) => hidden.has(g.id)).map((g) => g.id), hideParent };
+}
+
 /** A unit and its sub-units. n = all responses in the unit's subtree (its own link plus its sub-units). */
 export interface UnitNode {
   id: string;

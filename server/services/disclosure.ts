@@ -4,7 +4,7 @@
 // every output: the report, its response rates, the waves list, the links list and the comments. None of them
 // decides on its own. docs/anonymity.md states the guarantee these rules give, and what it does not cover.
 import type { ItemMapEntry } from '../../surveys/types';
-import { suppress } from '../analysis';
+import { suppressWithCaps } from '../analysis';
 import type { AppConfig } from '../config';
 import { answeredCount, reportedItem, tally, type Counts } from './answerCounts';
 
@@ -117,17 +117,49 @@ export class DisclosurePolicy {
    * the links list, so no output can undo another's hiding by subtraction. Pass no items when results are not
    * shown. `hideTotal`: the wave's response total must be left out (it alone would reveal a hidden cell).
    */
-  hiddenCells(waveId: number, cells: readonly ReportingCell[], items: readonly ItemMapEntry[], counts: Counts): { hidden: Set<string>; hideTotal: boolean } {
+  hiddenCells(
+    waveId: number,
+    cells: readonly ReportingCell[],
+    items: readonly ItemMapEntry[],
+    counts: Counts,
+    respondents?: ReadonlyMap<string, { respondents: number; complete: number }>,
+  ): { hidden: Set<string>; hideTotal: boolean } {
+    // Headcounts are public: the headcount rule hides small cells and partners; their ranges are the counts'.
     const byHeadcount = this.suppress(cells.map((c) => ({ id: c.key, n: c.headcount })));
     const hidden = new Set(byHeadcount.hidden);
-    for (const item of items.filter(reportedItem)) {
-      const tallies = cells.map((c) => ({ id: c.key, ...tally(counts, waveId, c.unitIds, item) })).filter((t) => answeredCount(t) > 0);
-      for (const id of this.suppress(tallies.map((t) => ({ id: t.id, n: answeredCount(t) }))).hidden) hidden.add(id);
-      if (this.rules.substantiveCount) for (const id of this.suppress(tallies.map((t) => ({ id: t.id, n: t.n }))).hidden) hidden.add(id);
+    const capOf = new Map(cells.map((c) => [c.key, c.headcount]));
+    let hideTotal = byHeadcount.hideParent;
+    /**
+     * Complementary hiding over the cells where someone is counted; `empty`: cells where nobody is, hidden too (a
+     * shown 0 would fix part of the hidden sum) but never as partners. `total`: the family's total is shown.
+     */
+    const family = (groups: { id: string; n: number }[], empty: readonly string[], total = false) => {
+      for (const id of empty) hidden.add(id);
+      const emptyCaps = empty.reduce((sum, id) => sum + (capOf.get(id) ?? 0), 0);
+      const result = this.suppress(groups.map((g) => ({ ...g, cap: capOf.get(g.id) ?? g.n })), emptyCaps);
+      for (const id of result.hidden) hidden.add(id);
+      if (total && result.hideParent) hideTotal = true;
+    };
+    // Respondents and complete responses per cell are shown in the response rates, with the wave's total. A cell
+    // nobody answered in is hidden there too (a shown 0 would fix part of the hidden sum), never as a partner.
+    if (respondents) {
+      const counted = cells.filter((c) => (respondents.get(c.key)?.respondents ?? 0) > 0);
+      const empty = cells.filter((c) => !counted.includes(c)).map((c) => c.key);
+      family(counted.map((c) => ({ id: c.key, n: respondents.get(c.key)!.respondents })), empty, true);
+      // A cell whose respondents are all partial has 0 complete: a small count like any other.
+      family(counted.map((c) => ({ id: c.key, n: respondents.get(c.key)!.complete })), empty, true);
     }
-    // The union of valid hidden sets is itself valid: for every count, whatever is hidden is either cells where
-    // nobody answered the item or at least two cells that together reach k, so one pass is enough.
-    return { hidden, hideTotal: byHeadcount.hideParent };
+    for (const item of items.filter(reportedItem)) {
+      // A cell where nobody answered the item is hidden in its table only (not in the shared set: a unit not asked
+      // about a behaviour keeps its other numbers), and is left out here.
+      const tallies = cells.map((c) => ({ id: c.key, ...tally(counts, waveId, c.unitIds, item) })).filter((t) => answeredCount(t) > 0);
+      family(tallies.map((t) => ({ id: t.id, n: answeredCount(t) })), []);
+      // A cell where everyone said "ved ikke" has 0 substantive answers: small, and protected like any other.
+      if (this.rules.substantiveCount) family(tallies.map((t) => ({ id: t.id, n: t.n })), []);
+    }
+    // The union of valid hidden sets is itself valid: adding a hidden cell only adds to the hidden sum, so every
+    // family's hidden part still reaches k over at least two cells and every interval only widens.
+    return { hidden, hideTotal };
   }
 
   /**
@@ -153,8 +185,9 @@ export class DisclosurePolicy {
     return this.hiddenCells(0, cells, [], new Map<string, number[]>()).hideTotal;
   }
 
-  private suppress(groups: { id: string; n: number }[]) {
-    if (this.rules.complementary) return suppress(groups, this.k);
+  /** Complementary hiding that also keeps each small hidden cell's range wide given the others' headcounts. */
+  private suppress(groups: { id: string; n: number; cap?: number }[], emptyCaps = 0) {
+    if (this.rules.complementary) return suppressWithCaps(groups.map((g) => ({ ...g, cap: g.cap ?? Number.MAX_SAFE_INTEGER })), this.k, { emptyCaps });
     return { hidden: groups.filter((g) => g.n < this.k).map((g) => g.id), hideParent: groups.length === 1 && groups[0].n < this.k };
   }
 }

@@ -87,8 +87,16 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
     return { goLiveDate, live: goLiveDate !== null && goLiveDate <= today };
   };
 
-  // Respondents per wave and unit (complete / partial), for response rates: participation, from every response.
-  const respCounts = await respondentCounts(db, allWaves.map((w) => ({ waveId: w.id, answers: 'all' as const })));
+  // Respondents per wave and unit (complete / partial), for response rates — over the same responses as the
+  // results, so a response left out of the results (after the last live release) is not counted beside them.
+  const respCounts = await respondentCounts(db, waveInfo.map((w) => ({ waveId: w.id, answers: w.disclosure.answers })));
+  const respondentsOfCells = (waveId: number) =>
+    new Map(
+      cellsByWave.get(waveId)!.map((cell) => {
+        const of = (complete: boolean) => respCounts.filter((r) => r.waveId === waveId && r.complete === complete && cell.unitIds.includes(r.unitId)).reduce((sum, r) => sum + r.n, 0);
+        return [cell.key, { respondents: of(true) + of(false), complete: of(true) }];
+      }),
+    );
   // Answer counts per wave, unit, item and value, over the responses the policy lets each wave show.
   const counts = await answerCounts(db, shown.map((w) => ({ waveId: w.id, answers: w.disclosure.answers })));
 
@@ -107,7 +115,7 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
   // One set of hidden cells per wave, shared by every item table and the response rates (and the links list),
   // so that no table can undo another's hiding by subtraction.
   const hiddenByWave = new Map(
-    allWaves.map((w) => [w.id, policy.hiddenCells(w.id, cellsByWave.get(w.id)!, perUnitShown(w.id) ? itemsByWave.get(w.id) ?? [] : [], counts)]),
+    allWaves.map((w) => [w.id, perUnitShown(w.id) ? policy.hiddenCells(w.id, cellsByWave.get(w.id)!, itemsByWave.get(w.id) ?? [], counts, respondentsOfCells(w.id)) : policy.hiddenCells(w.id, cellsByWave.get(w.id)!, [], counts)]),
   );
 
   /** One item across the shown waves: the project total per wave and the unit (or group) × wave cells. */
@@ -246,7 +254,10 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
         return !w.disclosure.unitCounts || hidden.has(cell.key) ? { ...header, hidden: true as const } : { ...header, hidden: false as const, ...rateOf(w.id, cell.unitIds) };
       })
       .sort((a, b) => a.unitName.localeCompare(b.unitName, 'da'));
-    const total = hideTotal ? { hidden: true as const } : { hidden: false as const, ...rateOf(w.id, unitIdsOfWave(w.id)) };
+    // While a wave runs, its response rate is held back (the waves list counts respondents): its split into
+    // complete and partial would tell, poll by poll, whether the newest respondents answered everything.
+    const pending = w.status === 'open';
+    const total = hideTotal || pending ? { hidden: true as const } : { hidden: false as const, ...rateOf(w.id, unitIdsOfWave(w.id)) };
     return { waveId: w.id, unitsShown: w.disclosure.unitCounts, ...total, units: rows };
   });
 

@@ -9,7 +9,7 @@ import { conflict, invalid, notFound } from './errors';
 import { getProjectRow } from './projects';
 import { ensureSurveyVersion, getSurveyVersion, type SurveyThresholds } from './surveys';
 import { activeUnitIds } from './units';
-import { answerCounts } from './answerCounts';
+import { answerCounts, respondentCounts } from './answerCounts';
 import { reportingCells, type DisclosurePolicy } from './disclosure';
 import { releaseIfReady } from './liveReleases';
 import { groupNamesByUnit } from './reportingGroups';
@@ -178,12 +178,14 @@ export async function listLinks(db: Db, waveId: number, publicUrl: string, polic
   if (!rows.length) return [];
   const stage = policy.stage({ ...wave, status: effectiveStatus(wave, clock) });
   const cells = reportingCells(await waveLinkCells(db, [waveId]));
-  const counts = stage.unitCounts
-    ? await db.select({ unitId: responses.unitId, n: count() }).from(responses).where(eq(responses.waveId, waveId)).groupBy(responses.unitId)
-    : [];
+  // The same responses the report counts (those behind its results), hidden by the same set.
+  const counts = stage.unitCounts ? await respondentCounts(db, [{ waveId, answers: stage.answers }]) : [];
+  const countOf = (unitIds: number[], complete?: boolean) => counts.filter((c) => unitIds.includes(c.unitId) && (complete === undefined || c.complete === complete)).reduce((sum, c) => sum + c.n, 0);
   const items = stage.results === 'all' && wave.surveyVersionId ? (await getSurveyVersion(db, wave.surveyVersionId)).itemMap.items : [];
-  const { hidden } = policy.hiddenCells(waveId, cells, items, items.length ? await answerCounts(db, [{ waveId, answers: stage.answers }]) : new Map<string, number[]>());
-  const countOf = (unitIds: number[]) => counts.filter((c) => unitIds.includes(c.unitId)).reduce((sum, c) => sum + c.n, 0);
+  const respondents = new Map(cells.map((c) => [c.key, { respondents: countOf(c.unitIds), complete: countOf(c.unitIds, true) }]));
+  const { hidden } = items.length
+    ? policy.hiddenCells(waveId, cells, items, await answerCounts(db, [{ waveId, answers: stage.answers }]), respondents)
+    : policy.hiddenCells(waveId, cells, [], new Map<string, number[]>());
   return rows.map((r) => {
     const cell = cells.find((c) => c.unitIds.includes(r.unitId))!;
     const shown = stage.unitCounts && !hidden.has(cell.key);
