@@ -138,6 +138,8 @@ export const behaviours = pgTable('behaviours', {
   isPrimary: integer('is_primary').notNull().default(0),
   sortOrder: integer('sort_order').notNull().default(0),
   archivedAt: text('archived_at'),
+  /** Name and unit of the system usage figure imported for this behaviour (usage_figures), e.g. "Journalnotater pr. vagt". */
+  usageMeasure: text('usage_measure').notNull().default(''),
 });
 
 export const behaviourBenefits = pgTable(
@@ -177,6 +179,22 @@ export const rollouts = pgTable(
     goLiveDate: text('go_live_date'),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.unitId] })],
+);
+
+/** System usage per behaviour, unit and period (e.g. logins or records written per shift), imported by the
+ *  secretariat from the IT system's CSV export and shown beside the self-reported adoption. System data, not answers. */
+export const usageFigures = pgTable(
+  'usage_figures',
+  {
+    id: id(),
+    behaviourId: integer('behaviour_id').notNull().references(() => behaviours.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    periodStart: text('period_start').notNull(),
+    periodEnd: text('period_end').notNull(),
+    value: doublePrecision('value').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('usage_figures_behaviour_unit_period').on(t.behaviourId, t.unitId, t.periodStart, t.periodEnd)],
 );
 
 /** A reporting group: small units of a project combined under one name (e.g. "Nat og afløsere"), reported

@@ -28,6 +28,7 @@ import { responseRoutes } from './routes/responses';
 import { rolloutRoutes } from './routes/rollouts';
 import { surveyRoutes } from './routes/surveys';
 import { unitRoutes } from './routes/units';
+import { usageRoutes } from './routes/usage';
 import { userRoutes } from './routes/users';
 import { waveRoutes } from './routes/waves';
 
@@ -86,6 +87,7 @@ export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db),
     .route('/', waveRoutes)
     .route('/', reportRoutes)
     .route('/', unitRoutes)
+    .route('/', usageRoutes)
     .route('/', userRoutes);
   // The OpenAPI document and reference page describe every route above from its own declarations.
   api.route('/', apiDocs(api));

@@ -2,7 +2,7 @@
 // with each unit's go-live and the comparison group's result, the barrier profile, and a way to the comments.
 import { TableWrap } from '../components/TableWrap';
 import { useDashT } from '../i18n/dashboard';
-import type { BehaviourReport, ReportWave } from './api';
+import type { BehaviourReport, BehaviourUsage, ReportWave } from './api';
 import { AdoptionChart } from './AdoptionChart';
 import { BarrierProfile } from './BarrierProfile';
 import { DesignNote } from './comparison';
@@ -10,6 +10,7 @@ import { labelSentence } from './labels';
 import type { GoLive } from './model';
 import { GoLiveText, ItemTable, UnitName, WaveFlags, WaveHeaders, measuredCell, useCellText, useWaveName } from './shared';
 import { TimelineChart } from './TimelineChart';
+import { UsageBeside } from './UsageBeside';
 
 export function BehaviourDrilldown({
   behaviour,
@@ -17,12 +18,15 @@ export function BehaviourDrilldown({
   barrierWave,
   goLive,
   withComments,
+  usage,
 }: {
   behaviour: BehaviourReport;
   waves: ReportWave[];
   barrierWave: ReportWave | null;
   goLive: Map<string, GoLive | undefined>;
   withComments: boolean;
+  /** The behaviour's system usage figures, when any were imported. */
+  usage?: BehaviourUsage;
 }) {
   const t = useDashT();
   const cellText = useCellText();
@@ -101,6 +105,8 @@ export function BehaviourDrilldown({
               </tbody>
             </table>
           </TableWrap>
+
+          <UsageBeside behaviour={behaviour} usage={usage} waves={waves} />
 
           <h3>{t('timelineTitle')}</h3>
           <p className="legend-note">{t('timelineIntro')}</p>

@@ -28,6 +28,8 @@ export type Comments = Ok<typeof project.comments.$get>['comments'];
 /** The whole project (benefits with KPI measurements, behaviours with isPrimary, rollouts); managers may read it. */
 export type ProjectDetail = Ok<typeof project.$get>['project'];
 export type Benefit = ProjectDetail['benefits'][number];
+export type ProjectUsage = Ok<typeof project.usage.$get>['usage'];
+export type BehaviourUsage = ProjectUsage['behaviours'][number];
 
 // ---------- parts of the report that are on their way from the server ----------
 // The fields below are being added to the report. They are read through these accessors only, each of which
@@ -94,4 +96,6 @@ export const reportApi = {
     call(project.report.$get({ ...byProject(projectId), query: compare ? { from: String(compare.from), to: String(compare.to) } : {} })).then((r) => r.report),
   comments: (projectId: number) => call(project.comments.$get(byProject(projectId))).then((r) => r.comments),
   project: (projectId: number) => call(project.$get(byProject(projectId))).then((r) => r.project),
+  /** System usage figures per behaviour and unit, with each wave's value (GET /projects/:id/usage). */
+  usage: (projectId: number) => call(project.usage.$get(byProject(projectId))).then((r) => r.usage),
 };

@@ -17,6 +17,8 @@ export function compareFromUrl(): { from: number; to: number } | null {
 export function useReportData(projectId: number, compare: { from: number; to: number } | null) {
   const report = useLoad(() => reportApi.get(projectId, compare), [projectId, compare?.from, compare?.to]);
   const project = useLoad(() => reportApi.project(projectId), [projectId]);
+  // System usage beside the report (optional: the page works without it).
+  const usage = useLoad(() => reportApi.usage(projectId), [projectId]);
   const r = report.data;
   const detail = project.data;
   const primary = useMemo(() => new Set((detail?.behaviours ?? []).filter((b) => b.isPrimary).map((b) => b.id)), [detail]);
@@ -24,6 +26,6 @@ export function useReportData(projectId: number, compare: { from: number; to: nu
   const behaviours = useMemo(() => (r ? [...r.behaviours].sort((a, b) => Number(primary.has(b.id)) - Number(primary.has(a.id))) : []), [r, primary]);
   // Units in the report only: a manager's view never names a unit outside it, whatever the project lists.
   const goLive = useMemo(() => new Map<string, GoLive | undefined>((r?.units ?? []).map((u) => [u.key, goLiveOf(u, detail?.rollouts)])), [r, detail]);
-  return { report, project, behaviours, primary, goLive };
+  return { report, project, usage, behaviours, primary, goLive };
 }
 

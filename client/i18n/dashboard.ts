@@ -164,6 +164,13 @@ const da = {
   exportXlsx: 'Hent som Excel (XLSX)',
   exportCsv: 'Hent som CSV',
   exportNote: 'Filerne har de samme tal og skjulte celler som siden. CSV er kommasepareret (UTF-8); til Excel: brug XLSX.',
+  usageTitle: 'Systemdata ved siden af selvrapporteret adoption',
+  usageIntro: 'Tal fra IT-systemet pr. enhed ({measure}) ved siden af enhedens andel ofte/altid. Systemdata er ikke svar fra medarbejderne, så de skjules ikke under anonymitetsgrænsen. Pr. måling: gennemsnittet af perioderne i målingens åbningstid, ellers den seneste periode før.',
+  usageNoMeasure: 'systemets tal',
+  usageColValue: '{wave}: systemdata',
+  usageColAdoption: '{wave}: selvrapporteret',
+  usageBefore: '(periode før målingen)',
+  usageGroup: 'som del af {group}',
 };
 
 type Key = keyof typeof da;
@@ -331,6 +338,13 @@ const en: Record<Key, string> = {
   exportXlsx: 'Download as Excel (XLSX)',
   exportCsv: 'Download as CSV',
   exportNote: 'The files hold the same numbers and hidden cells as this page. The CSV is comma-separated (UTF-8); for Excel, use the XLSX.',
+  usageTitle: 'System data beside self-reported adoption',
+  usageIntro: 'Figures from the IT system per unit ({measure}) beside the unit\'s share often/always. System data are not staff answers, so they are not hidden below the anonymity threshold. Per survey round: the mean of the periods within the round\'s open dates, else the latest period before.',
+  usageNoMeasure: 'the system\'s figure',
+  usageColValue: '{wave}: system data',
+  usageColAdoption: '{wave}: self-reported',
+  usageBefore: '(period before the round)',
+  usageGroup: 'as part of {group}',
 };
 
 export const { useT: useDashT } = makeTranslator<Key>({ da, en });

@@ -15,6 +15,8 @@ export const behaviourBody = z.strictObject({
   enablerIds: ids.optional(),
   /** Units it applies to; empty means all of the project's units. */
   unitIds: ids.optional(),
+  /** Name and unit of the system usage figure imported for it, e.g. "Journalnotater pr. vagt" (usage.ts). */
+  usageMeasure: shortText.optional(),
 });
 export type BehaviourInput = z.infer<typeof behaviourBody>;
 

@@ -2,7 +2,7 @@
 // only a unit nothing refers to may be deleted outright.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { isUniqueViolation, serialize, transaction, type Db, type DbLike } from '../../db/client';
-import { benefits, projects, responses, rollouts, units, waveLinks, type unitKinds } from '../../db/schema';
+import { benefits, projects, responses, rollouts, units, usageFigures, waveLinks, type unitKinds } from '../../db/schema';
 import type { RetireOptions, UnitInput, UnitPatch } from '../contract/units';
 import { type Clock, nowIso } from './clock';
 import { notFound } from './errors';
@@ -165,6 +165,7 @@ export async function deleteUnit(db: Db, unitId: number): Promise<void> {
     if (await used(tx.select({ id: waveLinks.id }).from(waveLinks).where(eq(waveLinks.unitId, unitId)).limit(1))) uses.push('waves');
     if (await used(tx.select({ id: responses.id }).from(responses).where(eq(responses.unitId, unitId)).limit(1))) uses.push('responses');
     if (await used(tx.select({ id: benefits.id }).from(benefits).where(eq(benefits.ownerUnitId, unitId)).limit(1))) uses.push('benefit_owner');
+    if (await used(tx.select({ id: usageFigures.id }).from(usageFigures).where(eq(usageFigures.unitId, unitId)).limit(1))) uses.push('usage_figures');
     if (uses.length) {
       throw fieldError('unit_in_use', 'id', `"${unit.name}" is in use (${uses.join(', ')}); retire it instead`, 'conflict', { uses });
     }

@@ -33,6 +33,8 @@ async function fixture() {
   const opened = ok<any>(await t.post(`/api/waves/${wave.id}/open`), 'open wave').wave;
   const [link] = ok<any>(await t.get(`/api/waves/${wave.id}/links`), 'links').links;
   const group = ok<any>(await t.post(`/api/projects/${project.id}/reporting-groups`, { name: 'R', unitIds: [unit.id] }), 'reporting group').group;
+  ok(await t.post(`/api/behaviours/${behaviour.id}/usage/import`, { csv: `enhed;fra;til;værdi\nA;2026-01-01;2026-01-31;1` }), 'usage import');
+  const usage = ok<any>(await t.get(`/api/behaviours/${behaviour.id}/usage`), 'usage').usage.figures[0];
 
   const account = async (email: string, projectIds: number[]) => {
     const password = 'route-access-1';
@@ -46,7 +48,7 @@ async function fixture() {
   const bystander = await account('bystander@test.dk', []);
 
   const params: Record<string, string | number> = { projectId: project.id, unitId: unit.id, groupId: group.id, versionId: opened.surveyVersionId, linkId: link.id, token: link.token };
-  const ids: Record<string, number> = { behaviours: behaviour.id, benefits: benefit.id, measurements: measurement.id, goals: goal.id, enablers: enabler.id, waves: wave.id, units: unit.id, users: bystander.user.id };
+  const ids: Record<string, number> = { behaviours: behaviour.id, benefits: benefit.id, measurements: measurement.id, goals: goal.id, enablers: enabler.id, waves: wave.id, units: unit.id, users: bystander.user.id, usage: usage.id };
   const urlOf = (path: string) =>
     path.replace(/:(\w+)/g, (_, name: string) => {
       const resource = path.split('/')[2];

@@ -65,6 +65,11 @@ describe.skipIf(!hasBrowser)('the manager report: overview, heatmap, drill-down 
     const open = (report.waves as { id: number; status: string }[]).find((w) => w.status === 'open');
     if (open) expect((await secretariat.request.post(`${app.baseUrl}/api/waves/${open.id}/close`, { data: {} })).status()).toBe(200);
     const after = (await get(secretariat, `/api/projects/${projectId}/report`)).report;
+    // System usage for one unit of the first measured behaviour, shown beside its self-reported adoption.
+    const usageBehaviour = (after.behaviours as { id: number; title: string; adoption: unknown }[]).find((b) => b.adoption)!;
+    const usageUnit = (after.units as { id: number | null; name: string }[]).find((u) => u.id !== null)!;
+    const csv = `enhed;fra;til;værdi\n${usageUnit.name};2020-01-01;2030-12-31;12,5`;
+    expect((await secretariat.request.post(`${app.baseUrl}/api/behaviours/${usageBehaviour.id}/usage/import`, { data: { csv } })).status()).toBe(200);
 
     const page = await secretariat.newPage();
     await page.goto(`${app.baseUrl}/projects/${projectId}/report`);
@@ -79,6 +84,9 @@ describe.skipIf(!hasBrowser)('the manager report: overview, heatmap, drill-down 
     const coloured = heatmap.locator('td.heat-cell:not(.heat-hidden):not(.heat-empty)').first();
     expect(await coloured.innerText()).toMatch(/\d+\s%/);
     expect(await coloured.evaluate((td) => getComputedStyle(td).color)).toMatch(/^rgb\((0, 0, 0|255, 255, 255)\)$/);
+
+    const usageTable = page.getByRole('region', { name: usageBehaviour.title, exact: true }).getByRole('table', { name: /^Systemdata ved siden af selvrapporteret adoption/ });
+    expect(await usageTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: usageUnit.name }) }).innerText()).toContain('12,5');
 
     // Toggle to the change per unit.
     await page.getByRole('radio', { name: 'Ændring' }).check();

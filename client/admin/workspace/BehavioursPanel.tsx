@@ -10,6 +10,7 @@ import { useSession } from '../session';
 import { workspaceApi, type BehaviourFields, type BehaviourRow } from './api';
 import { useOpenRequest, useRevealOnOpen } from './workspaceNav';
 import { useArchivableItems } from './useArchivableItems';
+import { UsagePanel } from './UsagePanel';
 import { CheckboxGroup, DirectionBadge, ItemActions, WsError, useFormSend } from './shared';
 
 export function BehavioursPanel({ project, onChanged }: { project: ProjectDetail; onChanged: () => Promise<void> }) {
@@ -101,6 +102,7 @@ function BehaviourCard({
     ['situation', b.situation],
     ['expectedFrequency', b.expectedFrequency],
     ['oldBehaviour', b.oldBehaviour],
+    ['usageMeasure', b.usageMeasure],
   ];
 
   return (
@@ -151,7 +153,7 @@ function BehaviourCard({
   );
 }
 
-type TextKey = 'title' | 'description' | 'targetGroup' | 'situation' | 'expectedFrequency' | 'oldBehaviour';
+type TextKey = 'title' | 'description' | 'targetGroup' | 'situation' | 'expectedFrequency' | 'oldBehaviour' | 'usageMeasure';
 
 function BehaviourForm({
   project,
@@ -185,6 +187,7 @@ function BehaviourForm({
           benefitIds: behaviour.benefitIds,
           enablerIds: behaviour.enablerIds,
           unitIds: behaviour.unitIds,
+          usageMeasure: behaviour.usageMeasure,
         }
       : {
           title: '',
@@ -198,6 +201,7 @@ function BehaviourForm({
           benefitIds: [],
           enablerIds: [],
           unitIds: [],
+          usageMeasure: '',
         };
   const [form, setForm] = useState<BehaviourFields>(initial);
   const { errors, error, busy, send } = useFormSend(formRef);
@@ -228,6 +232,7 @@ function BehaviourForm({
         situation: form.situation.trim(),
         expectedFrequency: form.expectedFrequency.trim(),
         oldBehaviour: form.oldBehaviour.trim(),
+        usageMeasure: form.usageMeasure.trim(),
       };
       if (behaviour) {
         await workspaceApi.updateBehaviour(behaviour.id, input);
@@ -295,9 +300,12 @@ function BehaviourForm({
           value={form.unitIds}
           onChange={setIds('unitIds')}
         />
+        <TextField label={`${t('usageMeasure')} ${t('optional')}`} hint={t('usageMeasureHint')} maxLength={300} {...text('usageMeasure')} />
         <WsError error={error} />
         <FormActions submit={behaviour ? t('behaviourSave') : t('behaviourAdd')} busy={busy} cancel={onCancel && { label: t('cancel'), onClick: onCancel }} />
       </form>
+      {/* Outside the form: the import has its own buttons and saves on its own. */}
+      {behaviour && <UsagePanel behaviourId={behaviour.id} measure={behaviour.usageMeasure} />}
     </section>
   );
 }

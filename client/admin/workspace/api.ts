@@ -22,6 +22,8 @@ export type PlannedCreate = ImportPreview['create'][number];
 export type PlannedUpdate = ImportPreview['update'][number];
 export type RejectedRow = ImportPreview['rejected'][number];
 export type ImportResult = Ok<typeof unitImport.commit.$post>['result'];
+export type UsagePreview = Ok<typeof behaviour.usage.preview.$post>['preview'];
+export type UsageFigure = Ok<typeof behaviour.usage.$get>['usage']['figures'][number];
 
 export type Timeline = Ok<typeof project.timeline.$get>['timeline'];
 export type BenefitsMap = Ok<(typeof project)['benefits-map']['$get']>['map'];
@@ -95,6 +97,10 @@ export const workspaceApi = {
   updateBehaviour: (behaviourId: number, json: Partial<BehaviourFields>) => call(behaviour.$patch({ ...byId(behaviourId), json })).then((r) => r.behaviour),
   deleteBehaviour: (behaviourId: number) => call(behaviour.$delete(byId(behaviourId))),
   restoreBehaviour: (behaviourId: number) => call(behaviour.restore.$post(byId(behaviourId))),
+  usage: (behaviourId: number) => call(behaviour.usage.$get(byId(behaviourId))).then((r) => r.usage),
+  previewUsage: (behaviourId: number, csv: string) => call(behaviour.usage.preview.$post({ ...byId(behaviourId), json: { csv } })).then((r) => r.preview),
+  importUsage: (behaviourId: number, csv: string) => call(behaviour.usage.import.$post({ ...byId(behaviourId), json: { csv } })).then((r) => r.result),
+  deleteUsage: (figureId: number) => call(api.usage[':id'].$delete(byId(figureId))),
 
   timeline: (projectId: number) => call(project.timeline.$get(byProject(projectId))).then((r) => r.timeline),
   benefitsMap: (projectId: number) => call(project['benefits-map'].$get(byProject(projectId))).then((r) => r.map),
