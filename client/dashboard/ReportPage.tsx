@@ -9,6 +9,7 @@ import { useT } from '../i18n/common';
 import { useDashT } from '../i18n/dashboard';
 import { Link } from '../router';
 import { BehaviourDrilldown } from './BehaviourDrilldown';
+import { BreakdownsSection } from './BreakdownsSection';
 import { CommentsSection } from './CommentsSection';
 import { ExportLinks } from './ExportLinks';
 import { Heatmap } from './Heatmap';
@@ -88,6 +89,7 @@ export default function ReportPage({ projectId }: { projectId: number }) {
           <ItemTable summary={t('customSummary')} caption={t('customCaption')} items={r.customItems} waves={shown} open />
         </section>
       )}
+      {shown.length > 0 && <BreakdownsSection report={r} />}
       {shown.length > 0 && <CommentsSection projectId={r.project.id} />}
       <ResponseRates report={r} />
     </>

@@ -95,6 +95,8 @@ export const reportApi = {
   get: (projectId: number, compare?: { from: number; to: number } | null) =>
     call(project.report.$get({ ...byProject(projectId), query: compare ? { from: String(compare.from), to: String(compare.to) } : {} })).then((r) => r.report),
   comments: (projectId: number) => call(project.comments.$get(byProject(projectId))).then((r) => r.comments),
+  /** Adoption of closed waves by background and choice questions (GET /projects/:id/breakdowns). */
+  breakdowns: (projectId: number) => call(project.breakdowns.$get(byProject(projectId))).then((r) => r.breakdowns),
   project: (projectId: number) => call(project.$get(byProject(projectId))).then((r) => r.project),
   /** System usage figures per behaviour and unit, with each wave's value (GET /projects/:id/usage). */
   usage: (projectId: number) => call(project.usage.$get(byProject(projectId))).then((r) => r.usage),

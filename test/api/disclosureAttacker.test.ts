@@ -7,7 +7,7 @@
 // manager scoped to an area (a parent unit's subtree) and one scoped to a single unit. Everything all of them
 // saw is pooled: a coalition knows at least what each member knows.
 //
-// SQLite only (skipped in the postgres project, which also runs test/api): what is audited is the disclosure
+// SQLite only (vitest.config.ts leaves it out of the postgres project, which also runs test/api): what is audited is the disclosure
 // policy's decisions, the same code and the same queries on both engines, and the attacker's many hundred
 // requests per project would only make the PostgreSQL run slower. The engine-specific paths (releases racing
 // under serialize(), grouping) are covered by the concurrency and API tests that run on both.

@@ -118,6 +118,12 @@ describe.skipIf(!hasBrowser)('the manager report: overview, heatmap, drill-down 
     // Each chart as a PNG.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Hent som PNG/ }).first().click()]);
     expect(download.suggestedFilename()).toMatch(/\.png$/);
+    // The XLSX of exactly what the page shows.
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Hent som Excel/ }).first().click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^gevinstspor-.*\.xlsx$/);
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(await xlsx.path());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
