@@ -152,7 +152,19 @@ function mapHeader(header: string[]) {
   return { columns, index, ignoredColumns };
 }
 
-export function parseUnitCsv(input: string): ParsedUnitCsv {
+/** One record of a CSV file, with the line it starts on and its raw text (for rejected-row messages). */
+export interface CsvRecord {
+  fields: string[];
+  line: number;
+  raw: string;
+  quoteError: boolean;
+}
+
+/**
+ * Reads CSV text into records: no BOM, one line ending (so positions map to line numbers), refused when it holds
+ * characters that could not be decoded or nothing at all, the separator detected from the first line (returned).
+ */
+export function readCsvRecords(input: string): { records: CsvRecord[]; delimiter: string } {
   // One line ending for the whole file, and no BOM, so that positions map to line numbers.
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.includes('\uFFFD')) {
@@ -164,7 +176,7 @@ export function parseUnitCsv(input: string): ParsedUnitCsv {
   if (firstLine === undefined) throw invalid('csv_empty', 'The file is empty', [{ path: 'csv', code: 'csv_empty', message: 'No header row' }]);
   const delimiter = detectDelimiter(firstLine);
 
-  const records: { fields: string[]; line: number; raw: string; quoteError: boolean }[] = [];
+  const records: CsvRecord[] = [];
   let start = 0;
   let line = 1;
   Papa.parse<string[]>(text, {
@@ -178,6 +190,11 @@ export function parseUnitCsv(input: string): ParsedUnitCsv {
       start = r.meta.cursor;
     },
   });
+  return { records, delimiter };
+}
+
+export function parseUnitCsv(input: string): ParsedUnitCsv {
+  const { records, delimiter } = readCsvRecords(input);
   const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
   const [headerRecord, ...dataRecords] = nonEmpty;
   // A file of only separators or quotes has no header row either.

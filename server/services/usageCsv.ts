@@ -1,9 +1,8 @@
 // Reads an IT system's usage export (systemdata): one figure per unit and period, e.g. logins or records written
 // per shift. UTF-8 with or without BOM, ';' or ',' (or tab) separated, quoted fields, Danish decimal commas.
 // Pure: it checks each row on its own; usage.ts checks rows against each other and against the database.
-import Papa from 'papaparse';
 import { invalid } from './errors';
-import { detectDelimiter, normaliseHeader, parseDay } from './unitCsv';
+import { normaliseHeader, parseDay, readCsvRecords } from './unitCsv';
 
 export type UsageCsvField = 'unit' | 'periodStart' | 'periodEnd' | 'value';
 
@@ -105,28 +104,7 @@ function mapHeader(header: string[]) {
 const empty = () => invalid('csv_empty', 'The file is empty', [{ path: 'csv', code: 'csv_empty', message: 'No header row' }]);
 
 export function parseUsageCsv(input: string): ParsedUsageCsv {
-  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (text.includes('\uFFFD')) {
-    throw invalid('csv_encoding', 'The file contains characters that could not be read; save it as UTF-8 (CSV UTF-8)', [{ path: 'csv', code: 'csv_encoding', message: 'Not valid UTF-8' }]);
-  }
-  const firstLine = text.split('\n').find((l) => l.trim() !== '');
-  if (firstLine === undefined) throw empty();
-  const delimiter = detectDelimiter(firstLine);
-
-  const records: { fields: string[]; line: number; raw: string; quoteError: boolean }[] = [];
-  let start = 0;
-  let line = 1;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    newline: '\n',
-    quoteChar: '"',
-    step: (r) => {
-      const raw = text.slice(start, r.meta.cursor);
-      records.push({ fields: r.data, line, raw: raw.replace(/\n$/, ''), quoteError: r.errors.some((e) => e.type === 'Quotes') });
-      line += raw.split('\n').length - 1;
-      start = r.meta.cursor;
-    },
-  });
+  const { records, delimiter } = readCsvRecords(input);
   const [headerRecord, ...dataRecords] = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
   if (!headerRecord) throw empty();
   const { columns, index, ignoredColumns } = mapHeader(headerRecord.fields);
