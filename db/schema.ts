@@ -39,6 +39,13 @@ export const units = sqliteTable(
   (t) => [uniqueIndex('units_external_id').on(t.externalId), index('units_parent').on(t.parentId)],
 );
 
+/** The municipality's own settings, set once by an admin: key → value (e.g. municipality_name, municipality_logo as a
+ *  data: URL), shown on posters and the survey. One database is one municipality. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
 // ---------- accounts ----------
 
 export const users = sqliteTable('users', {
@@ -73,6 +80,14 @@ export const projects = sqliteTable('projects', {
   id: id(),
   name: text('name').notNull(),
   purpose: text('purpose').notNull().default(''),
+  /** English side of the texts staff read; empty = the survey shows the Danish text (the editor says so). */
+  nameEn: text('name_en').notNull().default(''),
+  purposeEn: text('purpose_en').notNull().default(''),
+  /** Optional pairing code: answers of one person across waves are linked only by HMAC(pairingSecret, code). */
+  pairingEnabled: integer('pairing_enabled', { mode: 'boolean' }).notNull().default(false),
+  /** Per-project key of the pairing HMAC; set to null when the secretariat destroys it (pairs cannot be made again). */
+  pairingSecret: text('pairing_secret'),
+  pairingDestroyedAt: text('pairing_destroyed_at'),
   projectLead: text('project_lead').notNull().default(''),
   status: text('status', { enum: projectStatuses }).notNull().default('planlaegning'),
   /** Minimal important difference for adoption, in percentage points. */
@@ -102,6 +117,7 @@ export const benefits = sqliteTable('benefits', {
   id: id(),
   projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   title: text('title').notNull(),
+  titleEn: text('title_en').notNull().default(''),
   direction: text('direction', { enum: benefitDirections }).notNull().default('positive'),
   type: text('type', { enum: benefitTypes }).notNull().default('tid'),
   owner: text('owner').notNull().default(''),
@@ -150,6 +166,12 @@ export const behaviours = sqliteTable('behaviours', {
   archivedAt: text('archived_at'),
   /** Name and unit of the system usage figure imported for this behaviour (usage_figures), e.g. "Journalnotater pr. vagt". */
   usageMeasure: text('usage_measure').notNull().default(''),
+  /** The behaviour as staff read it inside a question, e.g. "læst beboerens status selv ved vagtstart"; empty = from the title. */
+  questionText: text('question_text').notNull().default(''),
+  titleEn: text('title_en').notNull().default(''),
+  descriptionEn: text('description_en').notNull().default(''),
+  oldBehaviourEn: text('old_behaviour_en').notNull().default(''),
+  questionTextEn: text('question_text_en').notNull().default(''),
 });
 
 export const behaviourBenefits = sqliteTable(
@@ -254,6 +276,10 @@ export const waves = sqliteTable('waves', {
   status: text('status', { enum: waveStatuses }).notNull().default('draft'),
   opensOn: text('opens_on'),
   closesOn: text('closes_on'),
+  /** The schedule as instants (UTC ISO), chosen in Europe/Copenhagen time; opensOn/closesOn are their Copenhagen days.
+   *  The wave is open from opensAt until closesAt by the clock, without anyone pressing a button. */
+  opensAt: text('opens_at'),
+  closesAt: text('closes_at'),
   /** Secretariat may show results of an open wave for units at/above the threshold. */
   liveResults: integer('live_results', { mode: 'boolean' }).notNull().default(false),
   /** How many live-results releases have been made; answers with released_in ≤ this are the ones shown. */
@@ -274,8 +300,12 @@ export const waveLinks = sqliteTable(
     /** The reporting group the unit belonged to when the wave opened: its answers are only ever shown combined
      *  with the other units of that group in this wave, so a later regrouping cannot be subtracted out. */
     reportGroup: text('report_group'),
+    /** Short code to type at the short address on the poster, e.g. K7QM4TXH (shown as K7QM-4TXH). */
+    shortCode: text('short_code'),
+    /** A revoked link answers nothing; replacing a link gives it a new token and code instead. */
+    revokedAt: text('revoked_at'),
   },
-  (t) => [uniqueIndex('wave_links_wave_unit').on(t.waveId, t.unitId)],
+  (t) => [uniqueIndex('wave_links_wave_unit').on(t.waveId, t.unitId), uniqueIndex('wave_links_short_code').on(t.shortCode)],
 );
 
 /** A response keeps no IP, user agent, time of day, account or cookie — only the day of submission. */
@@ -294,6 +324,8 @@ export const responses = sqliteTable(
     /** Live results: the release (1, 2, …) whose snapshot first showed this response; null = not yet shown.
      *  Releases come in blocks of at least k answers, so this says no more about order than the block does. */
     releasedIn: integer('released_in'),
+    /** HMAC of the optional pairing code under the project's pairing secret; null without one. */
+    pairKey: text('pair_key'),
     answers: text('answers', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   },
   (t) => [index('responses_wave_unit').on(t.waveId, t.unitId)],

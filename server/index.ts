@@ -14,7 +14,9 @@ import { systemClock } from './services/clock';
 import { dispatchByHost, readTenantFile, tenantPublicUrl } from './tenants';
 
 const config = readServerConfig();
-const distDir = join(process.cwd(), 'dist');
+// DIST_DIR lets parallel test runs each serve their own build; npm start uses dist/.
+const distDir = join(process.cwd(), process.env.DIST_DIR ?? 'dist');
+const distRoot = process.env.DIST_DIR ?? './dist';
 if (!existsSync(join(distDir, 'index.html'))) {
   console.error('The client is not built: run `npm run build` (npm start does it for you).');
   process.exit(1);
@@ -53,10 +55,10 @@ if (config.tenantsFile) {
   where = `database ${config.database.replace(/\/\/[^@/]*@/, '//…@')}`;
 }
 
-site.use('/assets/*', serveStatic({ root: './dist', onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+site.use('/assets/*', serveStatic({ root: distRoot, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
 // A missing hashed asset is a 404, never the app page (a browser would try to run HTML as a script).
 site.get('/assets/*', (c) => c.text('Not found', 404));
-site.use('/*', serveStatic({ root: './dist' }));
+site.use('/*', serveStatic({ root: distRoot }));
 // Client routes (/s/<token>, /projects/…) all get the single-page app; read per request so a rebuild or
 // redeploy never serves an index.html that points at assets which are gone.
 site.get('*', (c) => {

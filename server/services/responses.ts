@@ -24,6 +24,7 @@ async function openLink(db: Db, token: string, clock: Clock) {
     .where(eq(waveLinks.token, token))
     .limit(1);
   if (!row) throw new DomainError('not_found', 'link_unknown', 'This survey link does not exist. Check that the whole link was copied.');
+  if (row.link.revokedAt) throw new DomainError('gone', 'link_revoked', 'This survey link has been withdrawn. Ask your manager for the new link or code.');
   const status = effectiveStatus(row.wave, clock);
   if (status === 'draft' || !row.wave.surveyVersionId) throw conflict('wave_not_open', 'This survey has not opened yet.');
   if (status === 'closed') throw new DomainError('gone', 'wave_closed', 'This survey has closed. Thank you for your interest.');

@@ -201,8 +201,10 @@ describe('submitting answers', () => {
     const { tokenOf } = await openWaveFor(t);
     expect((await answer(t, tokenOf(t.unitA.id))).status).toBe(201);
     const [row] = await t.db.select().from(responses).limit(1);
-    // releasedIn: the live-results block it was first shown in (null until then), never a time.
-    expect(Object.keys(row).sort()).toEqual(['answers', 'complete', 'id', 'locale', 'releasedIn', 'submissionId', 'submittedOn', 'surveyVersionId', 'unitId', 'waveId'].sort());
+    // releasedIn: the live-results block it was first shown in (null until then), never a time; pairKey: only an
+    // HMAC of an optional pairing code, null here.
+    expect(row.pairKey).toBeNull();
+    expect(Object.keys(row).sort()).toEqual(['answers', 'complete', 'id', 'locale', 'pairKey', 'releasedIn', 'submissionId', 'submittedOn', 'surveyVersionId', 'unitId', 'waveId'].sort());
     expect(row.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 

@@ -26,7 +26,7 @@ export interface RunningApp {
 
 /** Starts `server/index.ts` as `npm start` would (after the build), on a temp database. */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: npm test builds the client first (npm run build)');
+  if (!existsSync(join(process.env.DIST_DIR ?? 'dist', 'index.html'))) throw new Error('dist/ is missing: npm test builds the client first (npm run build)');
   const dir = mkdtempSync(join(tmpdir(), 'gevinstspor-e2e-'));
   const port = await freePort();
   let out = '';
