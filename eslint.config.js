@@ -6,7 +6,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  globalIgnores(["**/dist/", "**/node_modules/", "db/migrations/", "**/coverage/", "test-results/", "data/", ".e2e-*/"]),
+  globalIgnores(["**/dist/", "dist-*/", "**/node_modules/", "db/migrations/", "**/coverage/", "test-results/", "data/", ".e2e-*/"]),
 
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,

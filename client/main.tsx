@@ -1,12 +1,12 @@
-// Entry: picks the public answer page (/s/:token) or the staff app (everything else), each a lazy chunk,
-// so a phone opening a survey link never downloads the admin screens or chart.js.
+// Entry of the staff app. The answer pages (/s/…, /k…) have their own entry (answer.html → answer/main.tsx),
+// which the server sends for those paths; they are lazy here too only for `vite` dev, which sends index.html.
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
-import { match, usePath } from './router';
+import { usePath } from './router';
 import { useT } from './i18n/common';
 import './styles.css';
 
-const AnswerPage = lazy(() => import('./answer/AnswerPage'));
+const AnswerApp = lazy(() => import('./answer/AnswerApp'));
 const StaffApp = lazy(() => import('./admin/StaffApp'));
 
 function Loading() {
@@ -20,10 +20,8 @@ function Loading() {
 
 function Root() {
   const path = usePath();
-  const answer = match('/s/:token', path);
-  return (
-    <Suspense fallback={<Loading />}>{answer ? <AnswerPage key={answer.token} token={answer.token} /> : <StaffApp path={path} />}</Suspense>
-  );
+  const answering = path.startsWith('/s/') || path === '/k' || path.startsWith('/k/');
+  return <Suspense fallback={<Loading />}>{answering ? <AnswerApp /> : <StaffApp path={path} />}</Suspense>;
 }
 
 createRoot(document.getElementById('root')!).render(

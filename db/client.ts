@@ -28,7 +28,7 @@ export interface Db extends Orm {
   /** Closes the connection (pool); the handle is unusable afterwards. */
   readonly close: () => Promise<void>;
   /** SQLite only: the single connection and the lock that serialises its transactions. */
-  readonly sqlite?: { connection: Database.Database; lock: Lock };
+  readonly sqlite?: { connection: Database.Database; lock: GroupCommit };
 }
 /** Kept for readability where a function may run inside a caller's transaction. */
 export type DbLike = Db;
@@ -52,13 +52,41 @@ function openSqlite(path: string): Db {
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   connection.pragma('synchronous = NORMAL');
+  cacheStatements(connection);
   const orm = drizzleSqlite(connection, { schema });
   migrateSqlite(orm, { migrationsFolder: join(migrationsRoot, 'sqlite') });
   return Object.assign(orm, {
     engine: 'sqlite' as const,
-    sqlite: { connection, lock: new Lock() },
+    sqlite: { connection, lock: new GroupCommit(connection) },
     close: async () => void connection.close(),
   }) as unknown as Db;
+}
+
+/** How many compiled statements a SQLite connection keeps: every query shape the app runs, with room to spare. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * drizzle prepares every query it runs, and better-sqlite3 compiles each prepare() anew: on the submission path
+ * that compiling was the largest single cost (bench/ingest.bench.ts). The same SQL text now reuses its compiled
+ * statement. drizzle runs a one-time query right after preparing it, synchronously, and switches the raw (array
+ * rows) mode per call, so the mode is reset here and no other query can touch the statement in between.
+ */
+function cacheStatements(connection: Database.Database) {
+  const prepare = connection.prepare.bind(connection);
+  const cache = new Map<string, Database.Statement>();
+  connection.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      // Most recently used last, so the first key is the one to drop.
+      cache.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as typeof connection.prepare;
 }
 
 async function openPostgres(url: string, max: number): Promise<Db> {
@@ -83,9 +111,10 @@ const asDb = (orm: NodePgDatabase<never> | object, extra: Partial<Db>) => Object
 /**
  * Runs `fn` in one transaction and returns its result; a throw rolls everything back.
  * PostgreSQL: a real transaction on one pooled connection. SQLite: better-sqlite3 refuses async callbacks, so the
- * one connection is serialised by a lock and wrapped in BEGIN IMMEDIATE … COMMIT. Keep non-database I/O (password
- * hashing, HTTP) out of the callback: on SQLite a statement from another request that runs while the callback
- * waits on such I/O would join this transaction.
+ * one connection is serialised by a queue (GroupCommit below). Keep non-database I/O (password hashing, HTTP) out
+ * of the callback: on SQLite a statement from another request that runs while the callback waits on such I/O
+ * would join this transaction (as one outside transaction() does while a group waits a turn for more members:
+ * it commits with the group, and is undone if that COMMIT fails).
  */
 export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   if (db.inTransaction) return fn(db);
@@ -93,18 +122,113 @@ export async function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promis
     const orm = db as unknown as NodePgDatabase<never>;
     return orm.transaction((tx) => fn(asDb(tx, { engine: 'postgres', inTransaction: true, close: db.close })));
   }
-  const { connection, lock } = db.sqlite!;
-  return lock.run(async () => {
-    connection.exec('BEGIN IMMEDIATE');
-    try {
-      const result = await fn(Object.assign(Object.create(db) as Db, { inTransaction: true }));
-      connection.exec('COMMIT');
-      return result;
-    } catch (e) {
-      if (connection.inTransaction) connection.exec('ROLLBACK');
-      throw e;
+  const { lock } = db.sqlite!;
+  return lock.run(() => fn(Object.assign(Object.create(db) as Db, { inTransaction: true })));
+}
+
+/** Transactions one commit may carry: bounds how long the first of them waits for its answer. */
+const GROUP_COMMIT_MAX = 128;
+
+/**
+ * SQLite's transactions, one at a time in the order they asked, committed in groups: the transactions queued
+ * behind each other share one BEGIN IMMEDIATE … COMMIT, each inside its own SAVEPOINT, so a throw still rolls back
+ * exactly its own writes (ROLLBACK TO) and the others commit. No caller hears back before the COMMIT that holds
+ * its writes, so an acknowledged write is always stored; if that COMMIT fails, every transaction in the group fails.
+ * Under load this is what makes a submission cheap: the commit (the WAL write) was the cost that did not shrink
+ * with caching (bench/ingest.bench.ts). Alone, a transaction commits at once, as before.
+ */
+export class GroupCommit {
+  private readonly queue: { fn: () => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  private draining = false;
+  constructor(private readonly connection: Database.Database) {}
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  /** One transaction of the group, inside its own savepoint. */
+  private async runOne(job: { fn: () => Promise<unknown> }): Promise<{ ok: boolean; value: unknown }> {
+    const c = this.connection;
+    if (!c.inTransaction) {
+      // A failure that ended the whole transaction (SQLite rolls back on a full disk, for one): the rest of the
+      // group is refused, as are the ones before, whose writes are gone.
+      return { ok: false, value: new Error('The transaction was rolled back by the database') };
     }
-  });
+    c.exec('SAVEPOINT group_tx');
+    try {
+      const value = await job.fn();
+      c.exec('RELEASE group_tx');
+      return { ok: true, value };
+    } catch (e) {
+      if (c.inTransaction) c.exec('ROLLBACK TO group_tx; RELEASE group_tx');
+      return { ok: false, value: e };
+    }
+  }
+
+  private async drain() {
+    this.draining = true;
+    const c = this.connection;
+    try {
+      while (this.queue.length) {
+        const group: typeof this.queue = [];
+        const settled: { ok: boolean; value: unknown }[] = [];
+        try {
+          c.exec('BEGIN IMMEDIATE');
+        } catch (e) {
+          for (const job of this.queue.splice(0)) job.reject(e);
+          continue;
+        }
+        for (let waited = false; ; waited = true) {
+          while (this.queue.length && group.length < GROUP_COMMIT_MAX) {
+            const job = this.queue.shift()!;
+            group.push(job);
+            settled.push(await this.runOne(job));
+          }
+          // Once per group, let the requests that arrived meanwhile queue their transactions and join it: a
+          // group of one would commit once per transaction again.
+          if (waited || group.length >= GROUP_COMMIT_MAX || !c.inTransaction) break;
+          await new Promise((resolve) => setImmediate(resolve));
+          if (!this.queue.length) break;
+        }
+        let commitError: unknown = c.inTransaction ? undefined : new Error('The transaction was rolled back by the database');
+        if (c.inTransaction) {
+          try {
+            c.exec('COMMIT');
+          } catch (e) {
+            commitError = e;
+            if (c.inTransaction) c.exec('ROLLBACK');
+          }
+        }
+        group.forEach((job, i) => {
+          const s = settled[i];
+          if (!s.ok) job.reject(s.value);
+          else if (commitError) job.reject(commitError);
+          else job.resolve(s.value);
+        });
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+}
+
+const preparedQueries = new WeakMap<Database.Database, Map<string, unknown>>();
+
+/**
+ * SQLite only: the drizzle prepared query `name`, built once per connection by `build` (with sql.placeholder()
+ * for what varies) and reused by every call after. On the submission path drizzle building the SQL of each query
+ * cost more than SQLite running it (bench/ingest.bench.ts). A transaction's handle shares its connection.
+ */
+export function preparedQuery<T>(db: Db, name: string, build: (db: Db) => T): T {
+  const connection = db.sqlite!.connection;
+  let queries = preparedQueries.get(connection);
+  if (!queries) preparedQueries.set(connection, (queries = new Map<string, unknown>()));
+  let query = queries.get(name) as T | undefined;
+  if (query === undefined) queries.set(name, (query = build(db)));
+  return query;
 }
 
 /**

@@ -84,6 +84,27 @@ export const demoBehaviours = [
   },
 ] as const;
 
+/** The demo survey's spec beyond the defaults: a background question (so the report shows a breakdown) and, for
+ *  the primary behaviour, its own free-text question (so the drill-down shows comments under it). */
+export const demoSurvey = {
+  background: [
+    {
+      id: 'vagt',
+      text: { da: 'Hvilken vagt arbejder du mest?', en: 'Which shift do you work most?' },
+      choices: [
+        { value: 1, text: { da: 'Dag', en: 'Day' } },
+        { value: 2, text: { da: 'Aften', en: 'Evening' } },
+        { value: 3, text: { da: 'Nat', en: 'Night' } },
+      ],
+    },
+  ],
+  freeTextBehaviours: ['read'],
+} as const;
+
+/** The shift each unit's staff answer: the night team "Nat" (3 a wave, so that row is hidden), the relief team
+ *  "Aften", the centres a mix of day and evening; about 1 in 10 leave the question out. */
+export const demoShifts: Record<DemoUnitKey, 'mix' | 1 | 2 | 3> = { forv: 'mix', sol: 'mix', ege: 'mix', lin: 'mix', nat: 3, afl: 2 };
+
 /** Go-live per unit, in days relative to the day the demo is loaded (negative = in the past). */
 export const demoRollouts: Record<DemoUnitKey, number | null> = {
   forv: null,
@@ -100,6 +121,9 @@ export const demoWaves = [
   { name: 'Opfølgning efter 3 måneder', phase: 'followup', opensOn: -25, closesOn: -11, status: 'closed' },
   { name: 'Opfølgning efter 6 måneder', phase: 'followup', opensOn: -3, closesOn: 25, status: 'open' },
 ] as const;
+
+/** Each demo wave opens at 08:00 on its first day and closes at 16:00 on its last, Copenhagen time. */
+export const demoWaveHours = { opens: '08:00', closes: '16:00' } as const;
 
 export const demoResponseCounts: Record<DemoUnitKey, [number, number, number]> = {
   forv: [0, 0, 0],

@@ -11,7 +11,8 @@ import { apiDocs, summary } from './http/openapi';
 import { sameOriginWrites } from './http/sameOrigin';
 import { ApiError, errorJson, statusOfKind } from './http/errors';
 import { DomainError } from './services/errors';
-import { systemClock, type Clock } from './services/clock';
+import { fixedClock, systemClock, type Clock } from './services/clock';
+import { closeDueWaves } from './services/waves';
 import { disclosurePolicy, type DisclosureWeakening } from './services/disclosure';
 import { rateLimit } from './http/rateLimit';
 import { DatabaseHitCounter, type HitCounter } from './services/hitCounters';
@@ -31,6 +32,10 @@ import { unitRoutes } from './routes/units';
 import { usageRoutes } from './routes/usage';
 import { userRoutes } from './routes/users';
 import { waveRoutes } from './routes/waves';
+import { pairingRoutes } from './routes/pairing';
+import { waveLinkRoutes } from './routes/waveLinks';
+import { settingsRoutes } from './routes/settings';
+import { normaliseShortCode } from './contract/waveLinks';
 
 export interface CreateAppOptions {
   db: Db;
@@ -47,6 +52,11 @@ export interface CreateAppOptions {
 const LOGIN_LIMIT = { max: 10, windowMs: 15 * 60_000 };
 /** A flood on one staff link: far above what a unit can answer in 10 minutes. */
 const SUBMIT_LIMIT = { max: 300, windowMs: 10 * 60_000 };
+/** Guessing short codes (/k): no IP is kept, so the budget is per code prefix (its first two characters, 961
+ *  buckets: a unit's staff typing their code after a meeting stay far below it) and one ceiling for all codes. At
+ *  the ceiling a guesser needs years to hit one of a few thousand live codes among 31^8. */
+const CODE_PREFIX_LIMIT = { max: 60, windowMs: 10 * 60_000 };
+const CODE_LIMIT = { max: 3000, windowMs: 10 * 60_000 };
 
 export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db), clock = systemClock, weakenDisclosureForTests }: CreateAppOptions) {
   const cfg: AppConfig = { ...defaultAppConfig, ...config };
@@ -63,13 +73,20 @@ export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db),
     .use(async (c, next) => {
       c.set('db', db);
       c.set('config', cfg);
-      c.set('clock', clock);
+      // One "now" per request: a wave cannot close halfway through an answer or a report.
+      const requestClock = fixedClock(clock.now());
+      c.set('clock', requestClock);
       c.set('disclosure', disclosure);
+      // Waves past their close time are closed (as by the button) before anything reads them.
+      await closeDueWaves(db, disclosure, requestClock);
       await next();
     })
     .use(bodyLimit({ maxSize: 512 * 1024, onError: (c) => errorJson(c, 413, 'payload_too_large', 'The request body is too large') }))
     .use('/auth/login', rateLimit(hitCounter, { name: 'login', ...LOGIN_LIMIT, key: loginEmail }))
     .use('/s/:token/responses', rateLimit(hitCounter, { name: 'submit', ...SUBMIT_LIMIT, key: (c) => (c.req.method === 'POST' ? c.req.param('token') : undefined) }))
+    // Only what could be a code counts (anything else is refused as invalid without a lookup).
+    .use('/k/:code', rateLimit(hitCounter, { name: 'code', ...CODE_LIMIT, key: (c) => (normaliseShortCode(c.req.param('code') ?? '') ? 'all' : undefined) }))
+    .use('/k/:code', rateLimit(hitCounter, { name: 'code-prefix', ...CODE_PREFIX_LIMIT, key: (c) => normaliseShortCode(c.req.param('code') ?? '')?.slice(0, 2) }))
     // Guessing the current password from a taken-over session: the same budget per account as login, so the
     // user is needed before the route (which declares access('user') itself) runs.
     .use('/auth/password', requireUser, rateLimit(hitCounter, { name: 'password', ...LOGIN_LIMIT, key: (c) => (c.req.method === 'POST' ? String(c.var.user.id) : undefined) }))
@@ -85,7 +102,10 @@ export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db),
     .route('/', reportingGroupRoutes)
     .route('/', surveyRoutes)
     .route('/', waveRoutes)
+    .route('/', waveLinkRoutes)
+    .route('/', settingsRoutes)
     .route('/', reportRoutes)
+    .route('/', pairingRoutes)
     .route('/', unitRoutes)
     .route('/', usageRoutes)
     .route('/', userRoutes);

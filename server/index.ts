@@ -2,7 +2,8 @@
 // demo when a database is empty, and serves the API and the built client.
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ const config = readServerConfig();
 // DIST_DIR lets parallel test runs each serve their own build; npm start uses dist/.
 const distDir = join(process.cwd(), process.env.DIST_DIR ?? 'dist');
 const distRoot = process.env.DIST_DIR ?? './dist';
-if (!existsSync(join(distDir, 'index.html'))) {
+if (!existsSync(join(distDir, 'index.html')) || !existsSync(join(distDir, 'answer.html'))) {
   console.error('The client is not built: run `npm run build` (npm start does it for you).');
   process.exit(1);
 }
@@ -32,7 +33,9 @@ async function openTenantApp(database: string, cfg: ServerConfig) {
   return { app: createApp({ db, config: cfg }), demo };
 }
 
-const site = new Hono().use(secureHeaders({ referrerPolicy: 'no-referrer' }));
+// Everything compressible is sent compressed: the built files as precompressed .br/.gz (vite.config.ts writes them),
+// the API's JSON and the HTML pages by compress() (gzip on the fly; it skips what already has a Content-Encoding).
+const site = new Hono().use(secureHeaders({ referrerPolicy: 'no-referrer' })).use(compress());
 let demo: Demo | null = null;
 let where: string;
 if (config.tenantsFile) {
@@ -55,16 +58,40 @@ if (config.tenantsFile) {
   where = `database ${config.database.replace(/\/\/[^@/]*@/, '//…@')}`;
 }
 
-site.use('/assets/*', serveStatic({ root: distRoot, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+/** Every compressible built file exists as .br and .gz too, so every answer for it varies by Accept-Encoding —
+ *  also the uncompressed one, or a shared cache could hand it to a browser that would get the smaller one. */
+const varyByEncoding = (path: string, c: Context) => {
+  if (/\.(js|css|html|svg|json|txt|map)(\.br|\.gz)?$/.test(path) && !/accept-encoding/i.test(c.res.headers.get('Vary') ?? '')) c.header('Vary', 'Accept-Encoding', { append: true });
+};
+site.use(
+  '/assets/*',
+  serveStatic({
+    root: distRoot,
+    precompressed: true,
+    onFound: (p, c) => {
+      varyByEncoding(p, c);
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+  }),
+);
 // A missing hashed asset is a 404, never the app page (a browser would try to run HTML as a script).
 site.get('/assets/*', (c) => c.text('Not found', 404));
-site.use('/*', serveStatic({ root: distRoot }));
-// Client routes (/s/<token>, /projects/…) all get the single-page app; read per request so a rebuild or
-// redeploy never serves an index.html that points at assets which are gone.
-site.get('*', (c) => {
+// The HTML pages are only ever sent by the routes below (always fresh), not as files.
+const files = serveStatic({ root: distRoot, precompressed: true, onFound: varyByEncoding });
+const filesButPages: MiddlewareHandler = async (c, next) => (/\.html(\.br|\.gz)?$/.test(c.req.path) ? next() : files(c, next));
+site.use('/*', filesButPages);
+
+// Read per request so a rebuild or redeploy never serves a page that points at assets which are gone.
+const page = (name: 'index.html' | 'answer.html') => (c: Context) => {
   c.header('Cache-Control', 'no-cache');
-  return c.html(readFileSync(join(distDir, 'index.html'), 'utf8'));
-});
+  return c.html(readFileSync(join(distDir, name), 'utf8'));
+};
+// The answer pages (/s/<token>, /k, /k/<code>) have their own small page: React, SurveyJS and answering only.
+site.get('/s/*', page('answer.html'));
+site.get('/k', page('answer.html'));
+site.get('/k/*', page('answer.html'));
+// Every other client route (/projects/…, /login) gets the staff app.
+site.get('*', page('index.html'));
 
 const server = serve({ fetch: site.fetch, port: config.port, hostname: config.host }, (info) => {
   const base = config.publicUrl;

@@ -1,9 +1,14 @@
 // Project → SurveyJS JSON + item map. Pure and deterministic: the same input gives byte-identical output.
+import { durationText, SECONDS_PER_ITEM } from './duration';
 import { bankItem, BANK_VERSION, FREE_TEXT_MAX_LENGTH, inPhase, itemKey, SURVEY_TEXT, type BankItem } from './itemBank';
 import { SCALES, scaleValues } from './scales';
 import { defaultConstructs, parseSpec, type BehaviourConstruct, type CustomItemSpec, type SurveySpec, type SurveySpecInput } from './spec';
 import { fillLocalized, locString, oneLine, type LocString } from './text';
+import { PAIRING_QUESTIONS, pairingPage, type TextJson } from './pairing';
 import { DONT_KNOW, type ItemMap, type ItemMapEntry, type Localized, type Phase, type ScaleId } from './types';
+import { questionWording } from './wording';
+
+export { durationText, SECONDS_PER_ITEM };
 
 // ---------- input ----------
 
@@ -16,20 +21,31 @@ export interface GeneratorBehaviour {
   expectedFrequency?: string | null;
   /** The old behaviour this one replaces; empty or missing when there is none. */
   oldBehaviour?: string | null;
+  /** The behaviour inside a question, in the perfect participle ("læst beboernes status …"); empty = suggested from the title (wording.ts). */
+  questionText?: string | null;
+  /** English texts; empty = the English survey shows the Danish text, and missingEnglish says so. */
+  titleEn?: string | null;
+  descriptionEn?: string | null;
+  oldBehaviourEn?: string | null;
+  /** Empty = suggested from titleEn; with no titleEn either, the English question quotes the Danish title. */
+  questionTextEn?: string | null;
 }
 
 export interface GeneratorBenefit {
   id: number;
   title: string;
+  titleEn?: string | null;
   direction: 'positive' | 'negative';
 }
 
 export interface GeneratorInput {
-  project: { name: string; purpose: string };
+  project: { name: string; purpose: string; nameEn?: string | null; purposeEn?: string | null };
   behaviours: readonly GeneratorBehaviour[];
   benefits: readonly GeneratorBenefit[];
   /** behaviourId → linked benefitIds (JSON object keys are strings, so both work). */
   links: Readonly<Record<number, readonly number[]>>;
+  /** The project asks the optional pairing code (surveys/pairing.ts): one more page, no items. */
+  pairing?: boolean;
 }
 
 export interface GenerateOptions {
@@ -79,7 +95,7 @@ export interface CommentJson extends QuestionBase {
   rows: number;
   autoGrow: boolean;
 }
-export type QuestionJson = RadiogroupJson | CheckboxJson | MatrixJson | CommentJson;
+export type QuestionJson = RadiogroupJson | CheckboxJson | MatrixJson | CommentJson | TextJson;
 
 export interface PageJson {
   name: string;
@@ -99,38 +115,46 @@ export interface SurveyJson {
   pages: PageJson[];
 }
 
+/** Which text a respondent sees has no English side, so the English survey shows the Danish text there. */
+export type MissingEnglishField =
+  | 'projectName'
+  | 'projectPurpose'
+  | 'behaviourTitle'
+  | 'behaviourDescription'
+  | 'behaviourSituation'
+  | 'oldBehaviour'
+  | 'questionText'
+  | 'benefitTitle'
+  | 'rewording';
+
+export interface MissingEnglish {
+  field: MissingEnglishField;
+  behaviourId?: number;
+  benefitId?: number;
+  /** The item key of a rewording given in Danish only. */
+  key?: string;
+  /** The Danish text the English survey shows instead. */
+  da: string;
+}
+
 export interface GeneratedSurvey {
   survey: SurveyJson;
   itemMap: ItemMap;
   estimatedSeconds: number;
   /** Spec entries that could not be applied (unknown behaviour, no old behaviour, …). */
   warnings: string[];
+  /** Texts of this survey without English, in survey order (the editor shows them as "Mangler engelsk"). */
+  missingEnglish: MissingEnglish[];
 }
 
-// ---------- answer time ----------
-
-/** About six seconds per item on a phone (a matrix row counts as an item). */
-export const SECONDS_PER_ITEM = 6;
+// ---------- answer time (worded in duration.ts) ----------
 
 export function estimateSeconds(items: readonly Pick<ItemMapEntry, 'type'>[] | ItemMap): number {
   const list = Array.isArray(items) ? items : (items as ItemMap).items;
   return list.length * SECONDS_PER_ITEM;
 }
 
-/** "ca. 1 minut" / "about 3 minutes" for the intro page (rounded up, at least one minute). */
-export function durationText(seconds: number): Localized {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  if (minutes === 1) return { ...SURVEY_TEXT.minuteOne };
-  const n = String(minutes);
-  return fillLocalized(SURVEY_TEXT.minutesMany, { da: { n }, en: { n } });
-}
-
 // ---------- generator ----------
-
-/** The same text in both languages (user text is written once, in Danish). */
-function both(text: string): Localized {
-  return { da: text, en: text };
-}
 
 function nonEmpty(text: string | null | undefined): string {
   return (text ?? '').trim();
@@ -163,6 +187,19 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
   assertPositiveInt(minText, 'minGroupSizeText');
   const parsed: SurveySpec = parseSpec(spec ?? {});
   const warnings: string[] = [];
+  const missingEnglish: MissingEnglish[] = [];
+  const seenMissing = new Set<string>();
+  /** The text in both languages: the English side when written, else the Danish one, noted as missing. */
+  const bilingual = (da: string, en: string | null | undefined, missing: Omit<MissingEnglish, 'da'>): Localized => {
+    const english = oneLine(en ?? '') === '' ? '' : (en ?? '').trim();
+    if (da !== '' && english === '') {
+      const id = JSON.stringify(missing);
+      if (!seenMissing.has(id)) missingEnglish.push({ ...missing, da });
+      seenMissing.add(id);
+    }
+    return { da, en: english || da };
+  };
+  const benefitTitle = (g: GeneratorBenefit) => bilingual(oneLine(g.title), oneLine(nonEmpty(g.titleEn)), { field: 'benefitTitle', benefitId: g.id });
 
   // Input checks: ids are what keys are made of.
   const behaviourById = new Map<number, GeneratorBehaviour>();
@@ -201,12 +238,22 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
   const required = (construct: 'adoption' | 'other') => parsed.required === 'all' || (parsed.required === 'adoption' && construct === 'adoption');
   const usedOverrides = new Set<string>();
 
-  /** Wording of a bank item for a key: the secretariat's rewording if any, else the bank text; then filled. */
-  const wording = (bank: BankItem, key: string, vars: Record<string, string>): Localized => {
+  type Vars = { da: Record<string, string>; en: Record<string, string>; enWording: boolean };
+  /**
+   * Wording of a bank item for a key: the secretariat's rewording if any, else the bank text; then filled with
+   * each language's values. Without English question wording the English side quotes the title instead.
+   */
+  const wording = (bank: BankItem, key: string, vars: Vars): Localized => {
     const o = Object.prototype.hasOwnProperty.call(parsed.overrides, key) ? parsed.overrides[key] : undefined;
     if (o) usedOverrides.add(key);
-    const template = { da: o?.da ?? bank.text.da, en: o?.en ?? bank.text.en };
-    return fillLocalized(template, { da: vars, en: vars });
+    if (o?.da !== undefined && o.en === undefined) {
+      const id = JSON.stringify({ field: 'rewording', key });
+      if (!seenMissing.has(id)) missingEnglish.push({ field: 'rewording', key, da: o.da });
+      seenMissing.add(id);
+    }
+    const bankEn = !vars.enWording && bank.enWithoutWording ? bank.enWithoutWording : bank.text.en;
+    const template = { da: o?.da ?? bank.text.da, en: o?.en ?? bankEn };
+    return fillLocalized(template, vars);
   };
   const helpText = (bank: BankItem): Localized | undefined =>
     bank.description ? fillLocalized(bank.description, { da: { minText: String(minText) }, en: { minText: String(minText) } }) : undefined;
@@ -312,16 +359,26 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
   const contentPages: { page: Omit<PageJson, 'elements'>; planned: Planned[] }[] = [];
   for (const { behaviour, constructs, excluded } of plan) {
     const b = behaviour.id;
-    const title = oneLine(behaviour.title);
-    const old = oneLine(nonEmpty(behaviour.oldBehaviour));
-    const vars = { behaviour: title, oldBehaviour: old };
+    const missingBefore = missingEnglish.length;
+    const title = bilingual(oneLine(behaviour.title), oneLine(nonEmpty(behaviour.titleEn)), { field: 'behaviourTitle', behaviourId: b });
+    const oldDa = oneLine(nonEmpty(behaviour.oldBehaviour));
+    const asksOld = constructs.has('old_behaviour') && oldDa !== '';
+    const old = asksOld ? bilingual(oldDa, oneLine(nonEmpty(behaviour.oldBehaviourEn)), { field: 'oldBehaviour', behaviourId: b }) : { da: oldDa, en: oldDa };
+    const done = questionWording(behaviour);
+    if (constructs.has('adoption') && done.en === null) missingEnglish.push({ field: 'questionText', behaviourId: b, da: done.da });
+    const vars: Vars = {
+      da: { behaviour: title.da, oldBehaviour: old.da, behaviourDone: done.da },
+      en: { behaviour: title.en, oldBehaviour: old.en, behaviourDone: done.en ?? done.da },
+      enWording: done.en !== null,
+    };
+    const withBenefit = (benefit: Localized): Vars => ({ ...vars, da: { ...vars.da, benefit: benefit.da }, en: { ...vars.en, benefit: benefit.en } });
     const planned: Planned[] = [];
     const ids = { behaviourId: b };
 
     for (const construct of ['adoption', 'old_behaviour'] as const) {
       if (!constructs.has(construct)) continue;
       const bank = bankItem(construct);
-      if (bank.needsOldBehaviour && old === '') {
+      if (bank.needsOldBehaviour && oldDa === '') {
         warnings.push(`Behaviour ${b} has no old behaviour, so ${construct} is not asked`);
         continue;
       }
@@ -341,7 +398,7 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
         const key = itemKey(bank.keyTemplate, ids);
         return { bank, key, text: wording(bank, key, vars), extra: { behaviourId: b, required: required('other') } };
       });
-    planned.push(...agreementGroup(`b${b}.statements`, fillLocalized(SURVEY_TEXT.statementsTitle, { da: vars, en: vars }), statementRows));
+    planned.push(...agreementGroup(`b${b}.statements`, fillLocalized(SURVEY_TEXT.statementsTitle, vars), statementRows));
 
     if (phase === 'followup') {
       const linked = [...new Set(input.links[b] ?? [])];
@@ -355,7 +412,7 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
         for (const g of benefits.filter((x) => x.direction === 'positive')) {
           const bank = bankItem('benefit');
           const key = itemKey(bank.keyTemplate, { behaviourId: b, benefitId: g.id });
-          effectRows.push({ bank, key, text: wording(bank, key, { ...vars, benefit: oneLine(g.title) }), extra: { behaviourId: b, benefitId: g.id, required: req } });
+          effectRows.push({ bank, key, text: wording(bank, key, withBenefit(benefitTitle(g))), extra: { behaviourId: b, benefitId: g.id, required: req } });
         }
       }
       if (constructs.has('drawback')) {
@@ -363,7 +420,7 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
         for (const g of negatives) {
           const bank = bankItem('drawback');
           const key = itemKey(bank.keyTemplate, { behaviourId: b, benefitId: g.id });
-          effectRows.push({ bank, key, text: wording(bank, key, { ...vars, benefit: oneLine(g.title) }), extra: { behaviourId: b, benefitId: g.id, required: req } });
+          effectRows.push({ bank, key, text: wording(bank, key, withBenefit(benefitTitle(g))), extra: { behaviourId: b, benefitId: g.id, required: req } });
         }
         if (negatives.length === 0) {
           const bank = bankItem('drawback_general');
@@ -371,7 +428,7 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
           effectRows.push({ bank, key, text: wording(bank, key, vars), extra: { behaviourId: b, required: req } });
         }
       }
-      planned.push(...agreementGroup(`b${b}.effects`, fillLocalized(SURVEY_TEXT.effectsTitle, { da: vars, en: vars }), effectRows));
+      planned.push(...agreementGroup(`b${b}.effects`, fillLocalized(SURVEY_TEXT.effectsTitle, vars), effectRows));
     }
 
     if (constructs.has('free_text')) {
@@ -386,17 +443,22 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
 
     for (const c of customsFor(b)) planned.push(customPlanned(c, b));
 
-    // Page description: the behaviour's description as written, then the situation it applies to.
-    const situation = oneLine(nonEmpty(behaviour.situation));
-    const situationLine = situation ? fillLocalized(SURVEY_TEXT.situation, { da: { situation }, en: { situation } }) : undefined;
-    const joinLines = (lang: 'da' | 'en') => [nonEmpty(behaviour.description), situationLine?.[lang] ?? ''].filter(Boolean).join('\n');
-    const description: Localized = { da: joinLines('da'), en: joinLines('en') };
     if (planned.length === 0) {
       warnings.push(`Behaviour ${b} has no questions in this phase`);
+      missingEnglish.length = missingBefore; // no page, so none of its texts is shown
       continue;
     }
+    // Page description: the behaviour's description as written, then the situation it applies to.
+    // The situation has no English field (yet): the English page shows it in Danish, and says so.
+    const situationDa = oneLine(nonEmpty(behaviour.situation));
+    const situation = situationDa ? bilingual(situationDa, '', { field: 'behaviourSituation', behaviourId: b }) : undefined;
+    const situationLine = situation ? fillLocalized(SURVEY_TEXT.situation, { da: { situation: situation.da }, en: { situation: situation.en } }) : undefined;
+    const descriptionDa = nonEmpty(behaviour.description);
+    const own = descriptionDa ? bilingual(descriptionDa, nonEmpty(behaviour.descriptionEn), { field: 'behaviourDescription', behaviourId: b }) : { da: '', en: '' };
+    const joinLines = (lang: 'da' | 'en') => [own[lang], situationLine?.[lang] ?? ''].filter(Boolean).join('\n');
+    const description: Localized = { da: joinLines('da'), en: joinLines('en') };
     contentPages.push({
-      page: { name: `b${b}`, title: locString(both(title)), ...(description.da ? { description: locString(description) } : {}) },
+      page: { name: `b${b}`, title: locString(title), ...(description.da ? { description: locString(description) } : {}) },
       planned,
     });
   }
@@ -424,10 +486,16 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
     });
   }
 
+  // The pairing questions are in no item map: the server turns them into a key and stores nothing of them.
+  if (input.pairing) {
+    const { elements, ...page } = pairingPage();
+    contentPages.push({ page, planned: elements.map((question) => ({ question, items: [] })) });
+  }
+
   if (parsed.freeText) {
     const bank = bankItem('free_text');
     const key = bank.keyTemplate;
-    const text = wording(bank, key, {});
+    const text = wording(bank, key, { da: {}, en: {}, enWording: true });
     contentPages.push({
       page: { name: 'final', title: locString(SURVEY_TEXT.finalPageTitle) },
       planned: [
@@ -447,11 +515,15 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
   assertUnique(items.map((i) => i.key), 'item key');
   assertUnique(contentPages.flatMap((p) => p.planned.map((q) => q.question.name)), 'question name');
 
-  const estimatedSeconds = estimateSeconds(items);
+  const estimatedSeconds = estimateSeconds(items) + (input.pairing ? PAIRING_QUESTIONS.length * SECONDS_PER_ITEM : 0);
 
   // ---------- intro (start page) ----------
-  const projectName = oneLine(input.project.name ?? '');
-  const purpose = nonEmpty(input.project.purpose);
+  const nameDa = oneLine(input.project.name ?? '');
+  const purposeDa = nonEmpty(input.project.purpose);
+  const projectName = nameDa ? bilingual(nameDa, oneLine(nonEmpty(input.project.nameEn)), { field: 'projectName' }) : null;
+  const purpose = purposeDa ? bilingual(purposeDa, nonEmpty(input.project.purposeEn), { field: 'projectPurpose' }) : null;
+  // The project texts come first on the page: list them first too.
+  missingEnglish.sort((a, b) => Number(b.field.startsWith('project')) - Number(a.field.startsWith('project')));
   const duration = durationText(estimatedSeconds);
   const fillBoth = (t: Localized, v: Record<string, string>) => fillLocalized(t, { da: v, en: v });
   // Four short paragraphs: what and why; anonymity and who sees what; how long and "ved ikke".
@@ -459,8 +531,8 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
   const introParts: Localized[] = [
     lines(
       [
-        ...(projectName ? [fillBoth(SURVEY_TEXT.introProject, { project: projectName })] : []),
-        ...(purpose ? [fillBoth(SURVEY_TEXT.introPurpose, { purpose })] : []),
+        ...(projectName ? [fillLocalized(SURVEY_TEXT.introProject, { da: { project: projectName.da }, en: { project: projectName.en } })] : []),
+        ...(purpose ? [fillLocalized(SURVEY_TEXT.introPurpose, { da: { purpose: purpose.da }, en: { purpose: purpose.en } })] : []),
       ],
       '\n',
     ),
@@ -477,7 +549,7 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
 
   const survey: SurveyJson = {
     locale: 'da',
-    ...(projectName ? { title: locString(both(projectName)) } : {}),
+    ...(projectName ? { title: locString(projectName) } : {}),
     showQuestionNumbers: 'off',
     firstPageIsStartPage: true,
     showProgressBar: true,
@@ -486,7 +558,7 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
     pages: [intro, ...contentPages.map((p) => ({ ...p.page, elements: p.planned.map((q) => q.question) }))],
   };
 
-  return { survey, itemMap: { phase, bankVersion: BANK_VERSION, items }, estimatedSeconds, warnings };
+  return { survey, itemMap: { phase, bankVersion: BANK_VERSION, items }, estimatedSeconds, warnings, missingEnglish };
 }
 
 function assertUnique(values: string[], what: string) {

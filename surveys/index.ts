@@ -41,6 +41,8 @@ export {
   type GeneratorBenefit,
   type GenerateOptions,
   type GeneratedSurvey,
+  type MissingEnglish,
+  type MissingEnglishField,
   type SurveyJson,
   type PageJson,
   type QuestionJson,
@@ -64,5 +66,7 @@ export {
   type ItemDifference,
 } from './validate';
 export { neutralizeBraces, restoreBraces, WORD_JOINER, type LocString } from './text';
+export { answerTimeText, estimateMinutes } from './duration';
+export { questionWording, suggestQuestionText, suggestQuestionTextEn, danishParticiple, type WordingSuggestion, type WordingSource } from './wording';
 export { danishOverrides, danishOverrideList, danishStrings, applySurveyLocale, type DanishOverrideKey } from './locale';
 export { careCentreExample, careCentreBenefitDetails } from './example';

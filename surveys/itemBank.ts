@@ -2,13 +2,17 @@
 // No text here is taken from a published instrument, and no model name is shown to respondents.
 //
 // Placeholders, filled in a single pass by the generator (text.ts `fill`):
+//   {behaviourDone} the behaviour as a verb phrase in the perfect participle, e.g. "læst beboernes status
+//                   ved vagtens start" (the behaviour's question wording, or the suggestion from its title)
 //   {behaviour}     the behaviour's title          {oldBehaviour}  the old behaviour it replaces
 //   {benefit}       a linked benefit's title       {minText}       the free-text anonymity threshold
-// Secretariat rewordings (spec.overrides) may use the same placeholders.
+// Each language gets its own values: the English survey gets the English texts where the secretariat wrote
+// them, else the Danish ones (and the editor lists what lacks English). Rewordings (spec.overrides) may use the
+// same placeholders.
 import type { Construct, Localized, Phase, ScaleId } from './types';
 
 /** Bump when the wording of an existing item changes (analysis flags changed wording per item anyway). */
-export const BANK_VERSION = 1;
+export const BANK_VERSION = 2;
 
 export const FREE_TEXT_MAX_LENGTH = 2000;
 
@@ -39,6 +43,8 @@ export interface BankItem {
   maxLength?: number;
   /** Question title (or matrix row text). */
   text: Localized;
+  /** English title when the behaviour has no English question wording: it quotes the (Danish) title instead. */
+  enWithoutWording?: string;
   /** Optional help under the question. */
   description?: Localized;
 }
@@ -64,9 +70,10 @@ export const ITEM_BANK: readonly BankItem[] = [
     favourable: [4, 5],
     phases: 'both',
     text: {
-      da: 'Hvor ofte har du i den seneste uge gjort sådan her: {behaviour}',
-      en: 'In the last week, how often did you do this: {behaviour}',
+      da: 'Hvor ofte har du i den seneste uge {behaviourDone}?',
+      en: 'In the last week, how often have you {behaviourDone}?',
     },
+    enWithoutWording: 'In the last week, how often did you do this: {behaviour}',
     description: LAST_WEEK_HELP,
   },
   {
@@ -80,8 +87,8 @@ export const ITEM_BANK: readonly BankItem[] = [
     phases: 'both',
     needsOldBehaviour: true,
     text: {
-      da: 'Hvor ofte har du i den seneste uge stadig gjort det på den gamle måde: {oldBehaviour}',
-      en: 'In the last week, how often did you still do it the old way: {oldBehaviour}',
+      da: 'Hvor ofte har du i den seneste uge stadig gjort det på den gamle måde ({oldBehaviour})?',
+      en: 'In the last week, how often have you still done it the old way ({oldBehaviour})?',
     },
     description: LAST_WEEK_HELP,
   },
@@ -163,8 +170,8 @@ export const ITEM_BANK: readonly BankItem[] = [
     phases: 'both',
     maxLength: FREE_TEXT_MAX_LENGTH,
     text: {
-      da: 'Hvad ville gøre det lettere for dig at gøre sådan her: {behaviour}',
-      en: 'What would make it easier for you to do this: {behaviour}',
+      da: 'Hvad ville gøre det lettere for dig at gøre det på den nye måde?',
+      en: 'What would make it easier for you to do it the new way?',
     },
     description: FREE_TEXT_HELP,
   },
@@ -209,13 +216,14 @@ export const OVERRIDABLE_KEY_PATTERN =
 
 /** Fixed texts around the items: pages, group questions, intro and completion. */
 export const SURVEY_TEXT = {
+  // The page title above is the behaviour itself, so "det" and "den nye måde" need no pasted title.
   statementsTitle: {
-    da: 'Hvor enig er du i udsagnene? Tænk på den seneste uge og på: {behaviour}',
-    en: 'How much do you agree with the statements? Think of the last week and of: {behaviour}',
+    da: 'Hvor enig er du i udsagnene om den nye måde at gøre det på? Tænk på den seneste uge.',
+    en: 'How much do you agree with the statements about the new way of doing it? Think of the last week.',
   },
   effectsTitle: {
-    da: 'Hvad har du oplevet, efter at I begyndte at gøre sådan her: {behaviour}',
-    en: 'What have you noticed since you started doing this: {behaviour}',
+    da: 'Hvad har du oplevet, siden I begyndte at gøre det på den nye måde?',
+    en: 'What have you noticed since you started doing it the new way?',
   },
   situation: { da: 'Hvornår: {situation}', en: 'When: {situation}' },
   requiredScale: {
@@ -246,8 +254,6 @@ export const SURVEY_TEXT = {
     da: 'Passer et spørgsmål ikke på dig, så vælg "Ved ikke / ikke relevant".',
     en: 'If a question does not fit you, choose "Don\'t know / not relevant".',
   },
-  minuteOne: { da: '1 minut', en: '1 minute' },
-  minutesMany: { da: '{n} minutter', en: '{n} minutes' },
   customPageTitle: { da: 'Andre spørgsmål', en: 'Other questions' },
   backgroundPageTitle: { da: 'Lidt om dig (valgfrit)', en: 'A little about you (optional)' },
   backgroundPageDescription: {

@@ -1,74 +1,135 @@
-// A printable A4 poster for one unit link: big QR code, the address and a short Danish invitation.
-import { useEffect } from 'react';
-import { projectApi, waveApi } from './api';
+// A printable A4 poster per unit link, for staff without a PC or work e-mail: the project and why we ask, the QR
+// code, the short address and code to type instead, the close date, the anonymity promise with the configured
+// threshold, the answer time and the municipality's name and logo. Danish by default, English if chosen here
+// (the poster's language, not the screen's). WavePostersPage prints one per unit.
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { answerTimeText } from '../../surveys/duration';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { useAdminT } from '../i18n/admin';
+import { formatDate } from '../format';
+import type { Locale } from '../i18n';
 import { useT } from '../i18n/common';
+import { translatePoster, useLinksT, type PosterKey } from '../i18n/waveLinks';
 import { Link } from '../router';
 import { useLoad } from './useLoad';
+import { waveLinksApi, type PosterData, type PosterLink } from './waveLinksApi';
+import './posters.css';
 
-/** Posters hang in a Danish workplace: the text is Danish whatever the screen language, with an English line. */
-const POSTER_TEXT_DA = 'Hjælp os med at se, om den nye arbejdsgang virker – 3 minutter, anonymt';
-const POSTER_TEXT_EN = 'Help us see whether the new way of working works – 3 minutes, anonymous';
-const POSTER_SCAN_DA = 'Scan QR-koden med mobilens kamera, eller skriv adressen:';
+/** The address to type, as short as it can be printed: browsers add https:// themselves (http:// stays). */
+const typedAddress = (url: string) => url.replace(/^https:\/\//, '');
+
+export function Poster({ data, link, lang, headingLevel = 1 }: { data: PosterData; link: PosterLink; lang: Locale; headingLevel?: 1 | 2 }) {
+  const p = (key: PosterKey, vars?: Record<string, string | number>) => translatePoster(lang, key, vars);
+  const tl = useLinksT();
+  const H: 'h1' | 'h2' = `h${headingLevel}`;
+  const { project, wave, municipality } = data;
+  const projectName = (lang === 'en' && project.nameEn) || project.name;
+  const purpose = (lang === 'en' && project.purposeEn) || project.purpose;
+  // The last day to answer (a Copenhagen day); the instant only when no day is set.
+  const closes = formatDate(wave.closesOn ?? wave.closesAt, lang);
+  return (
+    <article className="poster" lang={lang} aria-label={tl('posterPageTitle', { unit: link.unitName })}>
+      <div className="poster-inner">
+        {(municipality.logo || municipality.municipalityName) && (
+          <div className="poster-head">
+            {municipality.logo && <img className="poster-logo" src={municipality.logo} alt={municipality.municipalityName ? '' : tl('logoAlt')} />}
+            {municipality.municipalityName && <span className="poster-municipality">{municipality.municipalityName}</span>}
+          </div>
+        )}
+        <p className="poster-unit">{p('unit', { unit: link.unitName })}</p>
+        <H className="poster-title">{projectName}</H>
+        <p className="poster-invite">{data.answerSeconds ? p('inviteTime', { time: answerTimeText(data.answerSeconds, lang) }) : p('invite')}</p>
+        <div className="poster-why">
+          <p className="poster-why-title">{p('why')}</p>
+          <p className="poster-why-text">{purpose || p('whyDefault')}</p>
+        </div>
+        <div className="poster-access">
+          <img className="poster-qr" src={waveLinksApi.qrSvgUrl(wave.id, link.id)} alt={tl('qrAlt', { unit: link.unitName })} />
+          <p className="poster-scan">{p('scan')}</p>
+        </div>
+        <div className="poster-typed">
+          <p>{p('orType')}</p>
+          <p className="poster-short">{typedAddress(link.shortUrl)}</p>
+          <p>{p('andCode')}</p>
+          <p className="poster-code">{link.shortCode}</p>
+        </div>
+        {closes && <p className="poster-closes">{p('closes', { date: closes })}</p>}
+        <p className="poster-anon">{p('anonymous', { k: data.anonymityThreshold })}</p>
+      </div>
+    </article>
+  );
+}
+
+/** Back, the poster language and print: shown on screen only. */
+export function PosterToolbar({ projectId, lang, onLang, printLabel, children }: { projectId: number; lang: Locale; onLang: (l: Locale) => void; printLabel: string; children?: ReactNode }) {
+  const tl = useLinksT();
+  const name = useId();
+  return (
+    <div className="poster-toolbar no-print">
+      <Link to={`/projects/${projectId}`} className="button secondary">
+        {tl('posterBack')}
+      </Link>
+      <fieldset className="poster-lang">
+        <legend>{tl('posterLanguage')}</legend>
+        <div className="radio-row">
+          {(['da', 'en'] as const).map((l) => (
+            <label key={l}>
+              <input type="radio" name={name} value={l} checked={lang === l} onChange={() => onLang(l)} />
+              {l === 'da' ? 'Dansk' : 'English'}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <button type="button" onClick={() => window.print()}>
+        {printLabel}
+      </button>
+      {children}
+    </div>
+  );
+}
+
+/** The wave's poster data, with the loading and error states every poster page shows the same way. */
+export function usePosterData(waveId: number) {
+  return useLoad(() => waveLinksApi.posters(waveId), [waveId]);
+}
+
+export function PosterLoading({ error, loading }: { error: unknown; loading: boolean }) {
+  const tc = useT();
+  return loading ? (
+    <p role="status" className="page-loading">
+      {tc('loading')}
+    </p>
+  ) : (
+    <ErrorMessage error={error} />
+  );
+}
 
 export function PosterPage({ projectId, waveId, linkId }: { projectId: number; waveId: number; linkId: number }) {
-  const t = useAdminT();
-  const tc = useT();
-  const data = useLoad(async () => {
-    const [links, project] = await Promise.all([waveApi.links(waveId), projectApi.get(projectId)]);
-    return { wave: links.wave, link: links.links.find((l) => l.id === linkId) ?? null, project };
-  }, [projectId, waveId, linkId]);
-  const link = data.data?.link;
+  const tl = useLinksT();
+  const data = usePosterData(waveId);
+  const [lang, setLang] = useState<Locale>('da');
+  const link = data.data?.links.find((l) => l.id === linkId);
 
   useEffect(() => {
-    if (link) document.title = `${t('posterTitle', { unit: link.unitName })} – Gevinstspor`;
-  }, [link, t]);
+    if (link) document.title = `${tl('posterPageTitle', { unit: link.unitName })} – Gevinstspor`;
+  }, [link, tl]);
 
-  if (!data.data) {
-    return data.loading ? (
-      <p role="status" className="page-loading">
-        {tc('loading')}
-      </p>
-    ) : (
-      <ErrorMessage error={data.error} />
-    );
-  }
+  if (!data.data) return <PosterLoading error={data.error} loading={data.loading} />;
   if (!link) {
     return (
       <>
-        <h1>{t('posterNotFound')}</h1>
-        <Link to={`/projects/${projectId}`}>{t('posterBack')}</Link>
+        <h1>{tl('posterNotFound')}</h1>
+        <Link to={`/projects/${projectId}`}>{tl('posterBack')}</Link>
       </>
     );
   }
-
   return (
     <>
-      <div className="poster-toolbar no-print">
-        <Link to={`/projects/${projectId}`} className="button secondary">
-          {t('posterBack')}
+      <PosterToolbar projectId={projectId} lang={lang} onLang={setLang} printLabel={tl('posterPrint')}>
+        <Link to={`/projects/${projectId}/waves/${waveId}/posters`} className="button secondary">
+          {tl('printAllPosters')}
         </Link>
-        <button type="button" onClick={() => window.print()}>
-          {t('posterPrint')}
-        </button>
-      </div>
-      <article className="poster" lang="da" aria-label={t('posterTitle', { unit: link.unitName })}>
-        <div>
-          <p className="poster-unit">
-            {data.data.project.name} · {link.unitName}
-          </p>
-          <h1>{POSTER_TEXT_DA}</h1>
-          <p className="poster-text" lang="en">
-            {POSTER_TEXT_EN}
-          </p>
-        </div>
-        <img className="poster-qr" src={waveApi.qrUrl(waveId, link.id)} alt={t('qrAlt', { unit: link.unitName })} />
-        <div>
-          <p>{POSTER_SCAN_DA}</p>
-          <p className="poster-url">{link.url}</p>
-        </div>
-      </article>
+      </PosterToolbar>
+      <Poster data={data.data} link={link} lang={lang} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 // The staff app (secretariat and managers): login gate, header with navigation and language, page routing.
 // Pages are separate modules; the report page (with chart.js) is its own lazily loaded chunk.
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ApiError, UNAUTHENTICATED_EVENT, authApi, type SignedIn } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -9,6 +9,9 @@ import { useAdminT } from '../i18n/admin';
 import { Link, match, navigate } from '../router';
 import { LoginPage } from './LoginPage';
 import { PosterPage } from './PosterPage';
+import { WavePostersPage } from './WavePostersPage';
+import { SettingsPage } from './settings/SettingsPage';
+import { useLinksT } from '../i18n/waveLinks';
 import { ProjectListPage } from './ProjectListPage';
 import { ProjectPage } from './project/ProjectPage';
 import { UnitsPage } from './units/UnitsPage';
@@ -111,6 +114,7 @@ function Routes({ path }: { path: string }) {
   if (path === '/' || path === '/login' || path === '/projects') return <ProjectListPage />;
   if (path === '/units') return <UnitsPage />;
   if (path === '/users') return <UsersPage />;
+  if (path === '/settings') return <SettingsPage />;
   if (path === '/password') return <ChangePasswordPage />;
   let m = match('/projects/:id', path);
   if (m && /^\d+$/.test(m.id)) return <ProjectPage key={m.id} projectId={Number(m.id)} />;
@@ -128,6 +132,8 @@ function Routes({ path }: { path: string }) {
   m = match('/projects/:id/waves/:waveId/poster/:linkId', path);
   if (m && [m.id, m.waveId, m.linkId].every((x) => /^\d+$/.test(x)))
     return <PosterPage projectId={Number(m.id)} waveId={Number(m.waveId)} linkId={Number(m.linkId)} />;
+  m = match('/projects/:id/waves/:waveId/posters', path);
+  if (m && [m.id, m.waveId].every((x) => /^\d+$/.test(x))) return <WavePostersPage projectId={Number(m.id)} waveId={Number(m.waveId)} />;
   return <NotFound />;
 }
 
@@ -152,8 +158,18 @@ function Shell({ children, session, path }: { children: ReactNode; session?: Ses
   const ta = useAdminT();
   const tw = useWorkspaceT();
   const tu = useUsersT();
+  const tl = useLinksT();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // A new page closes the phone menu; Escape closes it and returns to its button.
+  useEffect(() => setMenuOpen(false), [path]);
+  const onHeaderKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  };
 
   // After an in-app navigation, move focus to the new page's h1 (once it has loaded) so screen readers
   // announce the page; fall back to <main>.
@@ -184,12 +200,18 @@ function Shell({ children, session, path }: { children: ReactNode; session?: Ses
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <header className="app-header">
+      <header className={`app-header${session ? ' has-menu' : ''}${menuOpen ? ' menu-open' : ''}`} onKeyDown={onHeaderKey}>
         <Link to="/projects" className="brand">
           Gevinstspor
         </Link>
         {session && (
-          <nav aria-label={ta('mainNav')}>
+          // On a phone the menu and the user box fold behind this button, so the page starts near the top.
+          <button type="button" ref={menuButton} className="secondary small menu-toggle" aria-expanded={menuOpen} aria-controls="app-nav app-user" onClick={() => setMenuOpen((o) => !o)}>
+            {ta('menu')}
+          </button>
+        )}
+        {session && (
+          <nav id="app-nav" aria-label={ta('mainNav')}>
             <ul>
               <li>
                 <Link to="/projects" aria-current={path === '/projects' ? 'page' : undefined}>
@@ -208,10 +230,17 @@ function Shell({ children, session, path }: { children: ReactNode; session?: Ses
                   </Link>
                 </li>
               )}
+              {session.isAdmin && (
+                <li>
+                  <Link to="/settings" aria-current={path === '/settings' ? 'page' : undefined}>
+                    {tl('navSettings')}
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
         )}
-        <div className="user-box">
+        <div id="app-user" className="user-box">
           <LanguageSwitch />
           {session && (
             <>

@@ -1,6 +1,8 @@
-// One filled survey = one submissionId. It is kept in sessionStorage with the answers until the server
-// confirms, so a retry after a dropped connection (or a reload) resends the SAME id and never counts twice.
+// One filled survey = one submissionId. It is kept on the device with the answers until the server confirms,
+// so a retry after a dropped connection, a reload or a reopened tab resends the SAME id and never counts twice.
+// (localStorage via DeviceStore; memory only in kiosk mode.)
 import type { Locale } from '../i18n';
+import type { DeviceStore } from './deviceStore';
 
 export interface PendingSubmission {
   submissionId: string;
@@ -8,7 +10,7 @@ export interface PendingSubmission {
   locale: Locale;
 }
 
-const key = (token: string) => `gevinstspor.pending.${token}`;
+const key = (token: string) => `pending.${token}`;
 
 /** RFC 4122 version 4 id; crypto.randomUUID needs a secure context, getRandomValues does not. */
 export function newSubmissionId(): string {
@@ -20,32 +22,25 @@ export function newSubmissionId(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-export function loadPending(token: string): PendingSubmission | null {
-  try {
-    const raw = sessionStorage.getItem(key(token));
-    if (!raw) return null;
-    const v = JSON.parse(raw) as PendingSubmission;
-    return typeof v?.submissionId === 'string' && v.answers && typeof v.answers === 'object' ? v : null;
-  } catch {
-    return null;
-  }
+export function loadPending(store: DeviceStore, token: string): PendingSubmission | null {
+  const v = store.read<PendingSubmission>(key(token));
+  return typeof v?.submissionId === 'string' && v.answers && typeof v.answers === 'object' ? v : null;
 }
 
 /** Saves the answers under the existing id if there is one (same filled survey), else under a new id. */
-export function savePending(token: string, answers: Record<string, unknown>, locale: Locale, knownId?: string): PendingSubmission {
-  const pending: PendingSubmission = { submissionId: knownId ?? loadPending(token)?.submissionId ?? newSubmissionId(), answers, locale };
-  try {
-    sessionStorage.setItem(key(token), JSON.stringify(pending));
-  } catch {
-    // Storage full or disabled: the id still lives in memory for this page's retries.
-  }
+export function savePending(
+  store: DeviceStore,
+  token: string,
+  answers: Record<string, unknown>,
+  locale: Locale,
+  expiresAt: number,
+  knownId?: string,
+): PendingSubmission {
+  const pending: PendingSubmission = { submissionId: knownId ?? loadPending(store, token)?.submissionId ?? newSubmissionId(), answers, locale };
+  store.write(key(token), pending, expiresAt);
   return pending;
 }
 
-export function clearPending(token: string) {
-  try {
-    sessionStorage.removeItem(key(token));
-  } catch {
-    /* nothing to clear */
-  }
+export function clearPending(store: DeviceStore, token: string) {
+  store.remove(key(token));
 }

@@ -145,7 +145,7 @@ export function AdoptionChart({ behaviourTitle, item, waves, png = true }: { beh
           {summary}
         </canvas>
       </div>
-      {png && <ChartPng chart={() => chartRef.current} title={`${behaviourTitle}: ${t('adoptionTitle')}`} fileName={pngName(`${behaviourTitle} andel`)} />}
+      {png && <ChartPng chart={() => chartRef.current} title={`${behaviourTitle}: ${t('adoptionTitle')}`} fileName={pngName(`${behaviourTitle} ${t('pngShare')}`)} />}
     </>
   );
 }

@@ -1,13 +1,14 @@
 // Drill-down of one behaviour: the adoption chart and the change in words, the unit × wave table, the timeline
-// with each unit's go-live and the comparison group's result, the barrier profile, and a way to the comments.
+// with each unit's go-live and the comparison group's line, the barrier profile, and the comments staff wrote
+// about this behaviour (whole closed waves only, as the server decides), with a way to the project's comments.
 import { TableWrap } from '../components/TableWrap';
 import { useDashT } from '../i18n/dashboard';
-import type { BehaviourReport, BehaviourUsage, ReportWave } from './api';
+import type { BehaviourReport, BehaviourUsage, CommentWave, ReportWave } from './api';
 import { AdoptionChart } from './AdoptionChart';
 import { BarrierProfile } from './BarrierProfile';
 import { DesignNote } from './comparison';
-import { labelSentence } from './labels';
 import type { GoLive } from './model';
+import { ChangeLabel } from './OverviewSection';
 import { GoLiveText, ItemTable, UnitName, WaveFlags, WaveHeaders, measuredCell, useCellText, useWaveName } from './shared';
 import { TimelineChart } from './TimelineChart';
 import { UsageBeside } from './UsageBeside';
@@ -18,6 +19,7 @@ export function BehaviourDrilldown({
   barrierWave,
   goLive,
   withComments,
+  comments,
   usage,
 }: {
   behaviour: BehaviourReport;
@@ -25,6 +27,8 @@ export function BehaviourDrilldown({
   barrierWave: ReportWave | null;
   goLive: Map<string, GoLive | undefined>;
   withComments: boolean;
+  /** The shown waves' comments (the server's); those whose question asks about this behaviour are shown here. */
+  comments?: CommentWave[];
   /** The behaviour's system usage figures, when any were imported. */
   usage?: BehaviourUsage;
 }) {
@@ -37,6 +41,11 @@ export function BehaviourDrilldown({
   const anyChangedWording = item?.overall.some((c) => c.measured && c.wordingChanged);
   const anyNotComparable = item?.overall.some((c) => c.measured && c.comparable === false);
   const rowsWithGoLive = item ? item.units.filter((u) => goLive.get(u.key)) : [];
+  const line = behaviour.comparisonLine;
+  const ownComments = (comments ?? [])
+    .filter((w) => w.shown)
+    .map((w) => ({ wave: w, questions: w.questions.filter((q) => q.behaviourId === behaviour.id) }))
+    .filter((w) => w.questions.length > 0);
 
   return (
     <section className="behaviour-report" aria-labelledby={headingId}>
@@ -53,11 +62,7 @@ export function BehaviourDrilldown({
             </div>
             <div>
               <h3>{t('changeTitle')}</h3>
-              {behaviour.change ? (
-                <p className="change-label">{labelSentence(behaviour.change.label, t.locale)}</p>
-              ) : (
-                <p className="change-label none">{behaviour.changeNote === 'different_units' ? t('changeDifferentUnits') : t('noChange')}</p>
-              )}
+              <ChangeLabel behaviour={behaviour} />
               <DesignNote behaviour={behaviour} detailed />
               {anyChangedWording && <p className="legend-note">{t('wordingChanged')}</p>}
               {anyNotComparable && <p className="legend-note">{t('notComparable')}</p>}
@@ -86,6 +91,21 @@ export function BehaviourDrilldown({
                     );
                   })}
                 </tr>
+                {line && (
+                  <tr className="comparison-row">
+                    <th scope="row">{t('comparisonLine')}</th>
+                    {waves.map((w) => {
+                      const c = line.find((x) => x.waveId === w.id);
+                      const v = w.unitResultsShown ? cellText(c, !!c) : { text: t('unitAfterClose'), hidden: false };
+                      return (
+                        <td key={w.id} className={v.hidden ? 'hidden-cell' : undefined} data-label={waveName(w)}>
+                          {v.text}
+                          {c && !c.hidden && <span className="legend-note wave-flag"><br />{t('comparisonUnits', { units: c.cells })}</span>}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                )}
                 {item.units.map((u) => (
                   <tr key={u.key}>
                     <th scope="row">
@@ -110,10 +130,11 @@ export function BehaviourDrilldown({
 
           <h3>{t('timelineTitle')}</h3>
           <p className="legend-note">{t('timelineIntro')}</p>
-          <TimelineChart behaviourTitle={behaviour.title} item={item} waves={waves} goLive={goLive} />
+          {line && <p className="legend-note">{t('comparisonLineIntro')}</p>}
+          <TimelineChart behaviourTitle={behaviour.title} item={item} waves={waves} goLive={goLive} comparison={line} />
           {rowsWithGoLive.length > 0 && (
             <TableWrap label={t('goLiveCaption')}>
-              <table className="golive-table">
+              <table className="stack golive-table">
                 <caption>{t('goLiveCaption')}</caption>
                 <thead>
                   <tr>
@@ -127,7 +148,7 @@ export function BehaviourDrilldown({
                       <th scope="row">
                         <UnitName unit={u} />
                       </th>
-                      <td>
+                      <td data-label={t('heatmapGoLive')}>
                         <GoLiveText status={goLive.get(u.key)} />
                       </td>
                     </tr>
@@ -142,9 +163,26 @@ export function BehaviourDrilldown({
           {behaviour.diagnostics.length > 0 && (
             <ItemTable summary={t('diagnosticsAllWaves')} caption={t('diagnosticsCaption', { behaviour: behaviour.title })} items={behaviour.diagnostics} waves={waves} />
           )}
+          {ownComments.length > 0 && (
+            <>
+              <h3>{t('behaviourCommentsTitle')}</h3>
+              {ownComments.map(({ wave, questions }) => (
+                <details key={wave.waveId}>
+                  <summary>{t('behaviourCommentsWave', { wave: wave.name, n: questions.reduce((s, q) => s + q.comments.length, 0) })}</summary>
+                  {questions.map((q) => (
+                    <ul key={q.key} className="comments" aria-label={q.text[t.locale] ?? q.text.da}>
+                      {q.comments.map((c, i) => (
+                        <li key={i}>{c}</li>
+                      ))}
+                    </ul>
+                  ))}
+                </details>
+              ))}
+            </>
+          )}
           {withComments && (
             <p className="no-print">
-              <a href="#comments-title">{t('commentsLink')}</a>
+              <a href="#comments-title">{ownComments.length > 0 ? t('commentsLinkOthers') : t('commentsLink')}</a>
             </p>
           )}
         </>

@@ -1,5 +1,6 @@
 // Adoption of closed waves by background questions and the secretariat's choice questions. The server decides
-// every hidden group (server/services/breakdowns.ts); this only shows what it sends.
+// every hidden group (server/services/breakdowns.ts); this only shows what it sends. On a phone each group
+// becomes a card (class "stack"), so the table never scrolls sideways.
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TableWrap } from '../components/TableWrap';
 import { formatInterval, formatPercent } from '../format';
@@ -26,7 +27,7 @@ export function BreakdownsSection({ report }: { report: Report }) {
             <details key={`${w.waveId}-${b.key}`}>
               <summary>{t('breakdownsCaption', { question: b.text[t.locale] ?? b.text.da, wave: w.name })}</summary>
               <TableWrap label={t('breakdownsCaption', { question: b.text[t.locale] ?? b.text.da, wave: w.name })}>
-                <table>
+                <table className="stack">
                   <caption className="visually-hidden">{t('breakdownsCaption', { question: b.text[t.locale] ?? b.text.da, wave: w.name })}</caption>
                   <thead>
                     <tr>
@@ -43,9 +44,11 @@ export function BreakdownsSection({ report }: { report: Report }) {
                     {b.groups.map((g) => (
                       <tr key={g.key}>
                         <th scope="row">{g.key.startsWith('not:') ? t('breakdownsOthers', { option: optionOf(g.key) }) : g.label?.[t.locale] ?? g.key}</th>
-                        <td className={g.hidden ? 'hidden-cell' : undefined}>{g.respondents ?? t('hiddenShort')}</td>
+                        <td className={g.hidden ? 'hidden-cell' : undefined} data-label={t('breakdownsRespondents')}>
+                          {g.respondents ?? t('hiddenShort')}
+                        </td>
                         {g.items.map((i) => (
-                          <td key={i.key} className={i.hidden ? 'hidden-cell' : undefined}>
+                          <td key={i.key} className={i.hidden ? 'hidden-cell' : undefined} data-label={title(i.behaviourId)}>
                             {i.hidden ? i.label[t.locale] : `${formatPercent(i.p, t.locale)} (${formatInterval(i.lo, i.hi, t.locale)}; n = ${i.n})`}
                           </td>
                         ))}

@@ -1,20 +1,22 @@
 // Free-text comments of closed waves. The server decides what may be shown (≥ 10 respondents, never per unit);
-// comments are plain text — React escapes them, nothing is ever interpreted as HTML.
-import { reportApi } from './api';
+// comments are plain text — React escapes them, nothing is ever interpreted as HTML. Comments to a behaviour's own
+// question are shown in its drill-down; this section has the general ones.
+import type { Comments } from './api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useDashT } from '../i18n/dashboard';
-import { useLoad } from '../admin/useLoad';
+import type { Loaded } from '../admin/useLoad';
 
-export function CommentsSection({ projectId }: { projectId: number }) {
+export function CommentsSection({ comments }: { comments: Loaded<Comments> }) {
   const t = useDashT();
-  const comments = useLoad(() => reportApi.comments(projectId), [projectId]);
-  const data = comments.data;
+  const data = comments.data && { ...comments.data, waves: comments.data.waves.map((w) => ({ ...w, questions: w.questions.filter((q) => q.behaviourId === null) })) };
+  const underBehaviours = comments.data?.waves.some((w) => w.questions.some((q) => q.behaviourId !== null));
   if (!data && !comments.error) return null;
   return (
     <section className="behaviour-report" aria-labelledby="comments-title">
       <h2 id="comments-title">{t('commentsTitle')}</h2>
       <ErrorMessage error={comments.error} />
       {data && <p className="legend-note">{t('commentsRule', { k: data.threshold })}</p>}
+      {underBehaviours && <p className="legend-note">{t('commentsUnderBehaviours')}</p>}
       {data?.waves.map((w) => (
         <details key={w.waveId}>
           <summary>

@@ -51,6 +51,35 @@ export function BeforeAfter({ report, behaviour }: { report: Report; behaviour: 
   );
 }
 
+/** The server's label of a behaviour's headline change in words and numbers, or why there is none. */
+export function ChangeLabel({ behaviour }: { behaviour: BehaviourReport }) {
+  const t = useDashT();
+  if (behaviour.change) return <p className="change-label">{labelSentence(behaviour.change.label, t.locale)}</p>;
+  return <p className="change-label none">{behaviour.changeNote === 'different_units' ? t('changeDifferentUnits') : t('noChange')}</p>;
+}
+
+/** One behaviour's headline, as the overview card and the printable report show it: its title (with the primary
+ *  tag), before → after, the label and the design. */
+export function BehaviourHeadline({ report, behaviour, primary, detailed }: { report: Report; behaviour: BehaviourReport; primary: boolean; detailed?: boolean }) {
+  const t = useDashT();
+  return (
+    <>
+      <h3>
+        {behaviour.title}
+        {primary && (
+          <>
+            {' '}
+            <span className="tag primary">{t('primaryTag')}</span>
+          </>
+        )}
+      </h3>
+      <BeforeAfter report={report} behaviour={behaviour} />
+      {behaviour.adoption && <ChangeLabel behaviour={behaviour} />}
+      <DesignNote behaviour={behaviour} detailed={detailed} />
+    </>
+  );
+}
+
 export function OverviewSection({ report, behaviours, primary }: { report: Report; behaviours: BehaviourReport[]; primary: Set<number> }) {
   const t = useDashT();
   if (behaviours.length === 0) return null;
@@ -61,23 +90,7 @@ export function OverviewSection({ report, behaviours, primary }: { report: Repor
       <ul className="overview-cards">
         {behaviours.map((b) => (
           <li key={b.id} className="card overview-card">
-            <h3>
-              {b.title}
-              {primary.has(b.id) && (
-                <>
-                  {' '}
-                  <span className="tag primary">{t('primaryTag')}</span>
-                </>
-              )}
-            </h3>
-            <BeforeAfter report={report} behaviour={b} />
-            {b.adoption &&
-              (b.change ? (
-                <p className="change-label">{labelSentence(b.change.label, t.locale)}</p>
-              ) : (
-                <p className="change-label none">{b.changeNote === 'different_units' ? t('changeDifferentUnits') : t('noChange')}</p>
-              ))}
-            <DesignNote behaviour={b} />
+            <BehaviourHeadline report={report} behaviour={b} primary={primary.has(b.id)} />
             {b.adoption && (
               <p className="no-print">
                 <a href={`#behaviour-${b.id}`}>

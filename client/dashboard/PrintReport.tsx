@@ -3,20 +3,17 @@
 // behaviour before → after with its label, where it lags, response rates, and what the evidence can and cannot
 // say. "Udskriv / gem som PDF" opens the browser's print dialog. Numbers and hiding are the server's.
 import { useEffect } from 'react';
-import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDate, formatNumber, formatPercent } from '../format';
-import { useT } from '../i18n/common';
 import { useDashT } from '../i18n/dashboard';
 import { Link } from '../router';
 import { extras, type Benefit, type Report } from './api';
 import { AdoptionChart } from './AdoptionChart';
-import { DesignNote } from './comparison';
-import { labelSentence, points } from './labels';
+import { points } from './labels';
 import { laggingRows, levelWave, shownWaves } from './model';
-import { BeforeAfter } from './OverviewSection';
+import { BehaviourHeadline } from './OverviewSection';
 import { compareFromUrl, useReportData } from './useReportData';
 import { RateTable } from './ResponseRates';
-import { pp, useWaveName } from './shared';
+import { pp, ReportLoading, useWaveName } from './shared';
 
 function BenefitCard({ benefit }: { benefit: Benefit }) {
   const t = useDashT();
@@ -89,7 +86,6 @@ function Lagging({ report }: { report: Report }) {
 
 export default function PrintReport({ projectId }: { projectId: number }) {
   const t = useDashT();
-  const tc = useT();
   const waveName = useWaveName();
   const compare = compareFromUrl();
   const { report, project, behaviours, primary } = useReportData(projectId, compare);
@@ -100,18 +96,7 @@ export default function PrintReport({ projectId }: { projectId: number }) {
     if (r) document.title = `${t('printTitle')}: ${r.project.name} – Gevinstspor`;
   }, [r, t]);
 
-  if (!r) {
-    return report.loading ? (
-      <p role="status" className="page-loading">
-        {tc('loading')}
-      </p>
-    ) : (
-      <>
-        <h1>{tc('pageNotFound')}</h1>
-        <ErrorMessage error={report.error} />
-      </>
-    );
-  }
+  if (!r) return <ReportLoading report={report} />;
 
   const shown = shownWaves(r);
   const benefits = (detail?.benefits ?? []).filter((b) => !b.archivedAt);
@@ -163,23 +148,7 @@ export default function PrintReport({ projectId }: { projectId: number }) {
         {shown.length > 0 &&
           behaviours.map((b) => (
             <div key={b.id} className="print-behaviour">
-              <h3>
-                {b.title}
-                {primary.has(b.id) && (
-                  <>
-                    {' '}
-                    <span className="tag primary">{t('primaryTag')}</span>
-                  </>
-                )}
-              </h3>
-              <BeforeAfter report={r} behaviour={b} />
-              {b.adoption &&
-                (b.change ? (
-                  <p className="change-label">{labelSentence(b.change.label, t.locale)}</p>
-                ) : (
-                  <p className="change-label none">{b.changeNote === 'different_units' ? t('changeDifferentUnits') : t('noChange')}</p>
-                ))}
-              <DesignNote behaviour={b} detailed />
+              <BehaviourHeadline report={r} behaviour={b} primary={primary.has(b.id)} detailed />
               {b.adoption && <AdoptionChart behaviourTitle={b.title} item={b.adoption} waves={shown} png={false} />}
             </div>
           ))}

@@ -3,9 +3,9 @@
 // the secretariat's own questions, comments and response rates. Every number and every decision about what is
 // hidden comes from the server; this page only shows it.
 import { useEffect, useState, type FormEvent } from 'react';
-import { extras, type Report } from './api';
+import { useLoad } from '../admin/useLoad';
+import { extras, reportApi, type Report } from './api';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { useT } from '../i18n/common';
 import { useDashT } from '../i18n/dashboard';
 import { Link } from '../router';
 import { BehaviourDrilldown } from './BehaviourDrilldown';
@@ -15,33 +15,24 @@ import { ExportLinks } from './ExportLinks';
 import { Heatmap } from './Heatmap';
 import { levelWave, shownWaves } from './model';
 import { OverviewSection } from './OverviewSection';
+import { PairedSection } from './PairedSection';
 import { ResponseRates } from './ResponseRates';
-import { ItemTable, useWaveName } from './shared';
+import { ItemTable, ReportLoading, useWaveName } from './shared';
 import { compareFromUrl, useReportData } from './useReportData';
 
 export default function ReportPage({ projectId }: { projectId: number }) {
   const t = useDashT();
-  const tc = useT();
   const [compare, setCompare] = useState(compareFromUrl);
   const { report, usage, behaviours, primary, goLive } = useReportData(projectId, compare);
   const r = report.data;
+  // Comments once for the page: each drill-down shows its behaviour's, the comments section the general ones.
+  const comments = useLoad(() => reportApi.comments(projectId), [projectId]);
 
   useEffect(() => {
     if (r) document.title = `${t('reportTitle', { project: r.project.name })} – Gevinstspor`;
   }, [r, t]);
 
-  if (!r) {
-    return report.loading ? (
-      <p role="status" className="page-loading">
-        {tc('loading')}
-      </p>
-    ) : (
-      <>
-        <h1>{tc('pageNotFound')}</h1>
-        <ErrorMessage error={report.error} />
-      </>
-    );
-  }
+  if (!r) return <ReportLoading report={report} />;
 
   const shown = shownWaves(r);
   const pending = r.waves.filter((w) => !w.resultsShown && w.status !== 'draft');
@@ -82,7 +73,7 @@ export default function ReportPage({ projectId }: { projectId: number }) {
       {shown.length > 0 && <OverviewSection report={r} behaviours={behaviours} primary={primary} />}
       {shown.length > 0 && <Heatmap report={r} behaviours={behaviours} goLive={goLive} />}
       {shown.length > 0 &&
-        behaviours.map((b) => <BehaviourDrilldown key={b.id} behaviour={b} waves={shown} barrierWave={barrierWave} goLive={goLive} withComments usage={usage.data?.behaviours.find((x) => x.id === b.id)} />)}
+        behaviours.map((b) => <BehaviourDrilldown key={b.id} behaviour={b} waves={shown} barrierWave={barrierWave} goLive={goLive} withComments comments={comments.data?.waves} usage={usage.data?.behaviours.find((x) => x.id === b.id)} />)}
       {shown.length > 0 && r.customItems.length > 0 && (
         <section className="behaviour-report" aria-labelledby="custom-title">
           <h2 id="custom-title">{t('customTitle')}</h2>
@@ -90,7 +81,8 @@ export default function ReportPage({ projectId }: { projectId: number }) {
         </section>
       )}
       {shown.length > 0 && <BreakdownsSection report={r} />}
-      {shown.length > 0 && <CommentsSection projectId={r.project.id} />}
+      {shown.length > 0 && <PairedSection report={r} />}
+      {shown.length > 0 && <CommentsSection comments={comments} />}
       <ResponseRates report={r} />
     </>
   );
@@ -115,30 +107,24 @@ function CompareForm({ report, onCompare }: { report: Report; onCompare: (c: { f
     setProblem(false);
     onCompare({ from: Number(from), to: Number(to) });
   };
+  const waveSelect = (id: string, label: string, value: string, set: (v: string) => void) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => set(e.target.value)}>
+        {shown.map((w) => (
+          <option key={w.id} value={w.id}>
+            {waveName(w)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   return (
     <form className="compare-form no-print" onSubmit={submit} aria-labelledby="compare-title">
       <h2 id="compare-title">{t('compareTitle')}</h2>
       <div className="compare-fields">
-        <div className="field">
-          <label htmlFor="compare-from">{t('compareFrom')}</label>
-          <select id="compare-from" value={from} onChange={(e) => setFrom(e.target.value)}>
-            {shown.map((w) => (
-              <option key={w.id} value={w.id}>
-                {waveName(w)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="compare-to">{t('compareTo')}</label>
-          <select id="compare-to" value={to} onChange={(e) => setTo(e.target.value)}>
-            {shown.map((w) => (
-              <option key={w.id} value={w.id}>
-                {waveName(w)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {waveSelect('compare-from', t('compareFrom'), from, setFrom)}
+        {waveSelect('compare-to', t('compareTo'), to, setTo)}
         <div className="field compare-submit">
           <button type="submit">{t('compareSubmit')}</button>
         </div>

@@ -1,11 +1,12 @@
 // Timeline of one behaviour over every shown wave: the project total (thick) and each unit's line where the
 // server shows per-unit numbers, placed at the wave's start date, with a dashed vertical line at each unit's
-// go-live. The canvas has a text alternative; the unit × wave table next to it has every number.
+// go-live, and the comparison group (units not yet live at each wave, pooled by the server) as a long-dashed grey
+// line with hollow squares. The canvas has a text alternative; the unit × wave table next to it has every number.
 import { useEffect, useRef } from 'react';
 import { Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type Plugin, type PointStyle } from 'chart.js';
 import { formatPercent } from '../format';
 import { useDashT } from '../i18n/dashboard';
-import type { ItemReport, ReportWave } from './api';
+import type { ComparisonPoint, ItemReport, ReportWave } from './api';
 import { ChartPng, pngName, whiteBackground, type PngSource } from './ChartPng';
 import type { GoLive } from './model';
 import { shortDate, useWaveName } from './shared';
@@ -23,6 +24,8 @@ const monthYear = (day: string, locale: 'da' | 'en') =>
 const UNIT_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#882255', '#332288', '#117733', '#AA4499'];
 const UNIT_POINTS: PointStyle[] = ['triangle', 'rect', 'rectRot', 'star', 'crossRot', 'rectRounded', 'cross', 'circle'];
 const UNIT_DASH = [[], [6, 3], [2, 3], [8, 3, 2, 3]];
+/** The comparison group: achromatic (the same for every colour vision), long dashes, hollow squares. */
+const COMPARISON = { colour: '#595959', dash: [14, 6], point: 'rect' as PointStyle };
 
 interface Marker {
   day: number;
@@ -78,12 +81,15 @@ export function TimelineChart({
   item,
   waves,
   goLive,
+  comparison,
 }: {
   behaviourTitle: string;
   item: ItemReport;
   waves: ReportWave[];
   /** Go-live per report row key (unit or group), where known. */
   goLive: Map<string, GoLive | undefined>;
+  /** The comparison group's line (the server's), when the rollout gives one. */
+  comparison?: ComparisonPoint[] | null;
 }) {
   const t = useDashT();
   const waveName = useWaveName();
@@ -102,6 +108,9 @@ export function TimelineChart({
     name: u.group ? `${u.unitName} (${t('reportingGroup')})` : u.unitName,
     points: placed.map(({ wave, day }) => ({ x: dayNumber(day), y: wave.unitResultsShown ? value(u.cells.find((c) => c.waveId === wave.id)) : null })),
   }));
+  const comparisonPoints = comparison
+    ? placed.map(({ wave, day }) => ({ x: dayNumber(day), y: wave.unitResultsShown ? value(comparison.find((c) => c.waveId === wave.id)) : null }))
+    : null;
   // One marker per go-live day, naming every unit that went live then.
   const byDay = new Map<number, string[]>();
   for (const u of item.units) {
@@ -117,6 +126,9 @@ export function TimelineChart({
       const y = totalPoints[i]?.y;
       return `${waveName(wave)} (${shortDate(day, locale)}): ${y == null ? t('hiddenShort') : formatPercent(y / 100, locale)}`;
     }),
+    ...(comparisonPoints
+      ? [`${t('comparisonLine')}: ${placed.map(({ wave }, i) => `${waveName(wave)} ${comparisonPoints[i].y == null ? t('hiddenShort') : formatPercent(comparisonPoints[i].y / 100, locale)}`).join(', ')}`]
+      : []),
     ...markers.map((m) => `${m.label} ${shortDate(dayString(m.day), locale)}`),
   ].join('; ');
 
@@ -142,6 +154,22 @@ export function TimelineChart({
             pointStyle: UNIT_POINTS[i % UNIT_POINTS.length],
             spanGaps: false,
           })),
+          ...(comparisonPoints
+            ? [
+                {
+                  label: t('comparisonLine'),
+                  data: comparisonPoints,
+                  borderColor: COMPARISON.colour,
+                  backgroundColor: '#ffffff',
+                  borderWidth: 3,
+                  borderDash: COMPARISON.dash,
+                  pointRadius: 5,
+                  pointBorderWidth: 2,
+                  pointStyle: COMPARISON.point,
+                  spanGaps: false,
+                },
+              ]
+            : []),
         ],
       },
       options: {
@@ -188,7 +216,7 @@ export function TimelineChart({
     };
     // Redraw when the data or the language changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [item, waves, goLive, locale]);
+  }, [item, waves, goLive, comparison, locale]);
 
   if (placed.length === 0) return null;
   return (
@@ -198,7 +226,7 @@ export function TimelineChart({
           {summary}
         </canvas>
       </div>
-      <ChartPng chart={() => chartRef.current} title={`${behaviourTitle}: ${t('timelineTitle')}`} fileName={pngName(`${behaviourTitle} udvikling`)} />
+      <ChartPng chart={() => chartRef.current} title={`${behaviourTitle}: ${t('timelineTitle')}`} fileName={pngName(`${behaviourTitle} ${t('pngTimeline')}`)} />
     </>
   );
 }

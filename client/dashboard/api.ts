@@ -19,12 +19,15 @@ export type Estimate = Omit<UnitCell, 'waveId'>;
 export type ManagerLabel = Estimate['label'];
 export type LabelCode = ManagerLabel['code'];
 export type ChangeReport = NonNullable<BehaviourReport['change']>;
+/** One wave of the comparison group's line: the units not yet live at that wave, pooled (hidden like any cell). */
+export type ComparisonPoint = NonNullable<BehaviourReport['comparisonLine']>[number];
 export type WaveRate = Report['responseRates'][number];
 export type UnitRate = WaveRate['units'][number];
 /** The numbers of a response rate the server shows (a wave's total or one unit's). */
 export type RateNumbers = Omit<Extract<WaveRate, { hidden: false }>, 'waveId' | 'hidden' | 'units' | 'unitsShown'>;
 /** The comments of the shown waves (a hidden wave answers no questions). */
 export type Comments = Ok<typeof project.comments.$get>['comments'];
+export type CommentWave = Comments['waves'][number];
 /** The whole project (benefits with KPI measurements, behaviours with isPrimary, rollouts); managers may read it. */
 export type ProjectDetail = Ok<typeof project.$get>['project'];
 export type Benefit = ProjectDetail['benefits'][number];

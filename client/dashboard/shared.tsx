@@ -1,12 +1,33 @@
 // Small pieces shared by the report's sections: unit and wave names, the text of one cell, the wave column
 // headers, and the items × waves table. They format the server's numbers; they decide nothing.
+import type { Loaded } from '../admin/useLoad';
+import { ErrorMessage } from '../components/ErrorMessage';
 import { TableWrap } from '../components/TableWrap';
+import { useT } from '../i18n/common';
 import { formatPercent } from '../format';
 import { useDashT, type DashKey } from '../i18n/dashboard';
 import type { Locale } from '../i18n';
 import type { Estimate, ItemReport, OverallCell, ReportWave } from './api';
 import { points } from './labels';
 import type { GoLive } from './model';
+
+/** While the report loads, "Henter …"; when it cannot be had, "not found" with the server's error. */
+export function ReportLoading({ report }: { report: Pick<Loaded<unknown>, 'loading' | 'error'> }) {
+  const tc = useT();
+  if (report.loading) {
+    return (
+      <p role="status" className="page-loading">
+        {tc('loading')}
+      </p>
+    );
+  }
+  return (
+    <>
+      <h1>{tc('pageNotFound')}</h1>
+      <ErrorMessage error={report.error} />
+    </>
+  );
+}
 
 /** A unit's name, or a reporting group's with the words that say its members are reported together. */
 export function UnitName({ unit }: { unit: { unitName: string; group: string | null } }) {
@@ -119,13 +140,14 @@ export function WaveFlags({ cell }: { cell: OverallCell | undefined }) {
   );
 }
 
-/** A construct's name in the report's words (the old behaviour as "Sjældent/aldrig den gamle måde"). */
+/** A construct's name in the report's words (the old behaviour as "Sjældent/aldrig den gamle måde"); null for
+ *  one without words, so no internal code ("custom") ever shows as a badge. */
 export function useConstructName() {
   const t = useDashT();
-  return (c: string) => {
+  return (c: string): string | null => {
     const key = `construct_${c}` as DashKey;
     const text = t(key);
-    return text === key ? c : text;
+    return text === key ? null : text;
   };
 }
 
@@ -154,7 +176,7 @@ export function ItemTable({ summary, caption, items, waves, open }: { summary: s
             {items.map((it) => (
               <tr key={it.key}>
                 <th scope="row">
-                  <span className="tag">{constructName(it.construct)}</span> {it.text[t.locale] ?? it.text.da}
+                  {constructName(it.construct) && <span className="tag">{constructName(it.construct)}</span>} {it.text[t.locale] ?? it.text.da}
                 </th>
                 {waves.map((w) => {
                   const c = it.overall.find((x) => x.waveId === w.id);

@@ -18,9 +18,6 @@ const da = {
   estimateTitle: 'Svartid',
   estimateLine: '{phase}: ca. {time} ({items} spørgsmål)',
   estimateUnknown: '{phase}: kan ikke beregnes',
-  timeMinSec: '{m} min. {s} sek.',
-  timeMin: '{m} min.',
-  timeSec: '{s} sek.',
   estimateWarning: 'Over 4 minutter – overvej at fjerne spørgsmål',
   estimateNote: 'Beregnet som 6 sekunder pr. spørgsmål (en række i en tabel tæller som et spørgsmål). Opdateres, når du gemmer.',
 
@@ -214,6 +211,7 @@ const da = {
   waveStatus: '{wave} ({status})',
   wave_draft: 'kladde',
   wave_open: 'åben',
+  wave_scheduled: 'planlagt',
   wave_closed: 'lukket',
   showVersion: 'Vis version {number}',
 
@@ -239,9 +237,6 @@ const en: Record<Key, string> = {
   estimateTitle: 'Answer time',
   estimateLine: '{phase}: about {time} ({items} {items|question|questions})',
   estimateUnknown: '{phase}: cannot be estimated',
-  timeMinSec: '{m} min {s} s',
-  timeMin: '{m} min',
-  timeSec: '{s} s',
   estimateWarning: 'Over 4 minutes – consider removing questions',
   estimateNote: 'Estimated at 6 seconds per question (a row in a table counts as one question). Updated when you save.',
 
@@ -424,6 +419,7 @@ const en: Record<Key, string> = {
   waveStatus: '{wave} ({status})',
   wave_draft: 'draft',
   wave_open: 'open',
+  wave_scheduled: 'scheduled',
   wave_closed: 'closed',
   showVersion: 'Show version {number}',
 

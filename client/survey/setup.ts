@@ -37,6 +37,8 @@ export function createSurveyModel(json: SurveyJson, locale: Locale, data?: Recor
   const model = new Model(json);
   // The page shows the project name as its h1 already.
   model.showTitle = false;
+  // One progress indicator: ours (SurveyFrame), counting the question pages only.
+  model.showProgressBar = false;
   model.locale = surveyLocaleOf(locale);
   if (data) model.data = data;
   return model;

@@ -38,13 +38,22 @@ export function mcnemar(b: number, c: number): McNemarResult | null {
 }
 
 /**
- * Difference of paired proportions, follow-up minus baseline, with Newcombe's method 10 interval
- * (Newcombe 1998, from the two Wilson intervals and the phi correlation of the 2×2 table).
- * r = yes→yes, s = no→yes, t = yes→no, u = no→no (baseline→follow-up). d = (s − t)/n.
- * φ = (r·u − s·t)/sqrt((r+s)(t+u)(r+t)(s+u)), taken as 0 when that product is 0.
+ * Difference of paired proportions, follow-up minus baseline, with Newcombe's hybrid score ("square-and-add")
+ * interval, method 10 of Newcombe (1998), as recommended by Fagerland, Lydersen & Laake (2014, "Recommended
+ * tests and confidence intervals for paired binomial proportions", Stat Med 33:2850–2875).
+ * r = yes→yes, s = no→yes, t = yes→no, u = no→no (baseline→follow-up); n = r + s + t + u; d = (s − t)/n.
+ * With the Wilson intervals (l₁, u₁) of the follow-up share p₁ = (r + s)/n and (l₂, u₂) of the baseline share
+ * p₂ = (r + t)/n:
+ *   lo = d − √((p₁ − l₁)² − 2φ(p₁ − l₁)(u₂ − p₂) + (u₂ − p₂)²)
+ *   hi = d + √((u₁ − p₁)² − 2φ(u₁ − p₁)(p₂ − l₂) + (p₂ − l₂)²)
+ * where φ is the continuity-corrected correlation: with A = r·u − s·t, A* = A − n/2 when A > n/2, 0 when
+ * 0 ≤ A ≤ n/2, and A when A < 0; φ = A* ÷ √((r+s)(t+u)(r+t)(s+u)), and 0 when a margin is 0.
+ * The correction matters when nobody changed (s = t = 0): the raw φ is then 1 and the interval collapses to
+ * (0, 0); the corrected φ < 1 keeps it as wide as the data allow.
  * Null when there are no pairs or a count is invalid.
  *
  * @example newcombePaired(6, 9, 3, 2) // { d: 0.3, lo: −0.026940…, hi: 0.555137… }
+ * @example newcombePaired(59, 6, 16, 80) // { d: −0.062112…, lo: −0.1186…, hi: −0.0046… } (Cavo et al. 2012, FLL 2014)
  */
 export function newcombePaired(r: number, s: number, t: number, u: number): DifferenceInterval | null {
   for (const v of [r, s, t, u]) if (!isFiniteNumber(v) || v < 0) return null;
@@ -56,11 +65,20 @@ export function newcombePaired(r: number, s: number, t: number, u: number): Diff
   const pA = wAfter.p;
   const pB = wBefore.p;
   const d = (s - t) / n;
-  const denom = (r + s) * (t + u) * (r + t) * (s + u);
-  const phi = denom > 0 ? (r * u - s * t) / Math.sqrt(denom) : 0;
+  const phi = correctedPhi(r, s, t, u);
   const dl = Math.sqrt(Math.max(0, (pA - wAfter.lo) ** 2 - 2 * phi * (pA - wAfter.lo) * (wBefore.hi - pB) + (wBefore.hi - pB) ** 2));
   const du = Math.sqrt(Math.max(0, (wAfter.hi - pA) ** 2 - 2 * phi * (wAfter.hi - pA) * (pB - wBefore.lo) + (pB - wBefore.lo) ** 2));
   return { d, lo: Math.max(-1, d - dl), hi: Math.min(1, d + du) };
+}
+
+/** Newcombe's continuity-corrected phi of the paired 2×2 table (see newcombePaired); 0 when a margin is 0. */
+export function correctedPhi(r: number, s: number, t: number, u: number): number {
+  const n = r + s + t + u;
+  const denom = (r + s) * (t + u) * (r + t) * (s + u);
+  if (!(denom > 0)) return 0;
+  const a = r * u - s * t;
+  const corrected = a > n / 2 ? a - n / 2 : a >= 0 ? 0 : a;
+  return corrected / Math.sqrt(denom);
 }
 
 export interface WilcoxonResult {

@@ -26,7 +26,7 @@ export const unitListAnswer = z.object({ units: z.array(listedUnit), tree: z.arr
 export const projectListAnswer = z.object({
   projects: z.array(
     createSelectSchema(projects)
-      .omit({ surveySpec: true })
+      .omit({ surveySpec: true, pairingSecret: true })
       .extend({
         benefitCount: count('Benefits, archived ones not counted'),
         behaviourCount: count('Behaviours, archived ones not counted'),
@@ -39,6 +39,10 @@ export const projectListAnswer = z.object({
 export const waveListAnswer = z.object({
   waves: z.array(
     createSelectSchema(waves).extend({
+      status: z.enum(['draft', 'scheduled', 'open', 'closed']).describe('By the clock: scheduled before opensAt, closed from closesAt'),
+      opensAtLocal: z.string().nullable().describe('opensAt in Europe/Copenhagen wall time, YYYY-MM-DDTHH:mm'),
+      closesAtLocal: z.string().nullable().describe('closesAt in Europe/Copenhagen wall time, YYYY-MM-DDTHH:mm'),
+      timeZone: z.literal('Europe/Copenhagen'),
       responses: z.number().int().min(0).nullable().describe('Responses so far; null where the total would reveal a small unit\'s count'),
     }),
   ),

@@ -9,6 +9,13 @@ export const behaviourBody = z.strictObject({
   situation: longText.optional(),
   expectedFrequency: shortText.optional(),
   oldBehaviour: longText.optional(),
+  /** The behaviour inside a question, in the perfect participle ("læst beboernes status …"); empty = suggested from the title. */
+  questionText: shortText.optional(),
+  /** English side of what staff read; empty = the English survey shows the Danish text (and the editor says so). */
+  titleEn: shortText.optional(),
+  descriptionEn: longText.optional(),
+  oldBehaviourEn: longText.optional(),
+  questionTextEn: shortText.optional(),
   isPrimary: z.boolean().optional(),
   sortOrder: z.number().int().min(0).max(10000).optional(),
   benefitIds: ids.optional(),

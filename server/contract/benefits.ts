@@ -5,6 +5,8 @@ import { ids, isoDay, kpiValue, longText, shortText, title } from './common';
 
 export const benefitBody = z.strictObject({
   title,
+  /** English title, shown in the English survey's effect questions; empty = the Danish title. */
+  titleEn: shortText.optional(),
   direction: z.enum(benefitDirections).optional(),
   type: z.enum(benefitTypes).optional(),
   owner: shortText.optional(),

@@ -7,6 +7,9 @@ import { ids, longText, shortText, title } from './common';
 export const projectBody = z.strictObject({
   name: title,
   purpose: longText.optional(),
+  /** English side of the name and purpose staff read; empty = the English survey shows the Danish text. */
+  nameEn: shortText.optional(),
+  purposeEn: longText.optional(),
   projectLead: shortText.optional(),
   status: z.enum(projectStatuses).optional(),
   /** Minimal important difference for adoption, in percentage points. */

@@ -4,7 +4,7 @@
 // (addTallies, releaseTallies below), so a report reads about as many rows as it publishes groups, never the
 // raw answers. test/api/tallies.test.ts checks them against a recount from response_values.
 import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
-import type { DbLike } from '../../db/client';
+import { preparedQuery, type DbLike } from '../../db/client';
 import { answerTallies, respondentTallies, responses, responseValues } from '../../db/schema';
 import type { ItemMapEntry } from '../../surveys/types';
 import { DONT_KNOW } from '../../surveys/types';
@@ -126,8 +126,47 @@ async function upsertTallies(tx: DbLike, waveId: number, released: boolean, answ
 
 /** One more unreleased response of a wave and unit: its respondent and each numeric answer. */
 export async function addTallies(tx: DbLike, r: { waveId: number; unitId: number; complete: boolean; values: readonly { itemKey: string; valueNum?: number | null }[] }) {
-  await addTalliesOf(tx, r.waveId, [r]);
+  if (tx.engine !== 'sqlite') return addTalliesOf(tx, r.waveId, [r]);
+  // SQLite (one writer, no lock order to keep): prepared single-row upserts, built once per connection; this runs
+  // on every submission, and building the multi-row SQL cost more than running it (bench/ingest.bench.ts).
+  const { respondent, answer } = preparedTallyUpserts(tx);
+  await respondent.run({ waveId: r.waveId, unitId: r.unitId, complete: r.complete });
+  const counted = new Map<string, { itemKey: string; valueNum: number; n: number }>();
+  for (const v of r.values) {
+    if (v.valueNum === null || v.valueNum === undefined) continue;
+    const k = `${v.itemKey}|${v.valueNum}`;
+    const t = counted.get(k);
+    if (t) t.n++;
+    else counted.set(k, { itemKey: v.itemKey, valueNum: v.valueNum, n: 1 });
+  }
+  for (const t of counted.values()) await answer.run({ waveId: r.waveId, unitId: r.unitId, ...t });
 }
+
+const placeholder = sql.placeholder;
+
+/** The unreleased tally upserts of one response (n = n + excluded.n), as SQLite prepared queries. */
+const preparedTallyUpserts = (tx: DbLike) => ({
+  respondent: preparedQuery(tx, 'tallies.respondent', (d) =>
+    d
+      .insert(respondentTallies)
+      .values({ waveId: placeholder('waveId'), unitId: placeholder('unitId'), complete: placeholder('complete'), released: false, n: 1 })
+      .onConflictDoUpdate({
+        target: [respondentTallies.waveId, respondentTallies.unitId, respondentTallies.complete, respondentTallies.released],
+        set: { n: sql`${respondentTallies.n} + excluded.n` },
+      })
+      .prepare(),
+  ),
+  answer: preparedQuery(tx, 'tallies.answer', (d) =>
+    d
+      .insert(answerTallies)
+      .values({ waveId: placeholder('waveId'), unitId: placeholder('unitId'), itemKey: placeholder('itemKey'), valueNum: placeholder('valueNum'), released: false, n: placeholder('n') })
+      .onConflictDoUpdate({
+        target: [answerTallies.waveId, answerTallies.unitId, answerTallies.itemKey, answerTallies.valueNum, answerTallies.released],
+        set: { n: sql`${answerTallies.n} + excluded.n` },
+      })
+      .prepare(),
+  ),
+});
 
 /** The same for many unreleased responses of one wave at once (bulk loads): one upsert per table and chunk. */
 export async function addTalliesOf(tx: DbLike, waveId: number, rs: readonly { unitId: number; complete: boolean; values: readonly { itemKey: string; valueNum?: number | null }[] }[]) {

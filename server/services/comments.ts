@@ -14,6 +14,8 @@ import { effectiveStatus, waveLinkCells } from './waves';
 /** One free-text question of a shown wave, with its comments. */
 export interface CommentQuestion {
   key: string;
+  /** The behaviour the question asks about (the survey's free-text item per behaviour); null for a general one. */
+  behaviourId: number | null;
   text: Localized;
   comments: string[];
 }
@@ -61,6 +63,7 @@ export async function getComments(db: Db, projectId: number, policy: DisclosureP
       questions: textItems
         .map((i): CommentQuestion => ({
           key: i.key,
+          behaviourId: i.behaviourId ?? null,
           text: i.text,
           // Alphabetical, so the order says nothing about who answered when.
           comments: texts.filter((t) => t.itemKey === i.key && t.text!.trim()).map((t) => t.text!).sort((a, b) => a.localeCompare(b, 'da')),

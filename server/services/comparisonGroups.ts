@@ -69,6 +69,40 @@ export function comparisonOf(rows: readonly ComparisonRow[], waves: readonly Com
   };
 }
 
+/** One wave of the comparison group's line: the cells not yet live at that wave, pooled. */
+export interface ComparisonPoint {
+  waveId: number;
+  /** Favourable x of n substantive answers over the pooled cells; 0 of 0 when no cell is pooled. */
+  x: number;
+  n: number;
+  /** How many shown cells are pooled, and how many shown cells were already live at this wave (not in the pool). */
+  cells: number;
+  liveCells: number;
+}
+
+/**
+ * The comparison group's line for the drill-down: per wave, the cells not yet live at that wave (go-live after
+ * the wave opened, or none planned), pooled. Only cells the report shows at that wave enter, so every pooled
+ * number is a sum of numbers already on the page: a hidden cell is never in a pool, and no pool minus the shown
+ * cells leaves a hidden one. (Pooling hidden cells would not be safe: complementary hiding makes all hidden cells
+ * of a wave reach k together, not the hidden cells of one side of the rollout.) A cell whose members go live in
+ * different waves is in no pool. null when no wave has a shown live cell beside a cell not yet live: without a unit
+ * live, the pool is just the project total.
+ */
+export function comparisonSeries(rows: readonly ComparisonRow[], waves: readonly ComparisonWave[]): ComparisonPoint[] | null {
+  const index = (id: number | null | undefined) => (id === null ? Infinity : waves.findIndex((w) => w.id === id));
+  const posts = rows.map((r) => ({ row: r, post: firstPostWave(r.goLiveDates, waves) }));
+  const series = waves.map((w, t) => {
+    const shown = posts.filter((p) => p.post !== undefined && (p.row.counts.get(w.id)?.n ?? 0) > 0);
+    const pooled = w.opensOn === null ? [] : shown.filter((p) => index(p.post) > t);
+    const sum = pooled.reduce((a, p) => ({ x: a.x + p.row.counts.get(w.id)!.x, n: a.n + p.row.counts.get(w.id)!.n }), { x: 0, n: 0 });
+    return { waveId: w.id, ...sum, cells: pooled.length, liveCells: w.opensOn === null ? 0 : shown.length - pooled.length };
+  });
+  // A line where some wave has a unit live beside one not yet live (shown or hidden: which units are live is public).
+  const notYetLive = (t: number) => posts.some((p) => p.post !== undefined && index(p.post) > t);
+  return series.some((s, t) => s.liveCells > 0 && notYetLive(t)) ? series : null;
+}
+
 /** What the planned go-lives and waves allow: a comparison at some follow-up, or which units to go live later. */
 export interface ComparisonAdvice {
   /** Follow-up waves at which some units will be live (with a wave before their go-live) and others not yet. */

@@ -2,17 +2,19 @@
 // so the report shows adoption rising after each centre's go-live and hiding for the small teams.
 import { asc, count, eq } from 'drizzle-orm';
 import { isUniqueViolation, transaction, type Db } from '../../db/client';
-import { demoAccounts, demoBehaviours, demoBenefits, demoProject, demoResponseCounts, demoRollouts, demoUnits, demoWaves, type DemoUnitKey } from '../../db/demo';
+import { demoAccounts, demoBehaviours, demoBenefits, demoProject, demoResponseCounts, demoRollouts, demoShifts, demoSurvey, demoUnits, demoWaveHours, demoWaves, type DemoUnitKey } from '../../db/demo';
 import { behaviourBenefits, behaviourEnablers, behaviours, benefitGoals, benefits, enablers, goals, projects, reportingGroups, reportingGroupUnits, units, userScopes, users, waveLinks, waves } from '../../db/schema';
 import { answersFromValues, validateAnswers } from '../../surveys';
+import { defaultConstructs, parseSpec } from '../../surveys/spec';
 import type { ItemMap, ItemMapEntry } from '../../surveys/types';
 import { hashPassword } from '../auth/password';
 import { type Clock, fixedClock, todayUtc } from './clock';
 import { createProject } from './projects';
 import { storeResponse } from './responses';
 import { setRollout } from './rollouts';
-import { getSurveyVersion, type SurveyThresholds } from './surveys';
+import { getSurveyVersion, saveSurveySpec, type SurveyThresholds } from './surveys';
 import { createWave, openWave } from './waves';
+import { resolveSchedule } from './waveSchedule';
 
 export interface DemoInfo {
   adminEmail: string;
@@ -51,9 +53,15 @@ const comments = [
   'Jeg savner stadig at tale om de svære beboere sammen.',
   'Det virker godt, når alle skriver kort og præcist.',
 ];
+/** Answers to a behaviour's own free-text question (the demo's primary behaviour asks one). */
+const behaviourComments = [
+  'Appen er hurtigere end oplæsningen, når man først har lært den.',
+  'Svært at nå at læse det hele, når vagten starter travlt.',
+  'Statusnotaterne er ikke altid opdateret fra nattevagten.',
+];
 
 /** Builds SurveyJS data for one synthetic respondent from the item map. */
-function syntheticAnswers(itemMap: ItemMap, adopted: boolean, rand: () => number, allowDontKnow: boolean) {
+function syntheticAnswers(itemMap: ItemMap, adopted: boolean, rand: () => number, allowDontKnow: boolean, shift: 'mix' | 1 | 2 | 3) {
   const data: Record<string, unknown> = {};
   const put = (item: ItemMapEntry, value: unknown) => {
     if (item.row) {
@@ -64,7 +72,12 @@ function syntheticAnswers(itemMap: ItemMap, adopted: boolean, rand: () => number
   };
   for (const item of itemMap.items) {
     if (item.type === 'text') {
-      if (rand() < 0.15) put(item, comments[Math.floor(rand() * comments.length)]);
+      const pool = item.behaviourId ? behaviourComments : comments;
+      if (rand() < 0.15) put(item, pool[Math.floor(rand() * pool.length)]);
+      continue;
+    }
+    if (item.construct === 'background') {
+      if (rand() >= 0.1) put(item, shift === 'mix' ? (rand() < 0.55 ? 1 : 2) : shift);
       continue;
     }
     if (item.type !== 'scale') continue;
@@ -163,12 +176,16 @@ export async function seedDemo(db: Db, adminHash: string, managerHash: string, c
       benefitIds[key] = benefit.id;
       await tx.insert(benefitGoals).values({ benefitId: benefitIds[key], goalId: goalIds[goal] });
     }
+    const specBehaviours: { behaviourId: number; constructs: string[] }[] = [];
     for (const [i, b] of demoBehaviours.entries()) {
       const { key, benefits: linked, enablers: enablerIdx, ...fields } = b;
       const [behaviour] = await tx.insert(behaviours).values({ ...fields, projectId: project.id, sortOrder: i }).returning({ id: behaviours.id });
+      const freeText = (demoSurvey.freeTextBehaviours as readonly string[]).includes(key) ? ['free_text'] : [];
+      specBehaviours.push({ behaviourId: behaviour.id, constructs: [...defaultConstructs(fields), ...freeText] });
       for (const bk of linked) await tx.insert(behaviourBenefits).values({ behaviourId: behaviour.id, benefitId: benefitIds[bk] });
       for (const ei of enablerIdx) await tx.insert(behaviourEnablers).values({ behaviourId: behaviour.id, enablerId: enablerIds[ei] });
     }
+    await saveSurveySpec(tx, project.id, parseSpec({ behaviours: specBehaviours, background: demoSurvey.background }), thresholds);
     const waveUnits = (Object.keys(demoRollouts) as DemoUnitKey[]).filter((k) => k !== 'forv');
     for (const key of waveUnits) {
       const offset = demoRollouts[key];
@@ -181,7 +198,8 @@ export async function seedDemo(db: Db, adminHash: string, managerHash: string, c
 
     let openToken: string | null = null;
     for (const [wi, w] of demoWaves.entries()) {
-      const wave = await createWave(tx, project.id, { name: w.name, phase: w.phase, unitIds: waveUnits.map((k) => unitIds[k]), opensOn: day(w.opensOn), closesOn: day(w.closesOn) });
+      // Every unit answers every wave: those not yet live at a follow-up are its comparison group, on purpose.
+      const wave = await createWave(tx, project.id, { name: w.name, phase: w.phase, unitIds: waveUnits.map((k) => unitIds[k]), includeNotLive: true }, today);
       const opened = await openWave(tx, wave.id, today, thresholds);
       const version = await getSurveyVersion(tx, opened.surveyVersionId!);
       const links = await tx.select().from(waveLinks).where(eq(waveLinks.waveId, wave.id)).orderBy(asc(waveLinks.id));
@@ -193,7 +211,7 @@ export async function seedDemo(db: Db, adminHash: string, managerHash: string, c
         const rand = rng(1000 * (wi + 1) + unitIds[key]);
         const small = demoUnits.find((u) => u.key === key)!.headcount < 10;
         for (let r = 0; r < demoResponseCounts[key][wi]; r++) {
-          const answers = syntheticAnswers(version.itemMap, adopted, rand, !small);
+          const answers = syntheticAnswers(version.itemMap, adopted, rand, !small, demoShifts[key]);
           const checked = validateAnswers(version.itemMap, version.surveyJson, answers);
           if (!checked.ok) throw new Error(`Demo answers do not fit the survey: ${JSON.stringify(checked.details)}`);
           const submittedOn = day(w.opensOn + Math.floor(rand() * (Math.min(w.closesOn, 0) - w.opensOn + 1)));
@@ -210,8 +228,9 @@ export async function seedDemo(db: Db, adminHash: string, managerHash: string, c
           });
         }
       }
-      if (w.status === 'closed') await tx.update(waves).set({ status: 'closed', opensOn: day(w.opensOn), closesOn: day(w.closesOn) }).where(eq(waves.id, wave.id));
-      else await tx.update(waves).set({ opensOn: day(w.opensOn) }).where(eq(waves.id, wave.id));
+      // Its schedule in Copenhagen time (08:00 to 16:00), the days following from the instants as in the app.
+      const schedule = resolveSchedule({ opensAtLocal: `${day(w.opensOn)}T${demoWaveHours.opens}`, closesAtLocal: `${day(w.closesOn)}T${demoWaveHours.closes}` }, { opensAt: null, closesAt: null });
+      await tx.update(waves).set({ status: w.status, opensAt: schedule.opensAt, closesAt: schedule.closesAt, opensOn: schedule.opensOn, closesOn: schedule.closesOn }).where(eq(waves.id, wave.id));
     }
     return openToken;
   });

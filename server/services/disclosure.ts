@@ -27,7 +27,8 @@ export interface DisclosureRules {
  *  environment: only `createApp({ weakenDisclosureForTests })` can pass them. */
 export type DisclosureWeakening = Partial<Pick<DisclosureRules, 'substantiveCount' | 'complementary' | 'releasesOverTime' | 'uniformReason'>>;
 
-export type WaveStatus = 'draft' | 'open' | 'closed';
+/** As the clock has it (waveSchedule.ts): a scheduled wave is opened but takes no answers before its opening time. */
+export type WaveStatus = 'draft' | 'scheduled' | 'open' | 'closed';
 
 /** What of one wave may be shown now. */
 export interface WaveDisclosure {
@@ -69,7 +70,8 @@ export class DisclosurePolicy {
    * (see `releasable`); once the wave closes, everything rests on one set of answers and one hidden set.
    */
   stage(wave: { status: WaveStatus; liveResults: boolean; releases: number }): WaveDisclosure {
-    if (wave.status === 'draft') return { results: 'none', unitCounts: false, answers: 'none', comments: false };
+    // Before its opening time a wave has no answers to show, as a draft.
+    if (wave.status === 'draft' || wave.status === 'scheduled') return { results: 'none', unitCounts: false, answers: 'none', comments: false };
     if (!this.rules.releasesOverTime) {
       const shown = wave.status === 'closed' || wave.liveResults;
       return { results: shown ? 'all' : 'none', unitCounts: true, answers: 'all', comments: shown };

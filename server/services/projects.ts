@@ -53,10 +53,13 @@ export async function listProjects(db: DbLike, options: { includeArchived?: bool
   }));
 }
 
+/** The pairing secret never leaves the server (services/pairing.ts reads it itself). */
+const withoutSecret = <T extends { pairingSecret: string | null }>({ pairingSecret: _secret, ...row }: T): Omit<T, 'pairingSecret'> => row;
+
 export async function getProjectRow(db: DbLike, projectId: number) {
   const [row] = await db.select().from(projects).where(eq(projects.id, projectId)).limit(1);
   if (!row) throw notFound('Project');
-  return row;
+  return withoutSecret(row);
 }
 
 /** The whole project as one JSON document — the page's data and the municipality's own reporting feed. */
@@ -139,7 +142,7 @@ export async function createProject(db: Db, input: NewProjectInput) {
     for (const [sortOrder, title] of goalTitles.entries()) await tx.insert(goals).values({ projectId: project.id, title, sortOrder });
     for (const [sortOrder, title] of enablerTitles.entries()) await tx.insert(enablers).values({ projectId: project.id, title, sortOrder });
     for (const [sortOrder, title] of primaryBehaviours.entries()) await tx.insert(behaviours).values({ projectId: project.id, title, sortOrder, isPrimary: true });
-    return project;
+    return withoutSecret(project);
   });
 }
 
@@ -147,7 +150,7 @@ export async function updateProject(db: DbLike, projectId: number, input: Projec
   const current = await getProjectRow(db, projectId);
   if (Object.keys(input).length === 0) return current;
   const [row] = await db.update(projects).set(input).where(eq(projects.id, projectId)).returning();
-  return row;
+  return withoutSecret(row);
 }
 
 /** Archiving hides a project from the default list; everything in it stays, and it can be restored. */
@@ -159,7 +162,7 @@ export async function setProjectArchived(db: DbLike, projectId: number, archived
     .set({ archivedAt: archived ? nowIso(clock) : null })
     .where(eq(projects.id, projectId))
     .returning();
-  return row;
+  return withoutSecret(row);
 }
 
 /** Drag-and-drop order: each list given sets sortOrder = position; ids must belong to the project. */

@@ -6,7 +6,7 @@ import { behaviourBenefits, behaviours, benefits, kpiMeasurements, rollouts, wav
 import type { ItemMapEntry } from '../../surveys/types';
 import { benjaminiHochberg, changeLabel, comparisonLabel, estimateLabel, newcombe, normalSf, responseRates, twoProportionP, wilson, DEFAULT_FDR } from '../analysis';
 import { todayUtc, type Clock } from './clock';
-import { comparisonOf, type ComparisonRow } from './comparisonGroups';
+import { comparisonOf, comparisonSeries, type ComparisonRow } from './comparisonGroups';
 import { invalid } from './errors';
 import { answerCounts, respondentCounts, tally } from './answerCounts';
 import { reportingCells, type DisclosurePolicy, type HiddenReason } from './disclosure';
@@ -174,10 +174,15 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
       const adoption = itemReport(scaleOf('adoption'));
       const diagnostics = (['old_behaviour', 'capability', 'opportunity', 'motivation'] as const).map((c) => itemReport(scaleOf(c))).filter((r) => r !== null);
       const compared = adoption ? changeBetween(adoption.overall, shown, sameUnits, choice) : null;
-      const comparison = adoption ? comparisonOf(comparisonRows(adoption), closedWaves) : null;
+      const rowsCompared = adoption ? comparisonRows(adoption) : [];
+      const comparison = adoption ? comparisonOf(rowsCompared, closedWaves) : null;
+      // The comparison group's line over the waves: a pool of shown cells only, under the same threshold as any
+      // cell (a pool of shown cells always reaches it; the check keeps that true if the pool ever changes).
+      const series = adoption ? comparisonSeries(rowsCompared, closedWaves) : null;
+      const comparisonLine = series?.map(({ waveId, x, n, cells, liveCells }) => ({ waveId, cells, liveCells, ...estimate(x, n, 0, cells === 0 || policy.tooFew({ n, dontKnow: 0 })) })) ?? null;
       const pair = compared?.change ? { from: compared.change.fromWaveId, to: compared.change.toWaveId } : { from: defaultCompare.fromWaveId, to: defaultCompare.toWaveId };
       const unitChanges = adoption ? adoption.units.map((row) => unitChange(row, pair.from, pair.to)) : [];
-      return { id: b.id, title: b.title, archived: !!b.archivedAt, adoption, diagnostics, change: compared?.change ?? null, changeNote: compared?.note ?? null, unitChanges, comparison };
+      return { id: b.id, title: b.title, archived: !!b.archivedAt, adoption, diagnostics, change: compared?.change ?? null, changeNote: compared?.note ?? null, unitChanges, comparison, comparisonLine };
     })
     .filter((b) => b.adoption || !b.archived);
 

@@ -107,8 +107,8 @@ const COLUMNS: Record<ColumnKey, { format: Format; width: number; da: [header: s
   unit: {
     format: 'text',
     width: 28,
-    da: ['Enhed', 'Enheden eller rapporteringsgruppen; "I alt" er hele projektets tal for målingen – ikke en sum over de viste enheder.'],
-    en: ['Unit', 'The unit or reporting group; "Total" is the whole project for the round – not a sum over the units shown.'],
+    da: ['Enhed', 'Enheden eller rapporteringsgruppen; "I alt" er hele projektets tal for målingen – ikke en sum over de viste enheder; "Sammenligningsgruppe (endnu ikke i drift)" er de viste enheder, der endnu ikke var i drift ved målingen, lagt sammen.'],
+    en: ['Unit', 'The unit or reporting group; "Total" is the whole project for the round – not a sum over the units shown; "Comparison group (not yet live)" is the shown units not yet live at the round, pooled.'],
   },
   group: { format: 'text', width: 14, da: ['Rapporteringsgruppe', '"ja", når rækken er en rapporteringsgruppe: enheder, der altid vises samlet.'], en: ['Reporting group', '"yes" when the row is a reporting group: units that are always shown together.'] },
   share: {
@@ -160,6 +160,8 @@ const TEXT = {
     topics: { adoption: 'Ny adfærd', old_behaviour: 'Sjældent/aldrig den gamle måde', capability: 'Ved hvordan', opportunity: 'Tid og værktøjer', motivation: 'Giver mening', custom: 'Eget spørgsmål' } as Record<string, string>,
     phases: { baseline: 'Nulpunktsmåling', followup: 'Opfølgning' },
     total: 'I alt',
+    comparisonLine: 'Sammenligningsgruppe (endnu ikke i drift)',
+    pooled: (n: number) => `${n} ${n === 1 ? 'enhed' : 'enheder'} lagt sammen`,
     yes: 'ja',
     no: 'nej',
     hidden: 'Skjult for at beskytte små grupper',
@@ -192,6 +194,8 @@ const TEXT = {
     topics: { adoption: 'New behaviour', old_behaviour: 'Rarely/never the old way', capability: 'Knows how', opportunity: 'Time and tools', motivation: 'Makes sense', custom: 'Own question' } as Record<string, string>,
     phases: { baseline: 'Baseline', followup: 'Follow-up' },
     total: 'Total',
+    comparisonLine: 'Comparison group (not yet live)',
+    pooled: (n: number) => `${n} ${n === 1 ? 'unit' : 'units'} pooled`,
     yes: 'yes',
     no: 'no',
     hidden: 'Hidden to protect small groups',
@@ -250,7 +254,8 @@ export function buildReportExport(report: Report, opts: { lang?: ExportLang; exp
       ? { share: null, lo: null, hi: null, n: null, dontKnow: null, hidden: tx.yes, note: notes(labelNote(c.label) ?? tx.hidden) }
       : { share: num(c.p), lo: num(c.lo), hi: num(c.hi), n: num(c.n), dontKnow: num(c.dontKnow), hidden: tx.no, note: notes(labelNote(c.label), ...extra) };
 
-  const itemRows = (table: 'adoption' | 'diagnostic' | 'custom', behaviour: string | null, item: ItemTable): ExportRow[] => {
+  /** Rows of one item; for adoption also the comparison group's line (units not yet live, pooled), as the drill-down. */
+  const itemRows = (table: 'adoption' | 'diagnostic' | 'custom', behaviour: string | null, item: ItemTable, line?: Behaviour['comparisonLine']): ExportRow[] => {
     const head: ExportRow = { table: tx.tables[table], behaviour, topic: tx.topics[item.construct] ?? item.construct, question: item.text[lang] ?? item.text.da };
     return shown.flatMap((w) => {
       const c: OverallCell | undefined = item.overall.find((o) => o.waveId === w.id);
@@ -263,13 +268,15 @@ export function buildReportExport(report: Report, opts: { lang?: ExportLang; exp
         const cell = u.cells.find((x) => x.waveId === w.id);
         return cell ? [{ ...head, ...waveCols(w), ...unitCols(u), ...estimateCols(cell) }] : [];
       });
-      return [total, ...units];
+      const point = w.unitResultsShown ? line?.find((p) => p.waveId === w.id) : undefined;
+      const compared = point ? [{ ...head, ...waveCols(w), unit: tx.comparisonLine, group: tx.no, ...estimateCols(point, tx.pooled(point.cells)) }] : [];
+      return [total, ...compared, ...units];
     });
   };
 
   const results = [
     ...report.behaviours.flatMap((b) => [
-      ...(b.adoption ? itemRows('adoption', b.title, b.adoption) : []),
+      ...(b.adoption ? itemRows('adoption', b.title, b.adoption, b.comparisonLine) : []),
       ...b.diagnostics.flatMap((d) => itemRows('diagnostic', b.title, d)),
     ]),
     ...report.customItems.flatMap((it) => itemRows('custom', null, it)),
@@ -278,6 +285,16 @@ export function buildReportExport(report: Report, opts: { lang?: ExportLang; exp
   const waveById = (id: number | null | undefined) => report.waves.find((w) => w.id === id);
   const behaviourHead = (b: Behaviour, table: string): ExportRow => ({ table, behaviour: b.title, question: b.adoption ? (b.adoption.text[lang] ?? b.adoption.text.da) : null });
   const differenceCols = (c: DifferenceLike): ExportRow => ({ difference: num(c.d), differenceLo: num(c.lo), differenceHi: num(c.hi), nBefore: num(c.nBefore), nAfter: num(c.nAfter), hidden: tx.no });
+  /** A difference in differences (the comparison or its placebo) as the whole project's row of its table. */
+  const didRow = (b: Behaviour, table: string, c: { did?: number; lo?: number; hi?: number }, note: string | null): ExportRow => ({
+    ...behaviourHead(b, table),
+    unit: tx.total,
+    difference: num(c.did),
+    differenceLo: num(c.lo),
+    differenceHi: num(c.hi),
+    hidden: tx.no,
+    note,
+  });
   const pairCols = (from: number | null | undefined, to: number | null | undefined): ExportRow => ({ fromWave: waveById(from)?.name ?? null, wave: waveById(to)?.name ?? null });
   const words = (w: Words | null | undefined) => (w ? (w[lang] ?? w.da) : null);
   const reportCompare = extra<{ fromWaveId: number | null; toWaveId: number | null }>(report, 'compare');
@@ -305,10 +322,8 @@ export function buildReportExport(report: Report, opts: { lang?: ExportLang; exp
             ? []
             : comparison.available
               ? [
-                  { ...behaviourHead(b, tx.tables.comparison), unit: tx.total, difference: num(comparison.did), differenceLo: num(comparison.lo), differenceHi: num(comparison.hi), hidden: tx.no, note: notes(words(comparison.label), typeof comparison.cohorts === 'number' && tx.cohorts(comparison.cohorts)) },
-                  ...(comparison.placebo
-                    ? [{ ...behaviourHead(b, tx.tables.placebo), unit: tx.total, difference: num(comparison.placebo.did), differenceLo: num(comparison.placebo.lo), differenceHi: num(comparison.placebo.hi), hidden: tx.no, note: tx.placeboNote }]
-                    : []),
+                  didRow(b, tx.tables.comparison, comparison, notes(words(comparison.label), typeof comparison.cohorts === 'number' && tx.cohorts(comparison.cohorts))),
+                  ...(comparison.placebo ? [didRow(b, tx.tables.placebo, comparison.placebo, tx.placeboNote)] : []),
                 ]
               : [{ ...behaviourHead(b, tx.tables.comparison), unit: tx.total, hidden: tx.no, note: tx.comparisonUnavailable }];
           return [headline, ...units, ...compared];

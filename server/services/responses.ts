@@ -1,9 +1,10 @@
 // The public side: what a staff link shows, and storing an anonymous answer exactly once.
 import { randomInt } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { serialize, transaction, type Db, type DbLike } from '../../db/client';
+import { eq, sql } from 'drizzle-orm';
+import { preparedQuery, serialize, transaction, type Db, type DbLike } from '../../db/client';
 import { projects, responses, responseValues, units, waveLinks, waves } from '../../db/schema';
 import { answersFromValues, validateAnswers } from '../../surveys';
+import { asksPairing, takePairing } from '../../surveys/pairing';
 import type { Locale } from '../../surveys/types';
 import type { ResponseInput } from '../contract/responses';
 import { type Clock, todayUtc } from './clock';
@@ -12,10 +13,16 @@ import { conflict, DomainError, invalid } from './errors';
 import { addTallies } from './answerCounts';
 import { releaseIfReady, releaseLock } from './liveReleases';
 import { getSurveyVersion } from './surveys';
+import { pairKeyFor } from './pairing';
 import { effectiveStatus } from './waves';
 
-async function openLink(db: Db, token: string, clock: Clock) {
-  const [row] = await db
+type Value<T> = T | ReturnType<typeof sql.placeholder>;
+
+// The queries every submission runs. On SQLite each is built once per connection (preparedQuery), with
+// placeholders for what varies: building drizzle's SQL per request was the largest cost of a submission
+// (bench/ingest.bench.ts). PostgreSQL builds them per call, as every other query.
+const linkQuery = (db: Db, token: Value<string>) =>
+  db
     .select({ link: waveLinks, wave: waves, unitName: units.name, projectName: projects.name })
     .from(waveLinks)
     .innerJoin(waves, eq(waves.id, waveLinks.waveId))
@@ -23,10 +30,24 @@ async function openLink(db: Db, token: string, clock: Clock) {
     .innerJoin(projects, eq(projects.id, waves.projectId))
     .where(eq(waveLinks.token, token))
     .limit(1);
+
+const submissionQuery = (db: Db, submissionId: Value<string>) =>
+  db.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, submissionId)).limit(1);
+
+/** The response stored under a submission id, if any. */
+const storedSubmission = (db: Db, submissionId: string) =>
+  db.engine === 'sqlite'
+    ? preparedQuery(db, 'responses.bySubmission', (d) => submissionQuery(d, sql.placeholder('submissionId')).prepare()).all({ submissionId })
+    : submissionQuery(db, submissionId);
+
+async function openLink(db: Db, token: string, clock: Clock) {
+  const [row] = await (db.engine === 'sqlite' ? preparedQuery(db, 'responses.link', (d) => linkQuery(d, sql.placeholder('token')).prepare()).all({ token }) : linkQuery(db, token));
   if (!row) throw new DomainError('not_found', 'link_unknown', 'This survey link does not exist. Check that the whole link was copied.');
   if (row.link.revokedAt) throw new DomainError('gone', 'link_revoked', 'This survey link has been withdrawn. Ask your manager for the new link or code.');
   const status = effectiveStatus(row.wave, clock);
   if (status === 'draft' || !row.wave.surveyVersionId) throw conflict('wave_not_open', 'This survey has not opened yet.');
+  // Scheduled: the page can say when it opens (the time is on the poster anyway).
+  if (status === 'scheduled') throw conflict('wave_not_open', `This survey opens ${row.wave.opensAt}.`, [{ path: 'opensAt', code: 'opens_at', message: row.wave.opensAt! }]);
   if (status === 'closed') throw new DomainError('gone', 'wave_closed', 'This survey has closed. Thank you for your interest.');
   return { ...row, surveyVersionId: row.wave.surveyVersionId };
 }
@@ -36,7 +57,7 @@ export async function getPublicSurvey(db: Db, token: string, clock: Clock) {
   const version = await getSurveyVersion(db, surveyVersionId);
   return {
     survey: version.surveyJson,
-    wave: { name: wave.name, phase: wave.phase, closesOn: wave.closesOn },
+    wave: { name: wave.name, phase: wave.phase, closesOn: wave.closesOn, closesAt: wave.closesAt },
     unit: { name: unitName },
     project: { name: projectName },
   };
@@ -47,13 +68,15 @@ export async function getPublicSurvey(db: Db, token: string, clock: Clock) {
 export async function submitResponse(db: Db, token: string, input: ResponseInput, policy: DisclosurePolicy, clock: Clock): Promise<{ id: number; duplicate: boolean }> {
   const { link, wave, surveyVersionId } = await openLink(db, token, clock);
   // A retry of a stored submission is answered at once; the insert below still decides when two race.
-  const [stored] = await db.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, input.submissionId)).limit(1);
+  const [stored] = await storedSubmission(db, input.submissionId);
   if (stored) return duplicateOf(stored, wave.id);
   const version = await getSurveyVersion(db, surveyVersionId);
-  const result = validateAnswers(version.itemMap, version.surveyJson, input.answers);
-  if (!result.ok) {
+  // The pairing answers (only where the survey asks them) become a key and are stored nowhere (services/pairing.ts).
+  const pairing = asksPairing(version.surveyJson) ? takePairing(input.answers) : null;
+  const result = validateAnswers(version.itemMap, version.surveyJson, pairing?.rest ?? input.answers);
+  if (!result.ok || pairing?.errors.length) {
     // Same detail shape as every other endpoint: a dotted path string.
-    const details = result.details.map((d) => ({ ...d, path: Array.isArray(d.path) ? d.path.join('.') : String(d.path) }));
+    const details = [...(result.ok ? [] : result.details), ...(pairing?.errors ?? [])].map((d) => ({ ...d, path: Array.isArray(d.path) ? d.path.join('.') : String(d.path) }));
     throw invalid('invalid_answers', 'Some answers do not fit the survey', details);
   }
   if (result.values.length === 0) throw invalid('empty_response', 'The response has no answers');
@@ -70,6 +93,7 @@ export async function submitResponse(db: Db, token: string, input: ResponseInput
     // Only what validation checked is kept, never the raw body.
     answers: answersFromValues(version.itemMap, result.values),
     values: result.values,
+    pairKey: await pairKeyFor(db, wave.projectId, pairing?.code ?? null),
   };
   // The unique submission_id decides, not a check before the insert: a retry racing the first attempt (even
   // on another connection) waits for it and then inserts nothing, so the response is counted once.
@@ -84,7 +108,7 @@ export async function submitResponse(db: Db, token: string, input: ResponseInput
       if (releasing) await releaseIfReady(tx, wave.id, policy);
       return { id, duplicate: false };
     }
-    const [previous] = await tx.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, input.submissionId)).limit(1);
+    const [previous] = await storedSubmission(tx, input.submissionId);
     if (!previous) throw new Error('A submission that conflicted on its id is not stored');
     return duplicateOf(previous, wave.id);
   });
@@ -105,12 +129,32 @@ export interface StoredResponse {
   complete: boolean;
   answers: Record<string, unknown>;
   values: { itemKey: string; valueNum?: number | null; valueText?: string | null }[];
+  /** HMAC of the optional pairing code; null or missing without one. */
+  pairKey?: string | null;
 }
 
 /** Writes a validated response, its per-item values and its tallies (answer_tallies, respondent_tallies, as not
  *  yet released); call inside a transaction. */
 export async function storeResponse(tx: DbLike, r: StoredResponse): Promise<number> {
   return (await writeResponse(tx, r, { ignoreDuplicate: false }))!;
+}
+
+type ResponseRow = Omit<StoredResponse, 'values'> & { id: number };
+
+/** DO NOTHING on any conflict; answers the new row's id, or nothing when it conflicted. On SQLite one prepared
+ *  insert per set of columns given, so a column added to StoredResponse is never dropped. */
+function insertResponse(tx: Db, row: ResponseRow) {
+  if (tx.engine !== 'sqlite') return tx.insert(responses).values(row).onConflictDoNothing().returning({ id: responses.id });
+  const columns = Object.keys(row).filter((c) => row[c as keyof ResponseRow] !== undefined);
+  const insert = preparedQuery(tx, `responses.insert:${columns.join(',')}`, (d) =>
+    d
+      .insert(responses)
+      .values(Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)])) as unknown as ResponseRow)
+      .onConflictDoNothing()
+      .returning({ id: responses.id })
+      .prepare(),
+  );
+  return insert.all(Object.fromEntries(columns.map((c) => [c, row[c as keyof ResponseRow]])));
 }
 
 /** Random ids in PostgreSQL's integer range: rows carry no sequence that follows arrival. */
@@ -121,17 +165,24 @@ async function writeResponse(tx: DbLike, r: StoredResponse, options: { ignoreDup
   const { values, ...row } = r;
   for (let attempt = 0; attempt < 10; attempt++) {
     // DO NOTHING on any conflict: a taken random id is tried again, a stored submission id is a duplicate.
-    const [stored] = await tx.insert(responses).values({ id: randomResponseId(), ...row }).onConflictDoNothing().returning({ id: responses.id });
+    const [stored] = await insertResponse(tx, { id: randomResponseId(), ...row, pairKey: row.pairKey ?? null });
     if (!stored) {
-      const [same] = await tx.select({ id: responses.id }).from(responses).where(eq(responses.submissionId, r.submissionId)).limit(1);
+      const [same] = await storedSubmission(tx, r.submissionId);
       if (same) {
         if (options.ignoreDuplicate) return null;
         throw conflict('submission_id_reused', 'This submission id is already stored');
       }
       continue;
     }
-    if (values.length) {
-      await tx.insert(responseValues).values(values.map((v) => ({ responseId: stored.id, itemKey: v.itemKey, valueNum: v.valueNum ?? null, valueText: v.valueText ?? null })));
+    const rows = values.map((v) => ({ responseId: stored.id, itemKey: v.itemKey, valueNum: v.valueNum ?? null, valueText: v.valueText ?? null }));
+    if (tx.engine === 'sqlite') {
+      // One prepared single-row insert per value: no round trips on SQLite, and no SQL to build per row count.
+      const insert = preparedQuery(tx, 'responses.value', (d) =>
+        d.insert(responseValues).values({ responseId: sql.placeholder('responseId'), itemKey: sql.placeholder('itemKey'), valueNum: sql.placeholder('valueNum'), valueText: sql.placeholder('valueText') }).prepare(),
+      );
+      for (const v of rows) await insert.run(v);
+    } else if (rows.length) {
+      await tx.insert(responseValues).values(rows);
     }
     await addTallies(tx, { waveId: r.waveId, unitId: r.unitId, complete: r.complete, values });
     return stored.id;

@@ -14,7 +14,7 @@ export function generatorInput(detail: ProjectDetail): GeneratorInput {
   const liveBenefitIds = new Set(liveBenefits.map((b) => b.id));
   const liveBehaviours = detail.behaviours.filter((b) => !b.archivedAt);
   return {
-    project: { name: detail.name, purpose: detail.purpose },
+    project: { name: detail.name, purpose: detail.purpose, nameEn: detail.nameEn, purposeEn: detail.purposeEn },
     behaviours: liveBehaviours.map((b) => ({
       id: b.id,
       title: b.title,
@@ -23,9 +23,16 @@ export function generatorInput(detail: ProjectDetail): GeneratorInput {
       situation: b.situation,
       expectedFrequency: b.expectedFrequency,
       oldBehaviour: b.oldBehaviour,
+      questionText: b.questionText,
+      titleEn: b.titleEn,
+      descriptionEn: b.descriptionEn,
+      oldBehaviourEn: b.oldBehaviourEn,
+      questionTextEn: b.questionTextEn,
     })),
-    benefits: liveBenefits.map((b) => ({ id: b.id, title: b.title, direction: b.direction })),
+    benefits: liveBenefits.map((b) => ({ id: b.id, title: b.title, titleEn: b.titleEn, direction: b.direction })),
     links: Object.fromEntries(liveBehaviours.map((b) => [b.id, b.benefitIds.filter((id) => liveBenefitIds.has(id))])),
+    // On only while a pairing secret exists (destroying it switches pairing off): see services/pairing.ts.
+    pairing: detail.pairingEnabled,
   };
 }
 

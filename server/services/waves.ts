@@ -1,10 +1,11 @@
-// Waves (målinger): created as drafts with one link per unit; opening freezes a survey version.
+// Waves (målinger): created as drafts with one link per unit; opening freezes a survey version. The schedule
+// (opensAt/closesAt) then decides by the clock when staff can answer (waveSchedule.ts).
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { transaction, type Db, type DbLike } from '../../db/client';
 import { reportingGroups, reportingGroupUnits, responses, rollouts, units, waveLinks, waves, type waveStatuses } from '../../db/schema';
 import type { LinkPatch, WaveInput, WavePatch } from '../contract/waves';
-import { type Clock, todayUtc } from './clock';
+import { type Clock, nowIso } from './clock';
 import { conflict, invalid, notFound } from './errors';
 import { getProjectRow } from './projects';
 import { ensureSurveyVersion, getSurveyVersion, type SurveyThresholds } from './surveys';
@@ -13,6 +14,9 @@ import { answerCounts, respondentCounts } from './answerCounts';
 import { reportingCells, type DisclosurePolicy } from './disclosure';
 import { releaseIfReady } from './liveReleases';
 import { groupNamesByUnit } from './reportingGroups';
+import { ensureWaveShortCodes, insertLinks, linkAddresses } from './shortCodes';
+import { daysOf, resolveSchedule, scheduleView, statusByClock, type EffectiveStatus } from './waveSchedule';
+import { notLiveAtOpening } from './waveUnits';
 
 /** 128 random bits, URL-safe: unguessable, and carries no information about the unit. */
 export const newToken = () => randomBytes(16).toString('base64url');
@@ -23,10 +27,29 @@ export async function getWaveRow(db: DbLike, waveId: number) {
   return row;
 }
 
-/** An open wave whose close date has passed counts as closed, even before anyone presses close. */
-export function effectiveStatus(wave: { status: (typeof waveStatuses)[number]; closesOn: string | null }, clock: Clock) {
-  if (wave.status === 'open' && wave.closesOn && wave.closesOn < todayUtc(clock)) return 'closed' as const;
-  return wave.status;
+/** The wave's status by the clock: scheduled before opensAt, closed from closesAt, even before anyone presses close. */
+export function effectiveStatus(wave: { status: (typeof waveStatuses)[number]; opensAt?: string | null; closesAt?: string | null; closesOn: string | null }, clock: Clock): EffectiveStatus {
+  return statusByClock(wave, clock);
+}
+
+/** A wave as the API answers it: its row, the status by the clock and the schedule in Copenhagen time too. */
+export function waveView(wave: typeof waves.$inferSelect, clock: Clock) {
+  return { ...wave, status: effectiveStatus(wave, clock), ...scheduleView(wave) };
+}
+
+/**
+ * Waves whose close time has passed are closed as closeWave closes them (the live-results tail joins only as a
+ * block the policy accepts), before anything is read: createApp runs this first on every request, with the
+ * request's one "now", so no view ever shows a closed wave's results before its tail was decided.
+ */
+export async function closeDueWaves(db: Db, policy: DisclosurePolicy, clock: Clock): Promise<void> {
+  const now = nowIso(clock);
+  const due = await db
+    .select({ id: waves.id })
+    .from(waves)
+    .where(and(eq(waves.status, 'open'), sql`${waves.closesAt} is not null`, sql`${waves.closesAt} <= ${now}`))
+    .orderBy(asc(waves.id));
+  for (const { id } of due) await closeWave(db, id, policy, clock);
 }
 
 /** Waves with their response totals; a total is left out where it would reveal a small unit's count. */
@@ -42,7 +65,7 @@ export async function listWaves(db: Db, projectId: number, policy: DisclosurePol
   const links = await waveLinkCells(db, rows.map((w) => w.id));
   return rows.map((w) => {
     const hideTotal = policy.waveTotalHidden(reportingCells(links.filter((l) => l.waveId === w.id)));
-    return { ...w, status: effectiveStatus(w, clock), responses: hideTotal ? null : counts.find((c) => c.waveId === w.id)?.n ?? 0 };
+    return { ...waveView(w, clock), responses: hideTotal ? null : counts.find((c) => c.waveId === w.id)?.n ?? 0 };
   });
 }
 
@@ -70,30 +93,36 @@ export async function waveLinkCells(db: DbLike, waveIds: number[]) {
     .orderBy(asc(waveLinks.waveId), asc(waveLinks.unitId));
 }
 
-export async function createWave(db: Db, projectId: number, input: WaveInput) {
+/** Creates a draft wave. A follow-up leaves out units not yet live at its opening (go-live after it, or none
+ *  planned) unless includeNotLive; `notLive` names them either way, so the secretariat can decide. */
+export async function createWave(db: Db, projectId: number, input: WaveInput, clock: Clock) {
   await getProjectRow(db, projectId);
-  if (input.opensOn && input.closesOn && input.closesOn < input.opensOn) {
-    throw invalid('invalid_dates', 'The close date must not be before the open date', [{ path: 'closesOn', code: 'before_open', message: 'closesOn is before opensOn' }]);
-  }
+  const { changed: _changed, ...schedule } = resolveSchedule(input, { opensAt: null, closesAt: null });
   const projectUnits = (await db.select({ unitId: rollouts.unitId }).from(rollouts).where(eq(rollouts.projectId, projectId)).orderBy(asc(rollouts.unitId))).map(
     (r) => r.unitId,
   );
   // Retired units keep their history but get no new links.
-  const unitIds = input.unitIds ?? (await activeUnitIds(db, projectUnits));
-  const active = new Set(await activeUnitIds(db, unitIds));
+  const chosen = input.unitIds ?? (await activeUnitIds(db, projectUnits));
+  const active = new Set(await activeUnitIds(db, chosen));
   // Unknown or foreign units first: only a unit of the project can be called retired.
-  const outside = unitIds.filter((u) => !projectUnits.includes(u));
+  const outside = chosen.filter((u) => !projectUnits.includes(u));
   if (outside.length) throw invalid('unit_not_in_project', 'Every unit must be one of the project\'s units', outside.map((u) => ({ path: 'unitIds', code: 'unit_not_in_project', message: `${u}` })));
-  const retired = unitIds.filter((u) => !active.has(u));
+  const retired = chosen.filter((u) => !active.has(u));
   if (retired.length && input.unitIds) throw invalid('unit_retired', 'A retired unit cannot get a new link', retired.map((u) => ({ path: 'unitIds', code: 'unit_retired', message: `${u}` })));
-  if (unitIds.length === 0) throw invalid('no_units', 'A wave needs at least one unit; add units to the project first');
+  if (chosen.length === 0) throw invalid('no_units', 'A wave needs at least one unit; add units to the project first');
+  const notLive = input.phase === 'followup' ? await notLiveAtOpening(db, projectId, chosen, schedule.opensAt ?? nowIso(clock), input.includeNotLive ?? false) : [];
+  const excluded = new Set(notLive.filter((u) => !u.included).map((u) => u.unitId));
+  const unitIds = chosen.filter((u) => !excluded.has(u));
+  if (unitIds.length === 0) {
+    throw invalid('no_units_live', 'No chosen unit is live when the follow-up opens; move the opening, or include units not yet live deliberately (includeNotLive) as a comparison group', notLive.map((u) => ({ path: 'unitIds', code: 'not_live_at_open', message: u.message })));
+  }
   return transaction(db, async (tx) => {
     const [wave] = await tx
       .insert(waves)
-      .values({ projectId, name: input.name, phase: input.phase, opensOn: input.opensOn ?? null, closesOn: input.closesOn ?? null })
+      .values({ projectId, name: input.name, phase: input.phase, ...schedule })
       .returning();
-    await tx.insert(waveLinks).values([...new Set(unitIds)].map((unitId) => ({ waveId: wave.id, unitId, token: newToken() })));
-    return wave;
+    await insertLinks(tx, wave.id, unitIds, newToken);
+    return { ...waveView(wave, clock), notLive };
   });
 }
 
@@ -112,15 +141,18 @@ export async function openWave(db: Db, waveId: number, clock: Clock, thresholds:
     for (const [unitId, group] of await groupNamesByUnit(tx, wave.projectId)) {
       await tx.update(waveLinks).set({ reportGroup: group }).where(and(eq(waveLinks.waveId, waveId), eq(waveLinks.unitId, unitId)));
     }
-    const today = todayUtc(clock);
+    const now = nowIso(clock);
+    // A close time already past is allowed (as before): the wave is then closed by its time at once, with no answers.
+    // An opening time still ahead schedules the wave: survey and links are ready now, answers come from opensAt.
+    const schedule = daysOf(wave.opensAt ?? now, wave.closesAt);
     // Still a draft: of two concurrent opens (or an open and a delete) only one gets past this on PostgreSQL.
     const [opened] = await tx
       .update(waves)
-      .set({ status: 'open', surveyVersionId: version.id, opensOn: wave.opensOn && wave.opensOn <= today ? wave.opensOn : today })
+      .set({ status: 'open', surveyVersionId: version.id, ...schedule, opensOn: wave.opensAt ? schedule.opensOn : (wave.opensOn ?? schedule.opensOn), closesOn: schedule.closesOn ?? wave.closesOn })
       .where(and(eq(waves.id, waveId), eq(waves.status, 'draft')))
       .returning();
     if (!opened) throw conflict('wave_not_draft', 'Only a draft wave can be opened');
-    return opened;
+    return waveView(opened, clock);
   });
 }
 
@@ -128,31 +160,57 @@ export async function closeWave(db: Db, waveId: number, policy: DisclosurePolicy
   return transaction(db, async (tx) => {
     const wave = await getWaveRow(tx, waveId);
     if (wave.status === 'draft') throw conflict('wave_not_open', 'A draft wave cannot be closed; delete it instead');
-    if (wave.status === 'closed') return wave;
-    const today = todayUtc(clock);
-    const closesOn = wave.closesOn && wave.closesOn < today ? wave.closesOn : today;
+    if (wave.status === 'closed') return waveView(wave, clock);
+    const status = effectiveStatus(wave, clock);
+    const now = nowIso(clock);
+    // Closed by its time: it keeps that time. Closed early: now, and a wave that never opened opens and closes now.
+    const closesAt = status === 'closed' && wave.closesAt ? wave.closesAt : now;
+    const opensAt = status === 'scheduled' ? now : (wave.opensAt ?? null);
+    const days = daysOf(opensAt, closesAt);
+    // An older row closed by its day (no instants) keeps that day.
+    const closesOn = status === 'closed' && !wave.closesAt ? wave.closesOn : days.closesOn;
     // After live releases, the last answers join the final results only as a block the policy accepts.
     if (wave.releases > 0) await releaseIfReady(tx, waveId, policy);
-    const [closed] = await tx.update(waves).set({ status: 'closed', closesOn }).where(eq(waves.id, waveId)).returning();
-    if (!closed) throw notFound('Wave');
-    return closed;
+    const [closed] = await tx
+      .update(waves)
+      .set({ status: 'closed', closesAt: status === 'closed' ? wave.closesAt : closesAt, closesOn, ...(opensAt ? { opensAt, opensOn: days.opensOn } : {}) })
+      .where(and(eq(waves.id, waveId), eq(waves.status, 'open')))
+      .returning();
+    // Closed meanwhile by another request (the same close): answer it as it is.
+    if (!closed) return waveView(await getWaveRow(tx, waveId), clock);
+    return waveView(closed, clock);
   });
 }
 
+/** Renames, switches live results, or moves the schedule: a draft freely; a scheduled wave its opening and
+ *  close; an open wave its close (extend, or shorten to a later time; closing now is closeWave). */
 export async function updateWave(db: Db, waveId: number, input: WavePatch, policy: DisclosurePolicy, clock: Clock) {
   const wave = await getWaveRow(db, waveId);
+  const { name, liveResults, ...scheduleInput } = input;
+  const status = effectiveStatus(wave, clock);
+  const { changed, ...schedule } = resolveSchedule(scheduleInput, { opensAt: wave.opensAt, closesAt: wave.closesAt });
+  const now = nowIso(clock);
   // A closed wave stays closed: reopening after its results were shown would let new answers be subtracted out.
-  if (input.closesOn !== undefined && effectiveStatus(wave, clock) === 'closed') throw conflict('wave_closed', 'A closed wave cannot be reopened; open a new wave instead');
-  if (input.closesOn && wave.opensOn && input.closesOn < wave.opensOn) throw invalid('invalid_dates', 'The close date must not be before the open date');
-  const values = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  if ((changed.opens || changed.closes) && status === 'closed') throw conflict('wave_closed', 'A closed wave cannot be reopened; open a new wave instead');
+  if (changed.opens && status === 'open') throw conflict('wave_already_open', 'The wave is open: its opening time cannot move; change its close time instead');
+  if (changed.opens && status === 'scheduled' && !schedule.opensAt) throw invalid('opens_required', 'A scheduled wave needs an opening time', [{ path: 'opensAt', code: 'required', message: 'opensAt cannot be cleared once the wave is scheduled' }]);
+  if (changed.opens && status === 'scheduled' && schedule.opensAt! < now) Object.assign(schedule, daysOf(now, schedule.closesAt));
+  if (changed.closes && status !== 'draft' && schedule.closesAt && schedule.closesAt <= now) {
+    throw invalid('close_in_past', 'The new close time has passed; to close the wave now, close it', [{ path: 'closesAt', code: 'close_in_past', message: schedule.closesAt }]);
+  }
+  const values = {
+    ...Object.fromEntries(Object.entries({ name, liveResults }).filter(([, v]) => v !== undefined)),
+    ...(changed.opens ? { opensAt: schedule.opensAt, opensOn: schedule.opensOn } : {}),
+    ...(changed.closes ? { closesAt: schedule.closesAt, closesOn: schedule.closesOn } : {}),
+  };
   // Nothing to change (an empty patch) answers the wave as it is.
-  if (Object.keys(values).length === 0) return wave;
+  if (Object.keys(values).length === 0) return waveView(wave, clock);
   return transaction(db, async (tx) => {
     const [updated] = await tx.update(waves).set(values).where(eq(waves.id, waveId)).returning();
     if (!updated) throw notFound('Wave');
     // Live results switched on: the answers so far are the first release, if the policy accepts them as one.
-    if (updated.liveResults && effectiveStatus(updated, clock) === 'open' && (await releaseIfReady(tx, waveId, policy))) return getWaveRow(tx, waveId);
-    return updated;
+    if (updated.liveResults && effectiveStatus(updated, clock) === 'open' && (await releaseIfReady(tx, waveId, policy))) return waveView(await getWaveRow(tx, waveId), clock);
+    return waveView(updated, clock);
   });
 }
 
@@ -169,8 +227,10 @@ export async function deleteWave(db: Db, waveId: number): Promise<void> {
  *  a cell the wave's hidden set hides — so a count here never tells what the report keeps back. */
 export async function listLinks(db: Db, waveId: number, publicUrl: string, policy: DisclosurePolicy, clock: Clock) {
   const wave = await getWaveRow(db, waveId);
+  // Links made before short codes existed get theirs now.
+  await ensureWaveShortCodes(db, waveId);
   const rows = await db
-    .select({ id: waveLinks.id, unitId: waveLinks.unitId, unitName: units.name, headcount: units.headcount, token: waveLinks.token, headcountAtOpen: waveLinks.headcountAtOpen, ineligible: waveLinks.ineligible })
+    .select({ id: waveLinks.id, unitId: waveLinks.unitId, unitName: units.name, headcount: units.headcount, token: waveLinks.token, headcountAtOpen: waveLinks.headcountAtOpen, ineligible: waveLinks.ineligible, storedCode: waveLinks.shortCode, revokedAt: waveLinks.revokedAt })
     .from(waveLinks)
     .innerJoin(units, eq(units.id, waveLinks.unitId))
     .where(eq(waveLinks.waveId, waveId))
@@ -186,11 +246,11 @@ export async function listLinks(db: Db, waveId: number, publicUrl: string, polic
   const { hidden } = items.length
     ? policy.hiddenCells(waveId, cells, items, await answerCounts(db, [{ waveId, answers: stage.answers }]), respondents)
     : policy.hiddenCells(waveId, cells, [], new Map<string, number[]>());
-  return rows.map((r) => {
+  return rows.map(({ storedCode, ...r }) => {
     const cell = cells.find((c) => c.unitIds.includes(r.unitId))!;
     const shown = stage.unitCounts && !hidden.has(cell.key);
     const group = cell.group ? { name: cell.group, responses: shown ? countOf(cell.unitIds) : null } : null;
-    return { ...r, url: `${publicUrl}/s/${r.token}`, responses: shown && !cell.group ? countOf([r.unitId]) : null, group };
+    return { ...r, ...linkAddresses(publicUrl, r.token, storedCode), responses: shown && !cell.group ? countOf([r.unitId]) : null, group };
   });
 }
 

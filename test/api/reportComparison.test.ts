@@ -12,7 +12,8 @@ async function staggered(units: [string, number, string | null][], waves: { phas
   for (const [i, [, , goLive]] of units.entries()) await t.put(`/api/projects/${project.id}/rollouts/${ids[i]}`, { goLiveDate: goLive });
   const waveIds: number[] = [];
   for (const [wi, w] of waves.entries()) {
-    const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: `W${wi}`, phase: w.phase, opensOn: w.opensOn })).body.wave;
+    // Units not yet live stay in the follow-ups on purpose: they are the comparison group.
+    const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: `W${wi}`, phase: w.phase, opensOn: w.opensOn, includeNotLive: true })).body.wave;
     waveIds.push(wave.id);
     await t.post(`/api/waves/${wave.id}/open`);
     const links = (await t.get(`/api/waves/${wave.id}/links`)).body.links as { unitId: number; token: string }[];
@@ -88,6 +89,58 @@ describe('the comparison with units not yet live', () => {
     const sum = (w: number) => controls.reduce((s: { x: number; n: number }, n: string) => ({ x: s.x + cell(n, w).x, n: s.n + cell(n, w).n }), { x: 0, n: 0 });
     const [c0, c1] = [sum(0), sum(1)];
     expect(b.comparison.did).toBeCloseTo(cell('Tidlig', 1).x / cell('Tidlig', 1).n - cell('Tidlig', 0).x / cell('Tidlig', 0).n - (c1.x / c1.n - c0.x / c0.n), 12);
+  });
+});
+
+describe("the comparison group's line over the waves", () => {
+  it('pools per wave the shown units not yet live, with its interval and n, and never a hidden unit', async () => {
+    // Tidlig goes live between the waves; Sen and Stor never do; Lille is hidden at follow-up (with Sen, its partner).
+    const { t, projectId, waveIds } = await staggered(
+      [['Tidlig', 40, '2026-03-01'], ['Sen', 40, null], ['Lille', 40, null], ['Stor', 60, null]],
+      [
+        { phase: 'baseline', opensOn: '2026-01-05', adoption: [mix(10, 30), mix(9, 21), mix(4, 6), mix(12, 38)] },
+        { phase: 'followup', opensOn: '2026-05-05', adoption: [mix(30, 10), mix(10, 20), mix(1, 2), mix(13, 37)] },
+      ],
+    );
+    const b = (await t.get(`/api/projects/${projectId}/report`)).body.report.behaviours[0];
+    const [baseline, followUp] = waveIds.map((id) => b.comparisonLine.find((p: any) => p.waveId === id));
+    // At the baseline nobody is live: the pool is every shown unit (Tidlig included).
+    expect(baseline).toMatchObject({ hidden: false, cells: 4, liveCells: 0, x: 10 + 9 + 4 + 12, n: 40 + 30 + 10 + 50 });
+    // At the follow-up Tidlig is live and left out; Sen and Lille are hidden, so only Stor is pooled.
+    expect(followUp).toMatchObject({ hidden: false, cells: 1, liveCells: 1, x: 13, n: 50 });
+    expect(followUp.lo).toBeLessThan(followUp.p);
+    expect(followUp.hi).toBeGreaterThan(followUp.p);
+    // Every pooled number is the sum of cells the report shows.
+    const shownAt = (w: number) => b.adoption.units.map((u: any) => u.cells[w]).filter((c: any) => !c.hidden);
+    expect(shownAt(1).map((c: any) => c.n)).toContain(followUp.n);
+    // The exports have the line as rows of their own, with the same numbers, as the drill-down's table does.
+    const csv: string = (await t.get(`/api/projects/${projectId}/report.csv`)).body;
+    const rows = csv.split('\r\n').filter((l) => l.includes('Sammenligningsgruppe (endnu ikke i drift)'));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain(`,${followUp.p},${followUp.lo},${followUp.hi},${followUp.n},0,`);
+    expect(rows[1]).toMatch(/,nej,1 enhed lagt sammen$/);
+    expect(rows[0]).toMatch(/,nej,4 enheder lagt sammen$/);
+  });
+
+  it('is hidden when no shown unit is left to pool, and absent when no unit went live', async () => {
+    const hiddenPool = await staggered(
+      [['Tidlig', 40, '2026-03-01'], ['Lille', 40, null], ['Mini', 40, null]],
+      [
+        { phase: 'baseline', opensOn: '2026-01-05', adoption: [mix(10, 30), mix(9, 21), mix(8, 20)] },
+        { phase: 'followup', opensOn: '2026-05-05', adoption: [mix(30, 10), mix(1, 2), mix(1, 1)] },
+      ],
+    );
+    const line = (await hiddenPool.t.get(`/api/projects/${hiddenPool.projectId}/report`)).body.report.behaviours[0].comparisonLine;
+    const followUp = line.find((p: any) => p.waveId === hiddenPool.waveIds[1]);
+    expect(followUp).toMatchObject({ hidden: true, cells: 0, n: 0, x: 0, p: null, lo: null, hi: null });
+    const none = await staggered(
+      [['A', 40, null], ['B', 40, null]],
+      [
+        { phase: 'baseline', opensOn: '2026-01-05', adoption: [mix(8, 22), mix(9, 21)] },
+        { phase: 'followup', opensOn: '2026-05-05', adoption: [mix(10, 20), mix(11, 19)] },
+      ],
+    );
+    expect((await none.t.get(`/api/projects/${none.projectId}/report`)).body.report.behaviours[0].comparisonLine).toBeNull();
   });
 });
 

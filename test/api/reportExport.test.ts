@@ -129,6 +129,11 @@ function jsonCells(report: any) {
   };
   for (const b of report.behaviours) {
     if (b.adoption) add(b.title, b.adoption);
+    // The comparison group's line, as the drill-down shows it (waves with per-unit numbers).
+    for (const point of b.comparisonLine ?? []) {
+      const w = shown.find((x: any) => x.id === point.waveId);
+      if (w?.unitResultsShown) cells.set(keyOf(safe(b.title), safe(b.adoption.text.da), w.name, 'Sammenligningsgruppe (endnu ikke i drift)'), point);
+    }
     for (const d of b.diagnostics) add(b.title, d);
   }
   for (const c of report.customItems) add(null, c);

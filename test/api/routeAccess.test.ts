@@ -47,7 +47,7 @@ async function fixture() {
   // /api/users/:id routes act on an account nobody calls with (a reset or delete must not end a caller's session).
   const bystander = await account('bystander@test.dk', []);
 
-  const params: Record<string, string | number> = { projectId: project.id, unitId: unit.id, groupId: group.id, versionId: opened.surveyVersionId, linkId: link.id, token: link.token };
+  const params: Record<string, string | number> = { projectId: project.id, unitId: unit.id, groupId: group.id, versionId: opened.surveyVersionId, linkId: link.id, token: link.token, code: link.shortCode };
   const ids: Record<string, number> = { behaviours: behaviour.id, benefits: benefit.id, measurements: measurement.id, goals: goal.id, enablers: enabler.id, waves: wave.id, units: unit.id, users: bystander.user.id, usage: usage.id };
   const urlOf = (path: string) =>
     path.replace(/:(\w+)/g, (_, name: string) => {

@@ -9,7 +9,8 @@ async function setUp() {
   await t.login();
   const project = (await t.post('/api/projects', { name: 'Overlevering' })).body.project;
   const unit = (await t.post('/api/units', { name: 'Plejecenter A', headcount: 40 })).body.unit;
-  await t.put(`/api/projects/${project.id}/rollouts/${unit.id}`, { goLiveDate: null });
+  // Live before the follow-up opens: a follow-up asks only units already live (services/waveUnits.ts).
+  await t.put(`/api/projects/${project.id}/rollouts/${unit.id}`, { goLiveDate: '2026-01-15' });
   const behaviour = (await t.post(`/api/projects/${project.id}/behaviours`, { title: 'Læser status selv', oldBehaviour: 'Fælles oplæsning' })).body.behaviour;
   return { ...t, project, unit, behaviour };
 }

@@ -1,11 +1,17 @@
 // The manager dashboard in a real browser: the overview first, the heatmap of units × behaviours (level and
-// change, hidden cells marked, go-live status), the drill-down with the comparison group, a chart as PNG, the
-// printable steering-group report, axe-core on both pages, and no sideways page scroll on a 360 px phone.
+// change, hidden cells marked, go-live status), the drill-down with the comparison group and its line, the
+// comments under a behaviour, the breakdown by shift with a hidden group, a chart as PNG, the printable
+// steering-group report on A4, axe-core on both pages, and tables that become cards on a 360 px phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { axeViolations, desktop, hasBrowser, launchBrowser, loginAs, phone, startApp, type RunningApp } from '../support/browser';
 
 const PROJECT = 'Digital overlevering på plejecentrene';
+const READ = 'Læser selv beboerens status i omsorgssystemet ved vagtstart';
+const WRITE = 'Skriver kort status i systemet efter hvert besøg';
+/** The demo's answers to the primary behaviour's own free-text question (server/services/demo.ts). */
+const BEHAVIOUR_COMMENTS = /hurtigere end oplæsningen|nå at læse det hele|ikke altid opdateret/;
+const DEMO_COMMENTS = /telefonerne var ladet op|lære appen at kende|tale om de svære beboere|skriver kort og præcist|hurtigere end oplæsningen|nå at læse det hele|ikke altid opdateret/g;
 
 describe.skipIf(!hasBrowser)('the manager report: overview, heatmap, drill-down and the printable report', () => {
   let app: RunningApp;
@@ -55,6 +61,11 @@ describe.skipIf(!hasBrowser)('the manager report: overview, heatmap, drill-down 
     const sol = heatmap.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Plejecenter Solhaven' }) });
     expect(await sol.innerText()).toMatch(/I drift siden \d+\. \w+\.? \d{4}/);
     expect(await heatmap.getByRole('rowheader', { name: 'Plejecenter Egebo' }).count()).toBe(0);
+    // A manager scoped to a unit never sees comments (they could come from anyone in the project): not under a
+    // behaviour either, and the comments section says why.
+    await page.getByRole('region', { name: 'Kommentarer fra medarbejderne' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Medarbejdernes kommentarer om denne adfærd' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Kommentarer fra medarbejderne' }).innerText()).toContain('vises kun for hele projektet');
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -107,6 +118,47 @@ describe.skipIf(!hasBrowser)('the manager report: overview, heatmap, drill-down 
       expect(await page.getByText('Før/efter uden sammenligningsgruppe').count()).toBeGreaterThan(0);
     }
 
+    // The comparison group's line: in the timeline's text alternative and as a row of the unit × wave table, with
+    // the number of units pooled; never a number where the server hides it.
+    const read = page.getByRole('region', { name: READ, exact: true });
+    const line = (after.behaviours as { title: string; comparisonLine: { hidden: boolean; cells: number }[] | null }[]).find((b) => b.title === READ)!.comparisonLine;
+    expect(line, 'the demo has a unit not yet live at the first follow-up').not.toBeNull();
+    const unitTable = read.getByRole('table', { name: `${READ}: andel ofte/altid pr. enhed og måling` });
+    const comparisonRow = unitTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Sammenligningsgruppe (endnu ikke i drift)' }) });
+    const rowText = await comparisonRow.innerText();
+    expect(rowText).toMatch(/\d+\s%\s\(\d+–\d+\s%; n = \d+\)/);
+    expect(rowText).toMatch(/\d+ enheder? lagt sammen/);
+    expect(await read.locator('canvas[aria-label*="udvikling pr. måling"]').getAttribute('aria-label')).toMatch(/Sammenligningsgruppe \(endnu ikke i drift\): .*\d+\s%/);
+    await read.getByText('Den grå, langt stiplede linje med åbne firkanter er sammenligningsgruppen').waitFor();
+
+    // Comments under the behaviour whose own question asked for them (whole closed waves only); the other behaviour
+    // has none of its own and links to the project's comments.
+    await read.getByRole('heading', { name: 'Medarbejdernes kommentarer om denne adfærd' }).waitFor();
+    const commentWave = read.locator('details').filter({ hasText: /\d+ kommentar/ }).first();
+    await commentWave.locator('summary').click();
+    expect(await commentWave.getByRole('listitem').first().innerText()).toMatch(BEHAVIOUR_COMMENTS);
+    // …and not again in the project's comments, which keep the general question's.
+    const projectComments = page.getByRole('region', { name: 'Kommentarer fra medarbejderne' });
+    for (const summary of await projectComments.locator('details > summary').all()) await summary.click();
+    expect(await projectComments.innerText()).toMatch(/lære appen at kende|telefonerne var ladet op/);
+    expect(await projectComments.innerText()).not.toMatch(BEHAVIOUR_COMMENTS);
+    await read.getByRole('link', { name: 'Se de øvrige kommentarer' }).waitFor();
+    const write = page.getByRole('region', { name: WRITE, exact: true });
+    expect(await write.getByRole('heading', { name: 'Medarbejdernes kommentarer om denne adfærd' }).count()).toBe(0);
+    await write.getByRole('link', { name: 'Se medarbejdernes kommentarer' }).waitFor();
+
+    // The breakdown by the demo's background question: the day shift shown with its interval, the night shift
+    // (3 staff a wave) hidden like a small unit, never a number.
+    const breakdowns = page.getByRole('region', { name: 'Adoption fordelt på baggrund' });
+    const byShift = breakdowns.locator('details').filter({ hasText: 'Hvilken vagt arbejder du mest? – Nulpunktsmåling' });
+    await byShift.locator('summary').click();
+    const shiftTable = byShift.getByRole('table', { name: 'Hvilken vagt arbejder du mest? – Nulpunktsmåling' });
+    const shiftRow = (name: string) => shiftTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    expect(await shiftRow('Dag').innerText()).toMatch(/\d+\s%\s\(\d+–\d+\s%; n = \d+\)/);
+    const night = await shiftRow('Nat').innerText();
+    expect(night).toContain('Skjult for at beskytte små grupper');
+    expect(night).not.toMatch(/\d/);
+
     // The barrier profile reads "up is good", old behaviour included, with what each barrier calls for.
     const barriers = page.getByRole('table', { name: /barriereprofil pr\. enhed/ }).first();
     const barrierText = await barriers.innerText();
@@ -125,6 +177,16 @@ describe.skipIf(!hasBrowser)('the manager report: overview, heatmap, drill-down 
     const bytes = await readFile(await xlsx.path());
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(await axeViolations(page)).toEqual([]);
+
+    // In English, no word of the page's own Danish is left (the demo's names and the staff's comments stay as written).
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Overview' }).waitFor();
+    for (const summary of await page.locator('main details > summary').all()) await summary.click();
+    const english = (await page.locator('main').innerText()).replace(DEMO_COMMENTS, '');
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    for (const danish of ['Skjult', 'procentpoint', 'Sammenligningsgruppe', 'lagt sammen', 'kommentar', 'Svarprocent', 'Ikke i drift', 'Eget spørgsmål', 'Ved hvordan']) {
+      expect({ danish, found: english.includes(danish) }).toEqual({ danish, found: false });
+    }
     await page.close();
   });
 
@@ -144,6 +206,13 @@ describe.skipIf(!hasBrowser)('the manager report: overview, heatmap, drill-down 
     await page.getByRole('heading', { name: 'Hvor halter det?' }).waitFor();
     await page.getByRole('button', { name: 'Udskriv / gem som PDF' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // As a PDF on A4 (595 × 842 pt), as "gem som PDF" makes it.
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    const box = /MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf);
+    expect(box, 'the PDF has a page size').not.toBeNull();
+    // A4 is 210 × 297 mm = 595.3 × 841.9 pt; Chromium rounds to whole CSS pixels (596 × 843).
+    expect(Math.abs(Number(box![1]) - 595.3)).toBeLessThan(1.5);
+    expect(Math.abs(Number(box![2]) - 841.9)).toBeLessThan(1.5);
     // Printed on A4 (about 182 mm between the margins): nothing reaches past the right margin.
     await page.setViewportSize({ width: 688, height: 1000 });
     await page.emulateMedia({ media: 'print' });
@@ -152,18 +221,49 @@ describe.skipIf(!hasBrowser)('the manager report: overview, heatmap, drill-down 
       return [...document.querySelectorAll('.print-report *')].filter((el) => el.getBoundingClientRect().right > width + 1).map((el) => el.tagName + '.' + el.className);
     });
     expect(overflow).toEqual([]);
+    // Nothing is cut off inside either: no element's content is wider than its box (a scrolling table would be).
+    // Text only for screen readers is a 1 px box on purpose.
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.print-report *')]
+        .filter((el) => !el.closest('.visually-hidden') && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.tagName + '.' + el.className),
+    );
+    expect(clipped).toEqual([]);
     await page.close();
   });
 
-  it('has no sideways page scroll at 360 px', async () => {
+  it('reads at 360 px without sideways scrolling: before/after tables become one card per row', async () => {
     const context = await browser.browser.newContext(phone);
     await loginAs(context, app.baseUrl, 'sekretariat@demo.dk', 'gevinst-demo');
     const page = await context.newPage();
+    /** Tables (or their wrappers) whose content is wider than they are, i.e. that would scroll sideways. The
+     *  heatmap (units × behaviours) is the one grid that may scroll inside its own frame. */
+    const scrolling = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main .table-wrap:not(:has(> table.heatmap)), main table:not(.heatmap)')]
+          .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+          .map((el) => (el.querySelector('caption') ?? el).textContent?.slice(0, 60)),
+      );
+    const pageScroll = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
     await page.goto(`${app.baseUrl}/projects/${projectId}/report`);
     await page.getByRole('region', { name: 'Overblik' }).waitFor();
     await expect.poll(() => page.locator('canvas').count()).toBeGreaterThan(0);
-    const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    // Open every folded table (diagnostics, breakdowns) so they are measured too.
+    for (const summary of await page.locator('main details > summary').all()) await summary.click();
+    expect(await pageScroll()).toBeLessThanOrEqual(0);
+    expect(await scrolling()).toEqual([]);
+    // The drill-down's unit × wave table is one card per unit, each number under its wave's name.
+    const unitTable = page.getByRole('region', { name: READ, exact: true }).getByRole('table', { name: `${READ}: andel ofte/altid pr. enhed og måling` });
+    const card = unitTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Plejecenter Solhaven' }) });
+    expect(await card.evaluate((tr) => getComputedStyle(tr).display)).toBe('block');
+    const cell = card.getByRole('cell').first();
+    expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toMatch(/Nulpunktsmåling/);
+
+    await page.goto(`${app.baseUrl}/projects/${projectId}/report/print`);
+    await page.getByRole('heading', { level: 1, name: `Gevinstrealiseringsrapport: ${PROJECT}` }).waitFor();
+    expect(await pageScroll()).toBeLessThanOrEqual(0);
+    expect(await scrolling()).toEqual([]);
     await context.close();
   });
 });

@@ -2,7 +2,7 @@
 // a placebo where two pre-rollout waves exist, and plain reasons when no valid comparison group exists.
 import { describe, expect, it } from 'vitest';
 import { did2x2 } from '../../server/analysis';
-import { comparisonAdvice, comparisonOf, firstPostWave, type ComparisonRow } from '../../server/services/comparisonGroups';
+import { comparisonAdvice, comparisonOf, comparisonSeries, firstPostWave, type ComparisonRow } from '../../server/services/comparisonGroups';
 
 const waves = [
   { id: 1, opensOn: '2026-01-10' },
@@ -65,6 +65,28 @@ describe('comparisonOf', () => {
     const early = row('early', ['2026-02-01'], [[30, 80], [52, 85], [55, 82]]);
     const hiddenLater = { ...row('never', [null], [[20, 50], [22, 52]]) };
     expect(comparisonOf([early, hiddenLater], waves)).toEqual({ available: false, reason: 'one_shown_cell' });
+  });
+});
+
+describe('comparisonSeries', () => {
+  it('pools per wave the cells not yet live at that wave, leaving out live cells, mixed groups and hidden cells', () => {
+    const early = row('early', ['2026-02-01'], [[30, 80], [52, 85], [55, 82]]);
+    const late = row('late', ['2026-05-01'], [[28, 75], [31, 70], [50, 72]]);
+    const never = row('never', [null], [[20, 50], [22, 52]]);
+    const mixed = row('mixed', ['2026-02-01', '2026-05-01'], [[5, 10], [5, 10], [5, 10]]);
+    expect(comparisonSeries([early, late, never, mixed], waves)).toEqual([
+      { waveId: 1, x: 30 + 28 + 20, n: 80 + 75 + 50, cells: 3, liveCells: 0 },
+      { waveId: 2, x: 31 + 22, n: 70 + 52, cells: 2, liveCells: 1 },
+      // "never" is not shown at wave 3: not in the pool; late and early are live.
+      { waveId: 3, x: 0, n: 0, cells: 0, liveCells: 2 },
+    ]);
+  });
+
+  it('is null when no wave has both a live and a not-yet-live cell', () => {
+    const never = (key: string) => row(key, [null], [[20, 50], [22, 52], [21, 49]]);
+    expect(comparisonSeries([never('a'), never('b')], waves)).toBeNull();
+    const live = (key: string) => row(key, ['2025-12-01'], [[20, 50], [22, 52], [21, 49]]);
+    expect(comparisonSeries([live('a'), live('b')], waves)).toBeNull();
   });
 });
 

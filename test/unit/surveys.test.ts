@@ -91,7 +91,7 @@ describe('generator structure', () => {
     ]);
     const adoption = page.elements[0];
     expect(adoption.type === 'radiogroup' && adoption.choices.map((c) => c.value)).toEqual([1, 2, 3, 4, 5, 0]);
-    expect(adoption.isRequired).toBe(true);
+    expect(adoption.type === 'radiogroup' && adoption.isRequired).toBe(true);
     const matrix = page.elements[2] as MatrixJson;
     expect(matrix.rows.map((r) => r.value)).toEqual(['b1.capability', 'b1.opportunity', 'b1.motivation']);
     expect(matrix.columns.map((c) => c.value)).toEqual([1, 2, 3, 4, 5, DONT_KNOW]);
@@ -108,6 +108,8 @@ describe('generator structure', () => {
     expect(byKey['b1.capability']).toMatchObject({ construct: 'capability', scale: 'agreement5', favourable: [4, 5], question: 'b1.statements', row: 'b1.capability' });
     expect(byKey['free_text']).toMatchObject({ construct: 'free_text', type: 'text', maxLength: 2000, required: false });
     expect(byKey['b1.adoption'].text.da).toContain('den seneste uge');
+    // The behaviour reads as a verb phrase inside the question, not as a pasted title.
+    expect(byKey['b1.adoption'].text.da).toBe('Hvor ofte har du i den seneste uge selv læst beboernes status i omsorgssystemet ved vagtens start?');
     expect(byKey['b1.adoption'].text.en).toContain('the last week');
   });
 
@@ -220,8 +222,8 @@ describe('plain text from users', () => {
     // Bank placeholders inside user text are not expanded.
     const drawback = itemMap.items.find((i) => i.key === 'b3.drawback.5')!;
     expect(drawback.text.da).toBe('Jeg har selv mærket denne ulempe: {benefit} {behaviour}');
-    // The item map keeps the clean wording.
-    expect(itemMap.items.find((i) => i.key === 'b3.adoption')!.text.da).toBe(`Hvor ofte har du i den seneste uge gjort sådan her: ${HOSTILE}`);
+    // The item map keeps the clean wording. A title that starts with no known verb is quoted, not conjugated.
+    expect(itemMap.items.find((i) => i.key === 'b3.adoption')!.text.da).toBe(`Hvor ofte har du i den seneste uge gjort dette: ${HOSTILE}?`);
     expect(JSON.stringify(itemMap)).not.toContain(WORD_JOINER);
   });
 

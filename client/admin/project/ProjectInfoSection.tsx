@@ -5,6 +5,7 @@ import { projectApi, type ProjectDetail, type ProjectStatus } from '../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField, StatusMessage, TextArea, TextField, fieldErrors } from '../../components/Field';
 import { useAdminT } from '../../i18n/admin';
+import { useBilingualT } from '../../i18n/bilingual';
 import { useSession } from '../session';
 import { statusKey } from '../ProjectListPage';
 
@@ -12,9 +13,12 @@ const STATUSES = everyMember<ProjectStatus>()(['planlaegning', 'udrulning', 'gev
 
 export function ProjectInfoSection({ project, onSaved }: { project: ProjectDetail; onSaved: () => void }) {
   const t = useAdminT();
+  const tb = useBilingualT();
   const { isAdmin } = useSession();
   const [name, setName] = useState(project.name);
   const [purpose, setPurpose] = useState(project.purpose);
+  const [nameEn, setNameEn] = useState(project.nameEn);
+  const [purposeEn, setPurposeEn] = useState(project.purposeEn);
   const [projectLead, setProjectLead] = useState(project.projectLead);
   const [status, setStatus] = useState<ProjectStatus>(project.status);
   const [mid, setMid] = useState(String(project.mid));
@@ -25,6 +29,8 @@ export function ProjectInfoSection({ project, onSaved }: { project: ProjectDetai
   useEffect(() => {
     setName(project.name);
     setPurpose(project.purpose);
+    setNameEn(project.nameEn);
+    setPurposeEn(project.purposeEn);
     setProjectLead(project.projectLead);
     setStatus(project.status);
     setMid(String(project.mid));
@@ -55,6 +61,8 @@ export function ProjectInfoSection({ project, onSaved }: { project: ProjectDetai
       await projectApi.update(project.id, {
         name: name.trim(),
         purpose: purpose.trim(),
+        nameEn: nameEn.trim(),
+        purposeEn: purposeEn.trim(),
         projectLead: projectLead.trim(),
         status,
         ...(Number.isFinite(midNum) && midNum > 0 ? { mid: midNum } : {}),
@@ -77,6 +85,10 @@ export function ProjectInfoSection({ project, onSaved }: { project: ProjectDetai
           <TextField label={t('projectLead')} value={projectLead} onChange={(e) => setProjectLead(e.target.value)} error={errs.projectLead} maxLength={300} />
         </div>
         <TextArea label={t('purpose')} hint={t('purposeHint')} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={errs.purpose} maxLength={5000} />
+        <div className="form-grid two">
+          <TextField label={tb('nameEn')} hint={tb('englishHint')} lang="en" value={nameEn} onChange={(e) => setNameEn(e.target.value)} error={errs.nameEn} maxLength={300} />
+          <TextArea label={tb('purposeEn')} lang="en" value={purposeEn} onChange={(e) => setPurposeEn(e.target.value)} error={errs.purposeEn} maxLength={5000} />
+        </div>
         <div className="form-grid two">
           <SelectField label={t('status')} value={status} onChange={(e) => setStatus(e.target.value as ProjectStatus)}>
             {STATUSES.map((s) => (

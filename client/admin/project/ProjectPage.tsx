@@ -8,6 +8,7 @@ import { useT } from '../../i18n/common';
 import { Link } from '../../router';
 import { statusKey } from '../ProjectListPage';
 import { useLoad } from '../useLoad';
+import { PairingSettings } from './PairingSettings';
 import { ProjectInfoSection } from './ProjectInfoSection';
 import { SurveySection } from './SurveySection';
 import { UnitsSection } from './UnitsSection';
@@ -65,7 +66,12 @@ export function ProjectPage({ projectId }: { projectId: number }) {
         reload={project.reload}
         overview={<ProjectInfoSection project={p} onSaved={project.reload} />}
         units={<UnitsSection project={p} onChanged={project.reload} />}
-        survey={<SurveySection project={p} />}
+        survey={
+          <>
+            <SurveySection project={p} />
+            <PairingSettings projectId={p.id} />
+          </>
+        }
         waves={<WavesSection project={p} />}
       />
     </>

@@ -111,7 +111,7 @@ export function ReportingGroupsSection({ project }: { project: ProjectDetail }) 
         !groups.loading && <p>{t('noGroups')}</p>
       ) : (
         <TableWrap label={t('groupsTable')}>
-          <table className="groups-table">
+          <table className="groups-table stack">
             <caption className="visually-hidden">{t('groupsTable')}</caption>
             <thead>
               <tr>
@@ -129,8 +129,8 @@ export function ReportingGroupsSection({ project }: { project: ProjectDetail }) 
               {list.map((g) => (
                 <tr key={g.id}>
                   <th scope="row">{g.name}</th>
-                  <td>{g.members.map((m) => (m.retired ? t('groupRetired', { unit: m.name }) : m.name)).join(', ')}</td>
-                  <td className="num">
+                  <td data-label={t('groupMembers')}>{g.members.map((m) => (m.retired ? t('groupRetired', { unit: m.name }) : m.name)).join(', ')}</td>
+                  <td className="num" data-label={t('groupHeadcount')}>
                     {g.totalHeadcount}
                     {!g.reachesThreshold && (
                       <>

@@ -46,7 +46,8 @@ export function UnitsSection({ project, onChanged }: { project: ProjectDetail; o
         <p>{t('noUnits')}</p>
       ) : (
         <TableWrap label={t('unitsTable')}>
-          <table>
+          {/* "stack": one card per unit on a phone, so the date field and the buttons are never cut off. */}
+          <table className="stack">
             <caption className="visually-hidden">{t('unitsTable')}</caption>
             <thead>
               <tr>
@@ -117,8 +118,10 @@ function RolloutRowView({
   return (
     <tr>
       <th scope="row">{rollout.unitName}</th>
-      <td className="num">{rollout.headcount}</td>
-      <td>
+      <td className="num" data-label={t('headcount')}>
+        {rollout.headcount}
+      </td>
+      <td data-label={t('goLive')}>
         {isAdmin ? (
           <form onSubmit={save} className="form-actions" style={{ marginTop: 0, alignItems: 'center' }}>
             <label htmlFor={inputId} className="visually-hidden">
@@ -136,7 +139,7 @@ function RolloutRowView({
         )}
       </td>
       {isAdmin && (
-        <td>
+        <td className="row-actions">
           <button type="button" className="danger small" onClick={() => void remove()} aria-label={t('removeUnitFor', { unit: rollout.unitName })}>
             {t('remove')}
           </button>

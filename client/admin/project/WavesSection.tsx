@@ -1,19 +1,22 @@
-// Waves (målinger): create a draft, open (locks the survey), close, live results; per wave the unit links,
-// a copy button, the QR code from the server and a printable poster per link.
+// Waves (målinger): create a draft (or from the suggested schedule), open or schedule (locks the survey), extend,
+// close, live results, reminder texts; per wave the unit links with codes, QR codes and posters (WaveLinksPanel).
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Phase } from '../../api';
-import { waveApi, type ProjectDetail, type SmallUnitWarning, type WaveLink, type WaveSummary } from '../api';
-import { copyText } from '../../components/copyText';
+import { waveApi, type ProjectDetail, type SmallUnitWarning, type WaveSummary } from '../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { StatusMessage, TextField, fieldErrors } from '../../components/Field';
 import { formatDate } from '../../format';
 import { useAdminT, type AdminKey } from '../../i18n/admin';
-import { Link } from '../../router';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
 import { phaseKey } from './SurveySection';
 import { SmallUnitWarnings } from './ReportingGroupsSection';
+import { WaveLinksPanel } from './WaveLinksPanel';
+import { CloseTimeEditor, NotLiveWarning, ScheduleFields, SuggestedSchedule, scheduleLine, type NotLive } from './WaveScheduleForm';
+import { ReminderTexts } from './ReminderTexts';
+import { formatInstant, useScheduleT } from '../../i18n/waveSchedule';
+import { statusKey as projectStatusKey } from '../ProjectListPage';
 
 const statusKey = (s: WaveSummary['status']) => `wave_${s}` as AdminKey;
 
@@ -42,6 +45,7 @@ export function WavesSection({ project }: { project: ProjectDetail }) {
       <p className="muted">{t('wavesIntro')}</p>
       <StatusMessage message={message} />
       <ErrorMessage error={error ?? waves.error} />
+      <RunningWaves waves={waves.data ?? []} project={project} />
       {waves.data && waves.data.length === 0 && <p>{t('noWaves')}</p>}
       {waves.data && waves.data.length > 0 && (
         <ul className="wave-list">
@@ -50,8 +54,28 @@ export function WavesSection({ project }: { project: ProjectDetail }) {
           ))}
         </ul>
       )}
+      {isAdmin && <SuggestedSchedule projectId={project.id} onCreated={(msg) => act(async () => undefined, msg)} />}
       {isAdmin && <NewWaveForm project={project} onCreated={(msg) => act(async () => undefined, msg)} />}
     </section>
+  );
+}
+
+/** "Måling i gang" while a wave is open. The project's own status is left as the secretariat set it: it tells
+ *  the rollout's phase, and a baseline runs precisely while the project is still being planned. */
+function RunningWaves({ waves, project }: { waves: readonly WaveSummary[]; project: ProjectDetail }) {
+  const ts = useScheduleT();
+  const t = useAdminT();
+  const running = waves.filter((w) => w.status === 'open');
+  if (!running.length) return null;
+  return (
+    <div className="notice" role="status">
+      {running.map((w) => (
+        <p key={w.id}>
+          <span className="tag open">{t('wave_open')}</span> {w.closesAt ? ts('waveRunning', { name: w.name, at: formatInstant(w.closesAt, ts.locale) }) : ts('waveRunningNoEnd', { name: w.name })}
+        </p>
+      ))}
+      {project.status === 'planlaegning' && <p className="muted">{ts('projectStatusNote', { status: t(projectStatusKey(project.status)) })}</p>}
+    </div>
   );
 }
 
@@ -67,11 +91,22 @@ function WaveItem({
   act: (fn: () => Promise<unknown>, msg: string) => Promise<void>;
 }) {
   const t = useAdminT();
+  const ts = useScheduleT();
   const { thresholds } = useSession();
   const [showLinks, setShowLinks] = useState(false);
+  const [showReminders, setShowReminders] = useState(false);
   const linksId = useId();
+  const remindersId = useId();
   const name = wave.name;
-  const dates = wave.opensOn || wave.closesOn ? t('waveDates', { from: formatDate(wave.opensOn, t.locale) || '…', to: formatDate(wave.closesOn, t.locale) || '…' }) : '';
+  const dates =
+    wave.opensAt || wave.closesAt
+      ? scheduleLine(wave, ts)
+      : wave.opensOn || wave.closesOn
+        ? t('waveDates', { from: formatDate(wave.opensOn, t.locale) || '…', to: formatDate(wave.closesOn, t.locale) || '…' })
+        : '';
+  // An opening time still ahead: "Åbn" schedules the wave (survey locked now, links working from then).
+  const opensLater = wave.status === 'draft' && wave.opensAt !== null && Date.parse(wave.opensAt) > Date.now();
+  const running = wave.status === 'open' || wave.status === 'scheduled';
 
   return (
     <li className="card">
@@ -81,23 +116,36 @@ function WaveItem({
       <p className="muted">
         {t(phaseKey(wave.phase))}
         {dates && ` · ${dates}`}
-        {wave.status !== 'draft' && ` · ${wave.responses === null ? t('responsesHidden') : t('responsesCount', { n: wave.responses })}`}
+        {wave.status !== 'draft' && wave.status !== 'scheduled' && ` · ${wave.responses === null ? t('responsesHidden') : t('responsesCount', { n: wave.responses })}`}
       </p>
       {isAdmin && (
         <div className="form-actions">
           {wave.status === 'draft' && (
             <>
-              <button type="button" onClick={() => window.confirm(t('confirmOpenWave', { name })) && void act(() => waveApi.open(wave.id), t('waveOpened', { name }))}>
-                {t('openWave', { name })}
-              </button>
+              {opensLater ? (
+                <button
+                  type="button"
+                  onClick={() => {
+                    const at = formatInstant(wave.opensAt!, ts.locale);
+                    if (window.confirm(ts('confirmScheduleWave', { name, at }))) void act(() => waveApi.open(wave.id), ts('waveScheduled', { name, at }));
+                  }}
+                >
+                  {ts('scheduleWave', { name })}
+                </button>
+              ) : (
+                <button type="button" onClick={() => window.confirm(t('confirmOpenWave', { name })) && void act(() => waveApi.open(wave.id), t('waveOpened', { name }))}>
+                  {t('openWave', { name })}
+                </button>
+              )}
               <button type="button" className="danger" onClick={() => window.confirm(t('confirmDeleteWave', { name })) && void act(() => waveApi.remove(wave.id), t('waveDeleted', { name }))}>
                 {t('deleteWave', { name })}
               </button>
             </>
           )}
-          {wave.status === 'open' && (
-            <button type="button" className="secondary" onClick={() => window.confirm(t('confirmCloseWave', { name })) && void act(() => waveApi.close(wave.id), t('waveClosed', { name }))}>
-              {t('closeWave', { name })}
+          {running && <CloseTimeEditor key={wave.closesAt ?? ''} wave={wave} onSaved={(msg) => act(async () => undefined, msg)} />}
+          {running && (
+            <button type="button" className="danger" onClick={() => window.confirm(ts('confirmCloseNow', { name })) && void act(() => waveApi.close(wave.id), t('waveClosed', { name }))}>
+              {ts('closeNow', { name })}
             </button>
           )}
         </div>
@@ -122,75 +170,28 @@ function WaveItem({
           </button>
         </p>
       )}
-      <div id={linksId}>{showLinks && <WaveLinks projectId={projectId} wave={wave} />}</div>
-    </li>
-  );
-}
-
-function WaveLinks({ projectId, wave }: { projectId: number; wave: WaveSummary }) {
-  const t = useAdminT();
-  const links = useLoad(() => waveApi.links(wave.id), [wave.id, wave.status]);
-  const [copyMessage, setCopyMessage] = useState<string | null>(null);
-
-  return (
-    <div>
-      <h4>{t('linksTitle')}</h4>
-      {wave.status === 'draft' && <p className="notice notice-warn">{t('linksDraftNote')}</p>}
-      <ErrorMessage error={links.error} />
-      <StatusMessage message={copyMessage} />
-      {links.data?.links.map((l) => (
-        <LinkRow key={l.id} projectId={projectId} wave={wave} link={l} onCopied={setCopyMessage} />
-      ))}
-    </div>
-  );
-}
-
-
-function LinkRow({ projectId, wave, link, onCopied }: { projectId: number; wave: WaveSummary; link: WaveLink; onCopied: (msg: string) => void }) {
-  const t = useAdminT();
-  const unit = link.unitName;
-  const waveId = wave.id;
-  // Per-unit counts only once the wave has closed, and a grouped unit's only with its group's (the server decides).
-  const count = (n: number | null) => (n === null ? t(wave.status === 'closed' ? 'responsesHidden' : 'responsesAfterClose') : t('responsesCount', { n }));
-  return (
-    <div className="link-row">
-      <img className="qr" src={waveApi.qrUrl(waveId, link.id)} alt={t('qrAlt', { unit })} width={96} height={96} loading="lazy" />
-      <div>
+      <div id={linksId}>{showLinks && <WaveLinksPanel projectId={projectId} wave={wave} />}</div>
+      {isAdmin && running && (
         <p>
-          <strong>{unit}</strong>
-          {wave.status !== 'draft' && (
-            <span className="muted">
-              {' · '}
-              {link.group ? `${t('responsesOfGroup', { group: link.group.name })}: ${count(link.group.responses)}` : count(link.responses)}
-            </span>
-          )}
-        </p>
-        <p className="link-url">
-          <a href={link.url} target="_blank" rel="noopener noreferrer">
-            {link.url}
-          </a>
-        </p>
-        <div className="link-actions">
-          <button type="button" className="secondary small" onClick={async () => onCopied((await copyText(link.url)) ? t('copied', { unit }) : t('copyFailed'))}>
-            {t('copyLink', { unit })}
+          <button type="button" className="secondary small" aria-expanded={showReminders} aria-controls={remindersId} onClick={() => setShowReminders((s) => !s)}>
+            {showReminders ? ts('hideReminders') : ts('showReminders', { name })}
           </button>
-          <Link to={`/projects/${projectId}/waves/${waveId}/poster/${link.id}`} className="button secondary small">
-            {t('poster', { unit })}
-          </Link>
-          <a href={waveApi.qrUrl(waveId, link.id)} download={`qr-${unit.replace(/[^\p{L}\p{N}]+/gu, '-')}.svg`} className="button secondary small">
-            {t('downloadQr', { unit })}
-          </a>
-        </div>
-      </div>
-    </div>
+        </p>
+      )}
+      <div id={remindersId}>{showReminders && <ReminderTexts waveId={wave.id} />}</div>
+    </li>
   );
 }
 
 function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated: (msg: string) => Promise<void> }) {
   const t = useAdminT();
+  const ts = useScheduleT();
   const [name, setName] = useState('');
   const [phase, setPhase] = useState<Phase>('baseline');
-  const [closesOn, setClosesOn] = useState('');
+  const [opens, setOpens] = useState('');
+  const [closes, setCloses] = useState('');
+  const [includeNotLive, setIncludeNotLive] = useState(false);
+  const [notLive, setNotLive] = useState<NotLive[]>([]);
   const activeUnits = project.rollouts.filter((r) => !r.retiredAt);
   // Every active unit of the project is in the round unless the secretariat unticks it.
   const [excluded, setExcluded] = useState<Set<number>>(new Set());
@@ -221,10 +222,19 @@ function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated
     setError(null);
     setNameError(null);
     try {
-      const { wave, warnings: small } = await waveApi.create(project.id, { name: name.trim(), phase, unitIds, closesOn: closesOn || null });
+      const { wave, warnings: small, notLive: left } = await waveApi.create(project.id, {
+        name: name.trim(),
+        phase,
+        unitIds,
+        opensAtLocal: opens || null,
+        closesAtLocal: closes || null,
+        ...(phase === 'followup' ? { includeNotLive } : {}),
+      });
       setName('');
-      setClosesOn('');
+      setOpens('');
+      setCloses('');
       setWarnings(small);
+      setNotLive(left);
       await onCreated(t('waveCreated', { name: wave.name }));
     } catch (err) {
       setError(err);
@@ -234,14 +244,14 @@ function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated
     }
   };
 
-  const errs = fieldErrors(error);
   return (
     <section className="card" aria-labelledby="new-wave-title">
       <h3 id="new-wave-title">{t('newWaveTitle')}</h3>
       {/* A unit too small to be shown on its own: say so when its wave is made (groups: tab Enheder & udrulning). */}
       <SmallUnitWarnings warnings={warnings} threshold={thresholds.anonymity} alert />
+      <NotLiveWarning units={notLive} />
       <form onSubmit={submit}>
-        <TextField label={t('waveName')} hint={t('waveNameHint')} required value={name} onChange={(e) => setName(e.target.value)} error={nameError} maxLength={300} />
+        <TextField label={t('waveName')} hint={ts(phase === 'followup' ? 'nameHint_followup' : 'nameHint_baseline')} required value={name} onChange={(e) => setName(e.target.value)} error={nameError} maxLength={300} />
         <fieldset>
           <legend>{t('phase')}</legend>
           <div className="radio-row">
@@ -281,7 +291,18 @@ function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated
             )}
           </fieldset>
         )}
-        <TextField label={`${t('closesOn')} ${t('optional')}`} hint={t('closesOnHint')} type="date" value={closesOn} onChange={(e) => setClosesOn(e.target.value)} error={errs.closesOn} />
+        <ScheduleFields opens={opens} closes={closes} onOpens={setOpens} onCloses={setCloses} error={error} />
+        {phase === 'followup' && (
+          <div className="field">
+            <label className="inline">
+              <input type="checkbox" checked={includeNotLive} aria-describedby={`${unitsHintId}-notlive`} onChange={(e) => setIncludeNotLive(e.target.checked)} />
+              <span>{ts('includeNotLive')}</span>
+            </label>
+            <p className="hint" id={`${unitsHintId}-notlive`}>
+              {ts('includeNotLiveHint')}
+            </p>
+          </div>
+        )}
         <ErrorMessage error={error} />
         <FormActions submit={t('createWave')} busy={busy} />
       </form>

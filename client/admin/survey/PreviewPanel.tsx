@@ -1,6 +1,6 @@
 // The editor's preview: phase, screen width (360 px phone frame / desktop) and language, then the saved survey
 // (or one locked version) rendered exactly as staff get it. SurveyJS loads only when the preview is opened.
-import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Phase, SurveyJson } from '../../api';
 import type { SurveyVersionDetail } from '../api';
 import type { Locale } from '../../i18n';
@@ -34,6 +34,7 @@ export function PreviewPanel({
   onCurrent,
   dirty,
   loading,
+  missingEnglish = null,
 }: {
   previews: Previews | undefined;
   /** A locked version to show instead of the current survey. */
@@ -41,6 +42,8 @@ export function PreviewPanel({
   onCurrent: () => void;
   dirty: boolean;
   loading: boolean;
+  /** The "Mangler engelsk" note, shown with the English preview (of the current survey, not a locked version). */
+  missingEnglish?: ReactNode;
 }) {
   const t = useSurveyEditorT();
   const [phase, setPhase] = useState<Phase>('baseline');
@@ -129,6 +132,7 @@ export function PreviewPanel({
             <p className="preview-caption" aria-hidden="true">
               {caption}
             </p>
+            {lang === 'en' && !version && missingEnglish}
             <Suspense fallback={<p className="muted">{t('previewLoading')}</p>}>
               <PreviewFrame key={`${version?.id ?? phase}`} survey={survey} lang={lang} width={width} label={t('previewFrame', { width: widthName })} headingLevel={3} />
             </Suspense>

@@ -15,6 +15,7 @@ import { useSession } from '../session';
 import { useLoad } from '../useLoad';
 import { BehavioursEditor } from './BehavioursEditor';
 import { CustomItemsEditor } from './CustomItemsEditor';
+import { MissingEnglishNote, missingEnglishOf } from './MissingEnglish';
 import { PreviewPanel } from './PreviewPanel';
 import { BackgroundEditor, FinalQuestionEditor, SettingsEditor } from './SettingsEditor';
 import {
@@ -218,6 +219,8 @@ export default function SurveyEditorPage({ projectId }: { projectId: number }) {
     ? { project: p, spec, update: (change) => setSpec((s) => (s ? change(s) : s)), errors, announce: setMessage, defaults }
     : null;
 
+  const missingEnglish = missingEnglishOf(previews.data);
+
   // The generator's notes, in words: follow-up (which has every question), plus baseline-only ones.
   const warnings = [
     ...(previews.data?.followup.warnings ?? []).map((w) => ({ w, phase: 'followup' as const })),
@@ -250,6 +253,7 @@ export default function SurveyEditorPage({ projectId }: { projectId: number }) {
 
       <ErrorMessage error={previews.error} />
       <EstimateSummary previews={previews.data} id="se-estimate" />
+      {previews.data && <MissingEnglishNote missing={missingEnglish} project={p} itemName={itemName} id="se-missing-english" />}
       <p className="notice">{t('frozenNote')}</p>
       <OpenWavesNote waves={waves.data} versions={versions.data} />
       {warnings.length > 0 && (
@@ -328,7 +332,14 @@ export default function SurveyEditorPage({ projectId }: { projectId: number }) {
       )}
       {!isAdmin && <ErrorMessage error={error} />}
 
-      <PreviewPanel previews={previews.data} version={version} onCurrent={() => setVersion(null)} dirty={isAdmin && dirty} loading={previews.loading} />
+      <PreviewPanel
+        previews={previews.data}
+        version={version}
+        onCurrent={() => setVersion(null)}
+        dirty={isAdmin && dirty}
+        loading={previews.loading}
+        missingEnglish={missingEnglish.length > 0 ? <MissingEnglishNote missing={missingEnglish} project={p} itemName={itemName} headingLevel={3} id="preview-missing-english" /> : null}
+      />
 
       <section className="section" aria-labelledby="versions-title" id="versions">
         <h2 id="versions-title">{t('versionsTitle')}</h2>

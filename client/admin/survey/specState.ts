@@ -31,9 +31,22 @@ export function generatorInput(project: ProjectDetail): GeneratorInput {
   const ids = new Set(benefits.map((b) => b.id));
   const behaviours = liveBehaviours(project);
   return {
-    project: { name: project.name, purpose: project.purpose },
-    behaviours: behaviours.map((b) => ({ id: b.id, title: b.title, description: b.description, targetGroup: b.targetGroup, situation: b.situation, expectedFrequency: b.expectedFrequency, oldBehaviour: b.oldBehaviour })),
-    benefits: benefits.map((b) => ({ id: b.id, title: b.title, direction: b.direction })),
+    project: { name: project.name, purpose: project.purpose, nameEn: project.nameEn, purposeEn: project.purposeEn },
+    behaviours: behaviours.map((b) => ({
+      id: b.id,
+      title: b.title,
+      description: b.description,
+      targetGroup: b.targetGroup,
+      situation: b.situation,
+      expectedFrequency: b.expectedFrequency,
+      oldBehaviour: b.oldBehaviour,
+      questionText: b.questionText,
+      titleEn: b.titleEn,
+      descriptionEn: b.descriptionEn,
+      oldBehaviourEn: b.oldBehaviourEn,
+      questionTextEn: b.questionTextEn,
+    })),
+    benefits: benefits.map((b) => ({ id: b.id, title: b.title, titleEn: b.titleEn, direction: b.direction })),
     links: Object.fromEntries(behaviours.map((b) => [b.id, b.benefitIds.filter((id) => ids.has(id))])),
   };
 }

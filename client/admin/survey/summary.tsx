@@ -4,6 +4,7 @@
 import { everyMember, type Phase } from '../../api';
 import type { SurveyPreview, SurveyVersionSummary, WaveSummary } from '../api';
 import { TableWrap } from '../../components/TableWrap';
+import { durationText, estimateMinutes } from '../../../surveys/duration';
 import { formatDate } from '../../format';
 import { useSurveyEditorT, type SurveyEditorKey } from '../../i18n/surveyEditor';
 import './summary.css';
@@ -13,20 +14,15 @@ export const MAX_SECONDS = 240;
 export const PHASES = everyMember<Phase>()(['baseline', 'followup']);
 export const phaseKey = (p: Phase) => `phase_${p}` as SurveyEditorKey;
 
+/** "2 minutter": the same whole-minute estimate the survey's intro page and the posters promise (surveys/duration.ts). */
 export function useDuration() {
   const t = useSurveyEditorT();
-  return (seconds: number) => {
-    const m = Math.floor(seconds / 60);
-    const s = Math.round(seconds % 60);
-    if (m > 0 && s > 0) return t('timeMinSec', { m, s });
-    if (m > 0) return t('timeMin', { m });
-    return t('timeSec', { s });
-  };
+  return (seconds: number) => durationText(seconds)[t.locale];
 }
 
 export type Previews = Partial<Record<Phase, SurveyPreview>>;
 
-/** "Nulpunktsmåling: ca. 1 min. 6 sek. (11 spørgsmål)" per phase, and the warning above 4 minutes. */
+/** "Nulpunktsmåling: ca. 1 minut (11 spørgsmål)" per phase, and the warning above 4 minutes. */
 export function EstimateSummary({ previews, headingLevel = 2, id }: { previews: Previews | undefined; headingLevel?: 2 | 3; id?: string }) {
   const t = useSurveyEditorT();
   const duration = useDuration();
@@ -38,7 +34,8 @@ export function EstimateSummary({ previews, headingLevel = 2, id }: { previews: 
         {PHASES.map((p) => {
           const pv = previews?.[p];
           if (!pv) return previews ? <li key={p}>{t('estimateUnknown', { phase: t(phaseKey(p)) })}</li> : null;
-          const over = pv.estimatedSeconds > MAX_SECONDS;
+          // Worded in whole minutes, so warned in whole minutes: "ca. 4 minutter" is never "over 4 minutter".
+          const over = estimateMinutes(pv.estimatedSeconds) > MAX_SECONDS / 60;
           return (
             <li key={p} data-phase={p} className={over ? 'over' : undefined}>
               <span className="estimate-line">{t('estimateLine', { phase: t(phaseKey(p)), time: duration(pv.estimatedSeconds), items: pv.itemMap.items.length })}</span>

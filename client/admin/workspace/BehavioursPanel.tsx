@@ -5,12 +5,17 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ProjectDetail } from '../api';
 import { StatusMessage, TextArea, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
+import { useBilingualT } from '../../i18n/bilingual';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
+import { bankItem } from '../../../surveys/itemBank';
+import { fill } from '../../../surveys/text';
+import { questionWording, suggestQuestionText, suggestQuestionTextEn, type WordingSuggestion } from '../../../surveys/wording';
 import { useSession } from '../session';
 import { workspaceApi, type BehaviourFields, type BehaviourRow } from './api';
 import { useOpenRequest, useRevealOnOpen } from './workspaceNav';
 import { useArchivableItems } from './useArchivableItems';
 import { UsagePanel } from './UsagePanel';
+import './wording.css';
 import { CheckboxGroup, DirectionBadge, ItemActions, WsError, useFormSend } from './shared';
 
 export function BehavioursPanel({ project, onChanged }: { project: ProjectDetail; onChanged: () => Promise<void> }) {
@@ -91,8 +96,10 @@ function BehaviourCard({
   onRestore: () => void;
 }) {
   const t = useWorkspaceT();
+  const tb = useBilingualT();
   const { isAdmin } = useSession();
   const headingId = `behaviour-${b.id}-title`;
+  const wording = questionWording(b);
   const benefits = project.benefits.filter((x) => b.benefitIds.includes(x.id));
   const enablers = project.enablers.filter((x) => b.enablerIds.includes(x.id));
   const units = project.rollouts.filter((r) => b.unitIds.includes(r.unitId));
@@ -124,6 +131,18 @@ function BehaviourCard({
             </div>
           ))}
         <div className="dl-row">
+          <dt>{tb('questionText')}</dt>
+          <dd>
+            <span lang="da">{wording.da}</span> {!b.questionText.trim() && <span className="muted">{tb('suggestedFromTitle')}</span>}
+          </dd>
+        </div>
+        {b.titleEn && (
+          <div className="dl-row">
+            <dt>{tb('titleEn')}</dt>
+            <dd lang="en">{b.titleEn}</dd>
+          </div>
+        )}
+        <div className="dl-row">
           <dt>{t('linkedBenefits')}</dt>
           <dd>
             {benefits.length ? (
@@ -153,7 +172,70 @@ function BehaviourCard({
   );
 }
 
-type TextKey = 'title' | 'description' | 'targetGroup' | 'situation' | 'expectedFrequency' | 'oldBehaviour' | 'usageMeasure';
+type TextKey =
+  | 'title'
+  | 'description'
+  | 'targetGroup'
+  | 'situation'
+  | 'expectedFrequency'
+  | 'oldBehaviour'
+  | 'usageMeasure'
+  | 'questionText'
+  | 'titleEn'
+  | 'descriptionEn'
+  | 'oldBehaviourEn'
+  | 'questionTextEn';
+
+/** The adoption question exactly as the generator words it (surveys/itemBank.ts), for the live sentence. */
+function adoptionSentence(fields: Pick<BehaviourFields, 'title' | 'questionText' | 'titleEn' | 'questionTextEn'>) {
+  const bank = bankItem('adoption');
+  const wording = questionWording(fields);
+  return {
+    da: fill(bank.text.da, { behaviourDone: wording.da }),
+    en: wording.en === null ? null : fill(bank.text.en, { behaviourDone: wording.en }),
+  };
+}
+
+/** The wording field of one language: its suggestion (to check when unsure), a button to take it, and the field. */
+function WordingField({
+  label,
+  hint,
+  lang,
+  suggestion,
+  field,
+  onUse,
+}: {
+  label: string;
+  hint: string;
+  lang: 'da' | 'en';
+  suggestion: WordingSuggestion | null;
+  field: { value: string; onChange: (e: { target: { value: string } }) => void; error?: string };
+  onUse: (text: string) => void;
+}) {
+  const tb = useBilingualT();
+  const id = useId();
+  // TextField ties in its own hint and error; the suggestion below is added to them.
+  const describedBy = [`${id}-hint`, `${id}-suggestion`, field.error ? `${id}-err` : ''].filter(Boolean).join(' ');
+  return (
+    <div className="wording-field">
+      <TextField id={id} label={label} hint={hint} maxLength={300} lang={lang} {...field} aria-describedby={describedBy} />
+      <p className={`hint wording-suggestion${suggestion && !suggestion.sure ? ' unsure' : ''}`} id={`${id}-suggestion`}>
+        {suggestion?.text ? (
+          <>
+            <span lang={lang}>{tb(suggestion.sure ? 'suggestion' : 'suggestionUnsure', { text: suggestion.text })}</span>{' '}
+            {field.value.trim() !== suggestion.text && (
+              <button type="button" className="secondary small" onClick={() => onUse(suggestion.text)}>
+                {tb('useSuggestion')}
+              </button>
+            )}
+          </>
+        ) : (
+          tb('suggestionNone')
+        )}
+      </p>
+    </div>
+  );
+}
 
 function BehaviourForm({
   project,
@@ -171,6 +253,7 @@ function BehaviourForm({
   onCancel?: () => void;
 }) {
   const t = useWorkspaceT();
+  const tb = useBilingualT();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -183,6 +266,11 @@ function BehaviourForm({
           situation: behaviour.situation,
           expectedFrequency: behaviour.expectedFrequency,
           oldBehaviour: behaviour.oldBehaviour,
+          questionText: behaviour.questionText,
+          titleEn: behaviour.titleEn,
+          descriptionEn: behaviour.descriptionEn,
+          oldBehaviourEn: behaviour.oldBehaviourEn,
+          questionTextEn: behaviour.questionTextEn,
           isPrimary: behaviour.isPrimary,
           benefitIds: behaviour.benefitIds,
           enablerIds: behaviour.enablerIds,
@@ -196,6 +284,11 @@ function BehaviourForm({
           situation: '',
           expectedFrequency: '',
           oldBehaviour: '',
+          questionText: '',
+          titleEn: '',
+          descriptionEn: '',
+          oldBehaviourEn: '',
+          questionTextEn: '',
           // The first behaviour of a project is its primary one unless the secretariat says otherwise.
           isPrimary: !project.behaviours.some((b) => b.isPrimary && !b.archivedAt),
           benefitIds: [],
@@ -214,6 +307,10 @@ function BehaviourForm({
 
   const text = (k: TextKey) => ({ value: form[k], onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value })), error: errors[k] });
   const setIds = (k: 'benefitIds' | 'enablerIds' | 'unitIds') => (ids: number[]) => setForm((f) => ({ ...f, [k]: ids }));
+  const setText = (k: TextKey) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
+  const suggestionDa = form.title.trim() ? suggestQuestionText(form.title) : null;
+  const suggestionEn = form.titleEn.trim() ? suggestQuestionTextEn(form.titleEn) : null;
+  const sentence = adoptionSentence(form);
 
   const benefitOptions = project.benefits.filter((b) => !b.archivedAt || form.benefitIds.includes(b.id));
   const unitOptions = project.rollouts.filter((r) => !r.retiredAt || form.unitIds.includes(r.unitId));
@@ -233,6 +330,11 @@ function BehaviourForm({
         expectedFrequency: form.expectedFrequency.trim(),
         oldBehaviour: form.oldBehaviour.trim(),
         usageMeasure: form.usageMeasure.trim(),
+        questionText: form.questionText.trim(),
+        titleEn: form.titleEn.trim(),
+        descriptionEn: form.descriptionEn.trim(),
+        oldBehaviourEn: form.oldBehaviourEn.trim(),
+        questionTextEn: form.questionTextEn.trim(),
       };
       if (behaviour) {
         await workspaceApi.updateBehaviour(behaviour.id, input);
@@ -251,14 +353,40 @@ function BehaviourForm({
         {behaviour ? t('behaviourEditTitle', { title: behaviour.title }) : t('behaviourNewTitle')}
       </h3>
       <form ref={formRef} onSubmit={submit} noValidate>
-        <TextField label={t('behaviourTitle')} hint={t('behaviourTitleHint')} required maxLength={300} {...text('title')} />
-        <TextArea label={`${t('behaviourDescription')} ${t('optional')}`} rows={2} maxLength={5000} {...text('description')} />
+        <div className="form-grid two">
+          <TextField label={t('behaviourTitle')} hint={t('behaviourTitleHint')} required maxLength={300} {...text('title')} />
+          <TextField label={`${tb('titleEn')} ${t('optional')}`} hint={tb('englishHint')} maxLength={300} lang="en" {...text('titleEn')} />
+        </div>
+        <fieldset className="wording">
+          <legend>{tb('wordingLegend')}</legend>
+          <div className="form-grid two">
+            <WordingField label={tb('questionText')} hint={tb('questionTextHint')} lang="da" suggestion={suggestionDa} field={text('questionText')} onUse={setText('questionText')} />
+            <WordingField label={tb('questionTextEn')} hint={tb('questionTextEnHint')} lang="en" suggestion={suggestionEn} field={text('questionTextEn')} onUse={setText('questionTextEn')} />
+          </div>
+          {form.title.trim() !== '' && (
+            <div className="staff-read">
+              <p>
+                <strong>{tb('staffRead')}</strong> <q lang="da">{sentence.da}</q>
+              </p>
+              <p>
+                <strong>{tb('staffReadEn')}</strong> {sentence.en ? <q lang="en">{sentence.en}</q> : tb('staffReadEnMissing')}
+              </p>
+            </div>
+          )}
+        </fieldset>
+        <div className="form-grid two">
+          <TextArea label={`${t('behaviourDescription')} ${t('optional')}`} rows={2} maxLength={5000} {...text('description')} />
+          <TextArea label={`${tb('descriptionEn')} ${t('optional')}`} rows={2} maxLength={5000} lang="en" {...text('descriptionEn')} />
+        </div>
         <div className="form-grid two">
           <TextField label={`${t('targetGroup')} ${t('optional')}`} hint={t('targetGroupHint')} maxLength={300} {...text('targetGroup')} />
           <TextField label={`${t('expectedFrequency')} ${t('optional')}`} hint={t('expectedFrequencyHint')} maxLength={300} {...text('expectedFrequency')} />
         </div>
         <TextArea label={`${t('situation')} ${t('optional')}`} hint={t('situationHint')} rows={2} maxLength={5000} {...text('situation')} />
-        <TextArea label={`${t('oldBehaviour')} ${t('optional')}`} hint={t('oldBehaviourHint')} rows={2} maxLength={5000} {...text('oldBehaviour')} />
+        <div className="form-grid two">
+          <TextArea label={`${t('oldBehaviour')} ${t('optional')}`} hint={t('oldBehaviourHint')} rows={2} maxLength={5000} {...text('oldBehaviour')} />
+          <TextArea label={`${tb('oldBehaviourEn')} ${t('optional')}`} hint={tb('englishHint')} rows={2} maxLength={5000} lang="en" {...text('oldBehaviourEn')} />
+        </div>
         <div className="field">
           <label className="inline">
             <input type="checkbox" checked={form.isPrimary} aria-describedby={`${headingId}-primary-hint`} onChange={(e) => setForm((f) => ({ ...f, isPrimary: e.target.checked }))} />

@@ -142,7 +142,8 @@ export function BenefitsMapView({
       {empty ? (
         <p>{t('mapEmpty')}</p>
       ) : (
-        <div className="map-scroll">
+        // Wider than a phone: it scrolls sideways inside this named, focusable region, never the whole page.
+        <div className="map-scroll" role="region" aria-label={t('mapTitle')} tabIndex={0}>
           <svg
             className="map-svg"
             viewBox={`0 0 ${layout.width} ${layout.height}`}

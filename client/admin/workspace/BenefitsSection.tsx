@@ -7,6 +7,7 @@ import { SelectField, StatusMessage, TextArea, TextField } from '../../component
 import { FormActions } from '../../components/FormActions';
 import { TableWrap } from '../../components/TableWrap';
 import { formatDate, formatNumber, formatPercent, todayInCopenhagen } from '../../format';
+import { useBilingualT } from '../../i18n/bilingual';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
@@ -301,6 +302,7 @@ function MeasurementForm({ benefit, onSubmitStart, onAdded }: { benefit: Benefit
 
 type FormState = {
   title: string;
+  titleEn: string;
   direction: 'positive' | 'negative';
   type: BenefitType;
   owner: string;
@@ -338,10 +340,12 @@ function BenefitForm({
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const tb = useBilingualT();
   const initial = (): FormState =>
     benefit
       ? {
           title: benefit.title,
+          titleEn: benefit.titleEn,
           direction: benefit.direction,
           type: benefit.type,
           owner: benefit.owner,
@@ -358,6 +362,7 @@ function BenefitForm({
         }
       : {
           title: '',
+          titleEn: '',
           direction: 'positive',
           type: 'tid',
           owner: '',
@@ -383,7 +388,7 @@ function BenefitForm({
   }, []);
 
   const set = <K extends keyof FormState>(k: K) => (v: FormState[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const text = (k: 'title' | 'owner' | 'measure' | 'measureUnit' | 'dataSource' | 'baselineValue' | 'baselineDate' | 'targetValue' | 'targetDate') => ({
+  const text = (k: 'title' | 'titleEn' | 'owner' | 'measure' | 'measureUnit' | 'dataSource' | 'baselineValue' | 'baselineDate' | 'targetValue' | 'targetDate') => ({
     value: form[k],
     onChange: (e: { target: { value: string } }) => set(k)(e.target.value),
     error: errors[k],
@@ -406,6 +411,7 @@ function BenefitForm({
     await send(errs, async () => {
       const input: BenefitFields = {
         title: form.title.trim(),
+        titleEn: form.titleEn.trim(),
         direction: form.direction,
         type: form.type,
         owner: form.owner.trim(),
@@ -437,7 +443,10 @@ function BenefitForm({
         {benefit ? t('benefitEditTitle', { title: benefit.title }) : t('benefitNewTitle')}
       </h3>
       <form ref={formRef} onSubmit={submit} noValidate>
-        <TextField label={t('benefitTitle')} hint={t('benefitTitleHint')} required maxLength={300} {...text('title')} />
+        <div className="form-grid two">
+          <TextField label={t('benefitTitle')} hint={t('benefitTitleHint')} required maxLength={300} {...text('title')} />
+          <TextField label={`${tb('benefitTitleEn')} ${t('optional')}`} hint={tb('benefitTitleEnHint')} maxLength={300} lang="en" {...text('titleEn')} />
+        </div>
         <div className="form-grid two">
           <RadioGroup
             legend={t('direction')}

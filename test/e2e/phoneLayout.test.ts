@@ -1,0 +1,234 @@
+// The secretariat's and managers' pages on a 360 × 740 phone, as a new user would try them: no page scrolls
+// sideways and nothing sticks out past the screen (a wide table may scroll only inside its own named, focusable
+// region), the header is a short bar with a Menu button, the project's "Enheder & udrulning" part fits with its
+// date fields and buttons, and axe-core finds no serious violations. The "Kom godt i gang" checklist ticks the
+// linking step only once every primary behaviour is linked to a benefit and an enabler, and the units step only
+// once every unit has its go-live date.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations, hasBrowser, launchBrowser, loginAs, phone, startApp, type RunningApp } from '../support/browser';
+
+const VIEWPORT = phone.viewport;
+
+/** What sticks out of the screen: the page's own sideways scroll, elements past either edge (outside a named
+ *  scroll region), and scroll boxes that scroll sideways without being a named region. */
+async function overflow(page: Page) {
+  return page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+    const namedRegion = (el: Element) => el.getAttribute('role') === 'region' && !!el.getAttribute('aria-label') && el.getAttribute('tabindex') === '0' && scrolls(el);
+    const describe = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls} [${Math.round(r.left)}–${Math.round(r.right)}] "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    };
+    const all = [...document.querySelectorAll('body *')];
+    const outside = all.filter((el) => {
+      const r = el.getBoundingClientRect();
+      if (!r.width || !r.height || (r.left >= -1 && r.right <= vw + 1)) return false;
+      for (let a = el.parentElement; a; a = a.parentElement) if (namedRegion(a)) return false;
+      return true;
+    });
+    const regions = all.filter((el) => scrolls(el) && el.scrollWidth > el.clientWidth + 1);
+    return {
+      pageScrolls: document.documentElement.scrollWidth > window.innerWidth,
+      outside: outside.slice(0, 10).map(describe),
+      unnamedScrollBoxes: regions.filter((el) => !namedRegion(el)).map(describe),
+      namedScrollRegions: regions.filter(namedRegion).map((el) => el.getAttribute('aria-label')),
+    };
+  });
+}
+
+async function expectFits(page: Page, where: string, { allowScrollRegions = false } = {}) {
+  const o = await overflow(page);
+  expect(o.pageScrolls, `${where}: the page scrolls sideways`).toBe(false);
+  expect(o.outside, `${where}: elements past the screen edge`).toEqual([]);
+  expect(o.unnamedScrollBoxes, `${where}: sideways scroll boxes without a name`).toEqual([]);
+  if (!allowScrollRegions) expect(o.namedScrollRegions, `${where}: sideways scrolling regions`).toEqual([]);
+}
+
+async function expectShortHeader(page: Page, where: string) {
+  const height = await page.locator('header.app-header').evaluate((el) => el.getBoundingClientRect().height);
+  expect(height, `${where}: header height`).toBeLessThan(VIEWPORT.height * 0.2);
+}
+
+async function expectNoAxeViolations(page: Page, where: string) {
+  const violations = await axeViolations(page);
+  expect(violations, `${where}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+/** Opens a path (and workspace part), waits for its h1 and for loading messages to go. */
+async function visit(page: Page, url: string) {
+  await page.goto(url);
+  await page.locator('main h1').first().waitFor();
+  await expect.poll(() => page.locator('main .page-loading').count(), { timeout: 10_000 }).toBe(0);
+  await page.waitForLoadState('networkidle');
+}
+
+describe.skipIf(!hasBrowser)('phone layout: the staff pages at 360 × 740', () => {
+  let app: RunningApp;
+  let closeBrowser: () => Promise<void>;
+  let context: BrowserContext;
+  let page: Page;
+  let demoId: number;
+  const origin = () => ({ origin: app.baseUrl });
+
+  beforeAll(async () => {
+    app = await startApp();
+    const launched = await launchBrowser();
+    closeBrowser = launched.close;
+    context = await launched.browser.newContext(phone);
+    await loginAs(context, app.baseUrl, 'sekretariat@demo.dk', 'gevinst-demo');
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const { projects } = await (await context.request.get(`${app.baseUrl}/api/projects`)).json();
+    demoId = projects[0].id;
+  });
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await app?.stop();
+  });
+
+  it('fits every secretariat page, with a short header and no serious axe violations', { timeout: 240_000 }, async () => {
+    const pages: { path: string; allowScrollRegions?: boolean }[] = [
+      { path: '/projects' },
+      { path: '/units' },
+      { path: '/users' },
+      { path: '/settings' },
+      { path: '/password' },
+      { path: `/projects/${demoId}` },
+      { path: `/projects/${demoId}#gevinster` },
+      { path: `/projects/${demoId}#adfaerd` },
+      { path: `/projects/${demoId}#enheder` },
+      // The benefits map and the report's wide tables are deliberately scrolled inside their own named regions.
+      { path: `/projects/${demoId}#gevinstdiagram`, allowScrollRegions: true },
+      { path: `/projects/${demoId}#spoergeskema`, allowScrollRegions: true },
+      { path: `/projects/${demoId}#maalinger` },
+      { path: `/projects/${demoId}/report`, allowScrollRegions: true },
+    ];
+    for (const { path, allowScrollRegions } of pages) {
+      await visit(page, `${app.baseUrl}${path}`);
+      await expectFits(page, path, { allowScrollRegions });
+      await expectShortHeader(page, path);
+      await expectNoAxeViolations(page, path);
+    }
+  });
+
+  it('fits the login page, with the language switch beside the name and no Menu button', async () => {
+    const anonymous = await page.context().browser()!.newContext(phone);
+    const loginPage = await anonymous.newPage();
+    await visit(loginPage, `${app.baseUrl}/login`);
+    await expectFits(loginPage, '/login');
+    await expectShortHeader(loginPage, '/login');
+    expect(await loginPage.getByRole('group', { name: /Sprog/ }).isVisible()).toBe(true);
+    expect(await loginPage.getByRole('button', { name: 'Menu' }).count()).toBe(0);
+    await expectNoAxeViolations(loginPage, '/login');
+    await anonymous.close();
+  });
+
+  it('folds the menu behind a button that opens and closes it', async () => {
+    await visit(page, `${app.baseUrl}/projects`);
+    const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+    const menu = page.getByRole('button', { name: 'Menu' });
+    expect(await nav.isVisible()).toBe(false);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await nav.getByRole('link', { name: 'Enheder' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Log ud' }).isVisible()).toBe(true);
+    await expectFits(page, 'open menu');
+    await expectNoAxeViolations(page, 'open menu');
+    // Escape closes it and gives focus back to the button; a link closes it too.
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
+    await menu.click();
+    await nav.getByRole('link', { name: 'Enheder' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Enheder' }).waitFor();
+    expect(await nav.isVisible()).toBe(false);
+  });
+
+  it('shows the units and go-live dates of "Enheder & udrulning" whole, date fields and buttons included', async () => {
+    await visit(page, `${app.baseUrl}/projects/${demoId}#enheder`);
+    const units = page.getByRole('region', { name: 'Projektets enheder' });
+    await units.waitFor();
+    const controls = [units.locator('input[type="date"]'), units.getByRole('button', { name: /^Gem dato/ }), units.getByRole('button', { name: /^Fjern/ })];
+    for (const control of controls) {
+      expect(await control.count()).toBeGreaterThan(0);
+      for (const box of await control.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
+        expect(box.left).toBeGreaterThanOrEqual(0);
+        expect(box.right).toBeLessThanOrEqual(VIEWPORT.width);
+      }
+    }
+    // The timeline is drawn at the width it has, not wider.
+    const [svgWidth, boxWidth] = await page.locator('.rollout-timeline-box').evaluate((el) => [el.querySelector('svg')!.getBoundingClientRect().width, el.clientWidth]);
+    expect(svgWidth).toBeLessThanOrEqual(boxWidth + 1);
+  });
+
+  it('fits the manager\'s pages too', { timeout: 60_000 }, async () => {
+    const managerContext = await page.context().browser()!.newContext(phone);
+    await loginAs(managerContext, app.baseUrl, 'leder@demo.dk', 'leder-demo');
+    const managerPage = await managerContext.newPage();
+    const { projects } = await (await managerContext.request.get(`${app.baseUrl}/api/projects`)).json();
+    for (const path of ['/projects', `/projects/${projects[0].id}`, `/projects/${projects[0].id}#enheder`]) {
+      await visit(managerPage, `${app.baseUrl}${path}`);
+      await expectFits(managerPage, `manager ${path}`);
+      await expectShortHeader(managerPage, `manager ${path}`);
+      await expectNoAxeViolations(managerPage, `manager ${path}`);
+    }
+    await managerContext.close();
+  });
+
+  it('ticks the linking step of "Kom godt i gang" only after the primary behaviour is linked', async () => {
+    const created = await context.request.post(`${app.baseUrl}/api/projects`, {
+      headers: origin(),
+      data: { name: 'Telefontest uden koblinger', goals: ['Mere tid hos borgerne'], enablers: ['Ny app'], primaryBehaviours: ['Læser selv status i appen'] },
+    });
+    expect(created.status()).toBe(201);
+    const projectId: number = (await created.json()).project.id;
+    const benefit = await context.request.post(`${app.baseUrl}/api/projects/${projectId}/benefits`, { headers: origin(), data: { title: 'Kortere overlevering' } });
+    expect(benefit.status()).toBe(201);
+    const { project } = await (await context.request.get(`${app.baseUrl}/api/projects/${projectId}`)).json();
+
+    const step = (name: string) => page.locator('.setup-checklist li').filter({ hasText: name });
+    const linkStep = step('Kobl hver primær adfærd til gevinster og leverancer');
+    await visit(page, `${app.baseUrl}/projects/${projectId}`);
+    await linkStep.waitFor();
+    expect(await step('Beskriv den nye adfærd').innerText()).toContain('Udført');
+    expect(await linkStep.innerText()).toContain('Mangler');
+    expect(await linkStep.getAttribute('class')).toBeNull();
+    await expectFits(page, 'new project');
+
+    // Linked to a benefit only: still missing the enabler.
+    const behaviourId: number = project.behaviours[0].id;
+    const benefitId: number = project.benefits[0].id;
+    expect((await context.request.patch(`${app.baseUrl}/api/behaviours/${behaviourId}`, { headers: origin(), data: { benefitIds: [benefitId] } })).status()).toBe(200);
+    await visit(page, `${app.baseUrl}/projects/${projectId}`);
+    await linkStep.waitFor();
+    expect(await linkStep.innerText()).toContain('Mangler');
+
+    expect((await context.request.patch(`${app.baseUrl}/api/behaviours/${behaviourId}`, { headers: origin(), data: { enablerIds: [project.enablers[0].id] } })).status()).toBe(200);
+    await visit(page, `${app.baseUrl}/projects/${projectId}`);
+    await linkStep.waitFor();
+    expect(await linkStep.innerText()).toContain('Udført');
+    expect(await linkStep.getAttribute('class')).toBe('done');
+
+    // Units: ticked only when every unit in the project has its go-live date, not when one of two has.
+    const unitsStep = step('Vælg enheder og idriftsættelsesdatoer');
+    expect(await unitsStep.innerText()).toContain('Mangler');
+    const { units } = await (await context.request.get(`${app.baseUrl}/api/units`)).json();
+    const [first, second] = units.filter((u: { retiredAt: string | null }) => !u.retiredAt);
+    const rollout = (unitId: number, goLiveDate: string | null) => context.request.put(`${app.baseUrl}/api/projects/${projectId}/rollouts/${unitId}`, { headers: origin(), data: { goLiveDate } });
+    expect((await rollout(first.id, '2027-03-01')).status()).toBe(200);
+    expect((await rollout(second.id, null)).status()).toBe(200);
+    await visit(page, `${app.baseUrl}/projects/${projectId}`);
+    await unitsStep.waitFor();
+    expect(await unitsStep.innerText()).toContain('Mangler');
+    // With that, every step is done and the checklist steps aside.
+    expect((await rollout(second.id, '2027-04-01')).status()).toBe(200);
+    await visit(page, `${app.baseUrl}/projects/${projectId}`);
+    await page.getByRole('heading', { level: 2, name: 'Mål' }).first().waitFor();
+    expect(await page.locator('.setup-checklist').count()).toBe(0);
+  });
+});
