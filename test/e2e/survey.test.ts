@@ -220,7 +220,7 @@ describe.skipIf(!hasBrowser)('the survey editor: edit, save, preview on a phone 
     await page.goto(`${app.baseUrl}/projects/${id}/survey`);
     const followup = page.locator('#se-estimate [data-phase=followup]');
     await followup.getByText('Over 4 minutter – overvej at fjerne spørgsmål').waitFor();
-    expect(await followup.textContent()).toMatch(/Opfølgning: ca\. [4-9] min\./);
+    expect(await followup.textContent()).toMatch(/Opfølgning: ca\. [4-9] minutter/);
     // "Gendan standard" puts the default survey back (PUT spec null) and the warning goes.
     page.on('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Gendan standard' }).click();
