@@ -345,7 +345,8 @@ function FailedPage({ error, headingRef, onRetry }: { error: unknown; headingRef
   // A scheduled wave says when it opens (details[0] is { path: 'opensAt', message: the instant }).
   const opensAt = code === 'wave_not_open' && error instanceof ApiError ? ((error.details as { path?: string; message?: string }[] | undefined)?.find((d) => d.path === 'opensAt')?.message ?? null) : null;
   const known =
-    error instanceof ApiError && (code === 'link_revoked' || error.status === 410)
+    // Both a withdrawn link and a closed wave answer 410: only the code tells them apart.
+    code === 'link_revoked'
       ? { title: ta('linkRevokedTitle'), text: ta('linkRevokedText') }
       :
     // A malformed token is answered 400 by the route's validation: to a reader it is the same unknown link.
@@ -353,7 +354,7 @@ function FailedPage({ error, headingRef, onRetry }: { error: unknown; headingRef
       ? { title: t('linkUnknownTitle'), text: t('linkUnknownText') }
       : code === 'wave_not_open'
         ? { title: t('notOpenTitle'), text: t('notOpenText') }
-        : code === 'wave_closed'
+        : code === 'wave_closed' || (error instanceof ApiError && error.status === 410)
           ? { title: t('closedTitle'), text: t('closedText') }
           : null;
   return (

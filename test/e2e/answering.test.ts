@@ -182,4 +182,28 @@ describe.skipIf(!hasBrowser)('answering on a phone', () => {
     expect(new Set(ids).size).toBe(2);
     await context.close();
   });
+
+  it('tells a closed wave apart from a withdrawn link', { timeout: 120_000 }, async () => {
+    const admin = await browser.browser.newContext();
+    await loginAs(admin, app.baseUrl, 'sekretariat@demo.dk', 'gevinst-demo');
+    const projects = (await (await admin.request.get(`${app.baseUrl}/api/projects`)).json()) as { id: number }[] | { projects: { id: number }[] };
+    const list = Array.isArray(projects) ? projects : projects.projects;
+    let closedUrl: string | null = null;
+    for (const p of list) {
+      const body = (await (await admin.request.get(`${app.baseUrl}/api/projects/${p.id}/waves`)).json()) as { id: number; status: string }[] | { waves: { id: number; status: string }[] };
+      const closed = (Array.isArray(body) ? body : body.waves).find((w) => w.status === 'closed');
+      if (!closed) continue;
+      const links = (await (await admin.request.get(`${app.baseUrl}/api/waves/${closed.id}/links`)).json()) as { links: { url: string }[] };
+      closedUrl = links.links[0]?.url ?? null;
+      if (closedUrl) break;
+    }
+    expect(closedUrl, 'the demo has a closed wave with links').toBeTruthy();
+    const context = await browser.browser.newContext(phone);
+    const page = await context.newPage();
+    await page.goto(closedUrl!.replace(/^https?:\/\/[^/]+/, app.baseUrl));
+    await page.getByRole('heading', { name: 'Spørgeskemaet er lukket' }).waitFor();
+    expect(await page.getByText('Linket virker ikke længere').count()).toBe(0);
+    await context.close();
+    await admin.close();
+  });
 });
