@@ -16,8 +16,11 @@ export function loadDraft(store: DeviceStore, token: string): Draft | null {
   return d && d.answers && typeof d.answers === 'object' && typeof d.pageNo === 'number' ? d : null;
 }
 
+/** The pairing code's answers (pairing.*) are never written to the device: they are what identifies a person
+ *  across waves, so after a reload they are asked again rather than left in storage. */
 export function saveDraft(store: DeviceStore, token: string, draft: Draft, expiresAt: number) {
-  store.write(key(token), draft, expiresAt);
+  const answers = Object.fromEntries(Object.entries(draft.answers).filter(([name]) => !name.startsWith('pairing.')));
+  store.write(key(token), { ...draft, answers }, expiresAt);
 }
 
 export function clearDraft(store: DeviceStore, token: string) {
