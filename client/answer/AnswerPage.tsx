@@ -220,7 +220,7 @@ export default function AnswerPage({ token, kiosk = false }: { token: string; ki
   }, [state.kind]);
 
   useEffect(() => {
-    const title = data ? `${data.project.name} – Gevinstspor` : 'Gevinstspor';
+    const title = data ? `${projectName(data, t.locale)} – Gevinstspor` : 'Gevinstspor';
     document.title = state.kind === 'done' ? `${t('thanksTitle')} – Gevinstspor` : title;
   }, [data, state.kind, t]);
 
@@ -317,12 +317,15 @@ export default function AnswerPage({ token, kiosk = false }: { token: string; ki
   );
 }
 
+/** The project's name in the survey's language: the English one when the secretariat gave it. */
+const projectName = (data: PublicSurvey, locale: string) => (locale === 'en' && data.project.nameEn ? data.project.nameEn : data.project.name);
+
 /** Project, unit, wave and closing date in one compact block (the intro page below says why and how anonymous). */
 function SurveyHeading({ data }: { data: PublicSurvey }) {
   const t = useT();
   return (
     <div className="answer-intro">
-      <h1>{data.project.name}</h1>
+      <h1>{projectName(data, t.locale)}</h1>
       <p className="answer-meta">
         <span>{t('answerUnit', { unit: data.unit.name })}</span>
         <span>{t('answerWave', { wave: data.wave.name })}</span>

@@ -40,6 +40,8 @@ async function openWave(t: Awaited<ReturnType<typeof setUp>>, phase: 'baseline' 
   const links = (await t.get(`/api/waves/${wave.id}/links`)).body.links as { token: string }[];
   const survey = await t.get(`/api/s/${links[0].token}`);
   expect(survey.status).toBe(200);
+  // The answer page's heading: the English name beside the Danish, for the English survey.
+  expect(survey.body.project).toEqual({ name: 'Digital vagtoverlevering', nameEn: 'Digital shift handover' });
   return { wave, token: links[0].token, survey: survey.body.survey };
 }
 
