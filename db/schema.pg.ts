@@ -17,11 +17,13 @@ export const units = pgTable(
     id: id(),
     externalId: text('external_id'), // id in the HR/org system, for CSV re-import
     name: text('name').notNull(),
+    nameEn: text('name_en').notNull().default(''),
     kind: text('kind').notNull().default('enhed'),
     parentId: integer('parent_id').references((): AnyPgColumn => units.id, { onDelete: 'restrict' }),
     headcount: integer('headcount').notNull().default(0),
     headcountDate: text('headcount_date'),
     retiredAt: text('retired_at'),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('units_external_id').on(t.externalId), index('units_parent').on(t.parentId)],
@@ -43,6 +45,10 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role').notNull(),
   locale: text('locale').notNull().default('da'),
+  mustChangePassword: integer('must_change_password').notNull().default(0),
+  oidcSubject: text('oidc_subject').unique(),
+  disabledAt: text('disabled_at'),
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -51,8 +57,28 @@ export const sessions = pgTable('sessions', {
   idHash: text('id_hash').primaryKey(),
   userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   expiresAt: text('expires_at').notNull(),
+  lastSeenAt: text('last_seen_at'),
   createdAt: createdAt(),
 });
+
+export const accountTokens = pgTable('account_tokens', {
+  id: id(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  purpose: text('purpose').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: text('expires_at').notNull(),
+  usedAt: text('used_at'),
+  createdAt: createdAt(),
+});
+
+export const projectEditors = pgTable(
+  'project_editors',
+  {
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] })],
+);
 
 /** What a manager may see: a unit subtree and/or a project. Admins see everything. */
 export const userScopes = pgTable('user_scopes', {
@@ -78,6 +104,10 @@ export const projects = pgTable('projects', {
   pairingSecret: text('pairing_secret'),
   pairingDestroyedAt: text('pairing_destroyed_at'),
   projectLead: text('project_lead').notNull().default(''),
+  retentionUntil: text('retention_until'),
+  rawDeletedAt: text('raw_deleted_at'),
+  version: integer('version').notNull().default(1),
+  surveySpecVersion: integer('survey_spec_version').notNull().default(1),
   status: text('status').notNull().default('planlaegning'),
   /** Minimal important difference for adoption, in percentage points. */
   mid: doublePrecision('mid').notNull().default(10),
@@ -91,6 +121,7 @@ export const goals = pgTable('goals', {
   id: id(),
   projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   title: text('title').notNull(),
+  version: integer('version').notNull().default(1),
   sortOrder: integer('sort_order').notNull().default(0),
 });
 
@@ -99,12 +130,14 @@ export const enablers = pgTable('enablers', {
   id: id(),
   projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   title: text('title').notNull(),
+  version: integer('version').notNull().default(1),
   sortOrder: integer('sort_order').notNull().default(0),
 });
 
 
 export const benefits = pgTable('benefits', {
   id: id(),
+  version: integer('version').notNull().default(1),
   projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   title: text('title').notNull(),
   titleEn: text('title_en').notNull().default(''),
@@ -154,6 +187,7 @@ export const behaviours = pgTable('behaviours', {
   isPrimary: integer('is_primary').notNull().default(0),
   sortOrder: integer('sort_order').notNull().default(0),
   archivedAt: text('archived_at'),
+  version: integer('version').notNull().default(1),
   /** Name and unit of the system usage figure imported for this behaviour (usage_figures), e.g. "Journalnotater pr. vagt". */
   usageMeasure: text('usage_measure').notNull().default(''),
   /** The behaviour as staff read it inside a question, e.g. "læst beboerens status selv ved vagtstart"; empty = from the title. */
@@ -162,6 +196,7 @@ export const behaviours = pgTable('behaviours', {
   descriptionEn: text('description_en').notNull().default(''),
   oldBehaviourEn: text('old_behaviour_en').notNull().default(''),
   questionTextEn: text('question_text_en').notNull().default(''),
+  situationEn: text('situation_en').notNull().default(''),
 });
 
 export const behaviourBenefits = pgTable(
@@ -225,6 +260,7 @@ export const reportingGroups = pgTable('reporting_groups', {
   id: id(),
   projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -261,6 +297,7 @@ export const waves = pgTable('waves', {
   id: id(),
   projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
+  nameEn: text('name_en').notNull().default(''),
   phase: text('phase').notNull(),
   surveyVersionId: integer('survey_version_id').references(() => surveyVersions.id, { onDelete: 'restrict' }),
   status: text('status').notNull().default('draft'),
@@ -274,6 +311,7 @@ export const waves = pgTable('waves', {
   liveResults: integer('live_results').notNull().default(0),
   /** How many live-results releases have been made; answers with released_in ≤ this are the ones shown. */
   releases: integer('releases').notNull().default(0),
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -373,4 +411,22 @@ export const rateLimitHits = pgTable(
     count: integer('count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_hits_window').on(t.windowStart)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    at: createdAt(),
+    actorId: integer('actor_id'),
+    actorEmail: text('actor_email').notNull().default(''),
+    action: text('action').notNull(),
+    method: text('method').notNull(),
+    route: text('route').notNull(),
+    projectId: integer('project_id'),
+    targetId: integer('target_id'),
+    status: integer('status').notNull(),
+    details: text('details'),
+  },
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_project').on(t.projectId)],
 );

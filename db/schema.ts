@@ -10,7 +10,9 @@ const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%
 
 // Value lists of the enum columns, exported so request validation (server/contract/) uses the same lists.
 export const unitKinds = ['forvaltning', 'center', 'enhed', 'afdeling'] as const;
-export const userRoles = ['admin', 'manager'] as const;
+/** admin: the secretariat; editor: a project lead, edits the projects they lead; manager: reads assigned units/projects. */
+export const userRoles = ['admin', 'editor', 'manager'] as const;
+export const accountTokenPurposes = ['invite', 'reset'] as const;
 /** The languages of the interface and of the staff survey. */
 export const locales = ['da', 'en'] as const;
 export const projectStatuses = ['planlaegning', 'udrulning', 'gevinsthoest', 'afsluttet'] as const;
@@ -29,11 +31,15 @@ export const units = sqliteTable(
     id: id(),
     externalId: text('external_id'), // id in the HR/org system, for CSV re-import
     name: text('name').notNull(),
+    /** English name shown in the English survey; empty = the Danish name. */
+    nameEn: text('name_en').notNull().default(''),
     kind: text('kind', { enum: unitKinds }).notNull().default('enhed'),
     parentId: integer('parent_id').references((): AnySQLiteColumn => units.id, { onDelete: 'restrict' }),
     headcount: integer('headcount').notNull().default(0),
     headcountDate: text('headcount_date'),
     retiredAt: text('retired_at'),
+    /** Optimistic concurrency: every edit names the version it started from; a stale one answers 409. */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('units_external_id').on(t.externalId), index('units_parent').on(t.parentId)],
@@ -55,6 +61,14 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: userRoles }).notNull(),
   locale: text('locale', { enum: locales }).notNull().default('da'),
+  /** Set with a temporary password (created or reset by an admin): the next login must choose a new one. */
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  /** Issuer + subject of the identity provider's account this user signs in with (OpenID Connect); null = password only. */
+  oidcSubject: text('oidc_subject').unique(),
+  /** When an admin disabled the account: it cannot log in; its history (audit log) stays. */
+  disabledAt: text('disabled_at'),
+  /** Optimistic concurrency: every edit names the version it started from; a stale one answers 409. */
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -62,9 +76,34 @@ export const users = sqliteTable('users', {
 export const sessions = sqliteTable('sessions', {
   idHash: text('id_hash').primaryKey(),
   userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /** Absolute expiry: the session ends here however active it is. */
   expiresAt: text('expires_at').notNull(),
+  /** Idle expiry counts from here (null = createdAt); refreshed (coarsely) by requests. */
+  lastSeenAt: text('last_seen_at'),
   createdAt: createdAt(),
 });
+
+/** One-time links an admin copies to a person: an invitation (choose a first password) or a password reset.
+ *  Only the SHA-256 of the token is stored; used or expired links answer nothing. */
+export const accountTokens = sqliteTable('account_tokens', {
+  id: id(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  purpose: text('purpose', { enum: accountTokenPurposes }).notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: text('expires_at').notNull(),
+  usedAt: text('used_at'),
+  createdAt: createdAt(),
+});
+
+/** Editors (project leads) of a project: they may edit it like an admin, and only it. */
+export const projectEditors = sqliteTable(
+  'project_editors',
+  {
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] })],
+);
 
 /** What a manager may see: a unit subtree and/or a project. Admins see everything. */
 export const userScopes = sqliteTable('user_scopes', {
@@ -89,6 +128,14 @@ export const projects = sqliteTable('projects', {
   pairingSecret: text('pairing_secret'),
   pairingDestroyedAt: text('pairing_destroyed_at'),
   projectLead: text('project_lead').notNull().default(''),
+  /** After this day raw answers and free text are deleted; only the aggregates (tallies) are kept. */
+  retentionUntil: text('retention_until'),
+  /** When the raw answers were deleted under retentionUntil. */
+  rawDeletedAt: text('raw_deleted_at'),
+  /** Optimistic concurrency: every edit names the version it started from; a stale one answers 409. */
+  version: integer('version').notNull().default(1),
+  /** Version of surveySpec alone, so the survey editor and the project form do not conflict with each other. */
+  surveySpecVersion: integer('survey_spec_version').notNull().default(1),
   status: text('status', { enum: projectStatuses }).notNull().default('planlaegning'),
   /** Minimal important difference for adoption, in percentage points. */
   mid: real('mid').notNull().default(10),
@@ -102,6 +149,8 @@ export const goals = sqliteTable('goals', {
   id: id(),
   projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   title: text('title').notNull(),
+  /** Optimistic concurrency: every edit names the version it started from; a stale one answers 409. */
+  version: integer('version').notNull().default(1),
   sortOrder: integer('sort_order').notNull().default(0),
 });
 
@@ -110,11 +159,15 @@ export const enablers = sqliteTable('enablers', {
   id: id(),
   projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   title: text('title').notNull(),
+  /** Optimistic concurrency: every edit names the version it started from; a stale one answers 409. */
+  version: integer('version').notNull().default(1),
   sortOrder: integer('sort_order').notNull().default(0),
 });
 
 export const benefits = sqliteTable('benefits', {
   id: id(),
+  /** Optimistic concurrency: every edit names the version it started from; a stale one answers 409. */
+  version: integer('version').notNull().default(1),
   projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   title: text('title').notNull(),
   titleEn: text('title_en').notNull().default(''),
@@ -164,6 +217,8 @@ export const behaviours = sqliteTable('behaviours', {
   isPrimary: integer('is_primary', { mode: 'boolean' }).notNull().default(false),
   sortOrder: integer('sort_order').notNull().default(0),
   archivedAt: text('archived_at'),
+  /** Optimistic concurrency: every edit names the version it started from; a stale one answers 409. */
+  version: integer('version').notNull().default(1),
   /** Name and unit of the system usage figure imported for this behaviour (usage_figures), e.g. "Journalnotater pr. vagt". */
   usageMeasure: text('usage_measure').notNull().default(''),
   /** The behaviour as staff read it inside a question, e.g. "læst beboerens status selv ved vagtstart"; empty = from the title. */
@@ -172,6 +227,7 @@ export const behaviours = sqliteTable('behaviours', {
   descriptionEn: text('description_en').notNull().default(''),
   oldBehaviourEn: text('old_behaviour_en').notNull().default(''),
   questionTextEn: text('question_text_en').notNull().default(''),
+  situationEn: text('situation_en').notNull().default(''),
 });
 
 export const behaviourBenefits = sqliteTable(
@@ -235,6 +291,8 @@ export const reportingGroups = sqliteTable('reporting_groups', {
   id: id(),
   projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
+  /** Optimistic concurrency: every edit names the version it started from; a stale one answers 409. */
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -271,6 +329,7 @@ export const waves = sqliteTable('waves', {
   id: id(),
   projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
+  nameEn: text('name_en').notNull().default(''),
   phase: text('phase', { enum: surveyPhases }).notNull(),
   surveyVersionId: integer('survey_version_id').references(() => surveyVersions.id, { onDelete: 'restrict' }),
   status: text('status', { enum: waveStatuses }).notNull().default('draft'),
@@ -284,6 +343,8 @@ export const waves = sqliteTable('waves', {
   liveResults: integer('live_results', { mode: 'boolean' }).notNull().default(false),
   /** How many live-results releases have been made; answers with released_in ≤ this are the ones shown. */
   releases: integer('releases').notNull().default(0),
+  /** Optimistic concurrency: every edit names the version it started from; a stale one answers 409. */
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -385,4 +446,27 @@ export const rateLimitHits = sqliteTable(
     count: integer('count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_hits_window').on(t.windowStart)],
+);
+
+/** Who changed what, who logged in, and who viewed or exported unit-level results. No foreign keys: an entry
+ *  outlives the account and the project it names. Never holds answers, tokens or submission ids. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: id(),
+    at: createdAt(),
+    actorId: integer('actor_id'),
+    /** The actor's e-mail at the time (accounts can be deleted); empty for anonymous requests. */
+    actorEmail: text('actor_email').notNull().default(''),
+    /** e.g. 'project.update', 'auth.login', 'report.view' */
+    action: text('action').notNull(),
+    method: text('method').notNull(),
+    /** The route pattern, e.g. /api/projects/:projectId/report — never a staff link's token. */
+    route: text('route').notNull(),
+    projectId: integer('project_id'),
+    targetId: integer('target_id'),
+    status: integer('status').notNull(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_project').on(t.projectId)],
 );

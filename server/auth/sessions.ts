@@ -16,7 +16,7 @@ export interface SessionUser {
   id: number;
   email: string;
   name: string;
-  role: 'admin' | 'manager';
+  role: 'admin' | 'editor' | 'manager';
   locale: 'da' | 'en';
 }
 
