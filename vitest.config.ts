@@ -16,14 +16,14 @@ export default defineConfig({
     pool: 'forks',
     reporters: ['default', './test/support/summaryReporter.ts'],
     projects: [
-      { extends: true, test: { name: 'sqlite', include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts', 'test/e2e/**/*.test.ts'] } },
+      { extends: true, test: { name: 'sqlite', include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/multi/crash.test.ts', 'test/multi/backup.test.ts'] } },
       {
         extends: true,
         test: {
           name: 'postgres',
           include: postgresUrl ? ['test/api/**/*.test.ts', 'test/multi/**/*.test.ts'] : ['test/support/postgresSkipped.test.ts'],
           // Same code on both engines (the attacker) or about SQLite files only (the tallies migration): SQLite runs them.
-          exclude: ['test/api/disclosureAttacker.test.ts', 'test/api/talliesMigration.test.ts'],
+          exclude: ['test/api/disclosureAttacker.test.ts', 'test/api/talliesMigration.test.ts', 'test/multi/crash.test.ts'],
           env: { GS_TEST_ENGINE: 'postgres' },
           globalSetup: ['./test/support/postgresSetup.ts'],
         },

@@ -30,6 +30,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Seconds the server asked to wait before a retry (Retry-After on 503 / 429), when it said. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -84,8 +86,9 @@ async function apiFetch(input: RequestInfo | URL, init: RequestInit = {}): Promi
   // A session that ran out: tell the staff app so it can show the login page.
   if (res.status === 401 && !ownsItsUnauthenticated(new URL(url, window.location.href).pathname)) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
   const err = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  const retryAfter = Number(res.headers.get('Retry-After') ?? NaN);
   if (err && typeof err.code === 'string') {
-    throw new ApiError(res.status, err.code, typeof err.message === 'string' ? err.message : res.statusText, err.details);
+    throw new ApiError(res.status, err.code, typeof err.message === 'string' ? err.message : res.statusText, err.details, retryAfter >= 0 ? retryAfter : undefined);
   }
   // A proxy or gateway answered without our error shape.
   const code = res.status >= 500 ? 'internal' : res.status === 401 ? 'unauthenticated' : res.status === 404 ? 'not_found' : 'http_error';

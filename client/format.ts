@@ -45,8 +45,3 @@ export function formatInterval(lo: number | null | undefined, hi: number | null 
 export function formatNumber(n: number, locale: Locale = 'da'): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(n);
 }
-
-/** About how long the survey takes, in whole minutes (at least 1). */
-export function minutes(seconds: number): number {
-  return Math.max(1, Math.round(seconds / 60));
-}

@@ -1,5 +1,6 @@
 // Entry of the staff app. The answer pages (/s/…, /k…) have their own entry (answer.html → answer/main.tsx),
 // which the server sends for those paths; they are lazy here too only for `vite` dev, which sends index.html.
+import './cspSafeZod';
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { usePath } from './router';

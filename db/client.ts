@@ -8,7 +8,7 @@ import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { sql } from 'drizzle-orm';
+import { QueryPromise, sql } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -41,26 +41,106 @@ export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(lo
  * Open and migrate. `location` is a SQLite file path, ':memory:' (tests) or a postgres:// URL.
  * `poolSize` bounds the PostgreSQL connections of this instance.
  */
-export async function openDb(location: string, options: { poolSize?: number } = {}): Promise<Db> {
-  return isPostgresUrl(location) ? openPostgres(location, options.poolSize ?? 10) : openSqlite(location);
+export async function openDb(location: string, options: { poolSize?: number; busyWaitMs?: number } = {}): Promise<Db> {
+  return isPostgresUrl(location) ? openPostgres(location, options.poolSize ?? 10) : openSqlite(location, options.busyWaitMs ?? BUSY_WAIT_MS);
 }
 
-function openSqlite(path: string): Db {
+/** How long in all a request waits (asynchronously, retrying) for another process's lock before it answers
+ *  503 database_busy; on PostgreSQL the lock_timeout. */
+export const BUSY_WAIT_MS = 2000;
+
+function openSqlite(path: string, busyWaitMs: number): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const connection = new Database(path);
+  // No busy_timeout: SQLite's wait for a lock held by another process (a backup, a migration, a second
+  // instance, the sqlite3 shell) is a synchronous sleep that stops the whole event loop. A busy statement
+  // fails at once instead and is retried after a timer (retryWhileBusy), so other requests go on meanwhile.
+  connection.pragma('busy_timeout = 0');
   connection.pragma('journal_mode = WAL');
   connection.pragma('foreign_keys = ON');
-  connection.pragma('busy_timeout = 5000');
-  connection.pragma('synchronous = NORMAL');
+  connection.pragma(`synchronous = ${SQLITE_SYNCHRONOUS}`);
   cacheStatements(connection);
+  busyWaits.set(connection, busyWaitMs);
   const orm = drizzleSqlite(connection, { schema });
   migrateSqlite(orm, { migrationsFolder: join(migrationsRoot, 'sqlite') });
   return Object.assign(orm, {
     engine: 'sqlite' as const,
-    sqlite: { connection, lock: new GroupCommit(connection) },
+    sqlite: { connection, lock: new GroupCommit(connection, busyWaitMs) },
     close: async () => void connection.close(),
   }) as unknown as Db;
 }
+
+/**
+ * FULL: in WAL mode every COMMIT waits for the WAL to reach the disk (fsync), so an acknowledged answer
+ * survives a power cut, not only a killed process (NORMAL syncs only at checkpoints: the last commits before a
+ * power cut can be lost, though the file stays consistent). Group commit (below) shares one fsync among every
+ * transaction of a group, which keeps the cost small under load (bench/README.md, "synchronous").
+ */
+const SQLITE_SYNCHRONOUS = 'FULL';
+
+// ---------- a busy database ----------
+
+/** Answered as 503 with Retry-After (server/app.ts): the database was locked by someone else for too long,
+ *  nothing was stored, and the same request can simply be sent again. */
+export class DatabaseBusyError extends Error {
+  readonly code = 'database_busy';
+  constructor(options?: { cause?: unknown }) {
+    super('The database is busy', options);
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+/** Error codes that mean "locked or conflicting right now, try again": SQLite's BUSY (and its extended codes);
+ *  PostgreSQL's lock_not_available (lock_timeout), query_canceled (statement_timeout), serialization_failure
+ *  and deadlock_detected — the database rolled the transaction back, so a retry is right. */
+const isSqliteBusyCode = (code: unknown) => typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+const PG_RETRYABLE = new Set(['55P03', '57014', '40001', '40P01']);
+
+/** True when `e` (or what drizzle wrapped) says the database was busy and the request can be retried. */
+export function isDatabaseBusy(e: unknown): boolean {
+  for (let err = e as { code?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 5; err = err.cause as typeof err, depth++) {
+    if (err instanceof DatabaseBusyError || isSqliteBusyCode(err.code) || (typeof err.code === 'string' && PG_RETRYABLE.has(err.code))) return true;
+  }
+  return false;
+}
+
+const isSqliteBusy = (e: unknown) => {
+  for (let err = e as { code?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 5; err = err.cause as typeof err, depth++) if (isSqliteBusyCode(err.code)) return true;
+  return false;
+};
+
+/** Per SQLite connection: how long a statement may keep retrying (openDb's busyWaitMs). */
+const busyWaits = new WeakMap<Database.Database, number>();
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `attempt` until it does not fail with SQLITE_BUSY, waiting 2, 4, 8 … 100 ms (jittered) between tries on a
+ *  timer, never blocking; after `waitMs` in all it throws DatabaseBusyError. A busy statement changed nothing. */
+export async function retryWhileBusy<T>(attempt: () => T | Promise<T>, waitMs: number): Promise<T> {
+  const started = Date.now();
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!isSqliteBusy(e)) throw e;
+      const left = waitMs - (Date.now() - started);
+      if (left <= 0) throw new DatabaseBusyError({ cause: e });
+      await sleep(Math.min(left, Math.min(100, 2 ** (i + 1)) * (0.5 + Math.random() / 2)));
+    }
+  }
+}
+
+// Every awaited drizzle query on a SQLite connection of ours retries while busy: a statement outside
+// transaction() (a login writing its session, say) autocommits and needs the write lock itself. Transactions
+// wait for the lock once, in GroupCommit, and then hold it.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(this) below
+const executeOnce = QueryPromise.prototype.then;
+QueryPromise.prototype.then = function (this: QueryPromise<unknown> & { session?: { client?: unknown } }, onFulfilled, onRejected) {
+  const client = this.session?.client;
+  const waitMs = client instanceof Database ? busyWaits.get(client) : undefined;
+  if (waitMs === undefined) return executeOnce.call(this, onFulfilled, onRejected) as never;
+  return retryWhileBusy(() => this.execute(), waitMs).then(onFulfilled, onRejected);
+} as typeof QueryPromise.prototype.then;
 
 /** How many compiled statements a SQLite connection keeps: every query shape the app runs, with room to spare. */
 const STATEMENT_CACHE_SIZE = 500;
@@ -90,21 +170,33 @@ function cacheStatements(connection: Database.Database) {
 }
 
 async function openPostgres(url: string, max: number): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // A request waiting on another transaction's lock gives up after PG_LOCK_TIMEOUT_MS and one running away after
+  // PG_STATEMENT_TIMEOUT_MS: both answer 503 database_busy (isDatabaseBusy), as serialization failures and
+  // deadlocks do, instead of holding a pooled connection (and the request) indefinitely.
+  const pool = new pg.Pool({ connectionString: url, max, lock_timeout: PG_LOCK_TIMEOUT_MS, statement_timeout: PG_STATEMENT_TIMEOUT_MS });
   // An idle connection dropped by the server (failover, restart) must not crash the process; the pool reconnects.
   pool.on('error', (err) => console.error('PostgreSQL pool error', err.message));
   // Instances starting together must not migrate at the same time: one migrates, the others then find it done.
   const client = await pool.connect();
   try {
+    // Migrating (and waiting for another instance's migration) may take as long as it takes.
+    await client.query('set lock_timeout = 0; set statement_timeout = 0');
     await client.query(`select pg_advisory_lock(hashtext('gevinstspor:migrate'))`);
     await migratePg(drizzlePg(client), { migrationsFolder: join(migrationsRoot, 'postgres') });
   } finally {
     await client.query(`select pg_advisory_unlock(hashtext('gevinstspor:migrate'))`).catch(() => undefined);
+    await client.query('reset lock_timeout; reset statement_timeout').catch(() => undefined);
     client.release();
   }
   const orm = drizzlePg(pool, { schema: schema as never });
   return asDb(orm, { engine: 'postgres', close: () => pool.end() });
 }
+
+/** PostgreSQL: longer than SQLite's wait, since row and advisory locks there are held by requests of this same
+ *  service (a release, the last-admin rule), not by a backup in another process. */
+const PG_LOCK_TIMEOUT_MS = 5000;
+/** The report at a million answers takes well under a second (bench/README.md); far above any real query. */
+const PG_STATEMENT_TIMEOUT_MS = 60_000;
 
 const asDb = (orm: NodePgDatabase<never> | object, extra: Partial<Db>) => Object.assign(orm, extra) as unknown as Db;
 
@@ -140,7 +232,17 @@ const GROUP_COMMIT_MAX = 128;
 export class GroupCommit {
   private readonly queue: { fn: () => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
   private draining = false;
-  constructor(private readonly connection: Database.Database) {}
+  /** COMMITs that succeeded: fewer than the transactions when they shared them (test/api/groupCommit.test.ts). */
+  commits = 0;
+  // Prepared once: exec() would parse the SQL again for each of the four statements every transaction runs.
+  private readonly sql: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
+  constructor(
+    private readonly connection: Database.Database,
+    private readonly busyWaitMs = BUSY_WAIT_MS,
+  ) {
+    const p = (text: string) => connection.prepare(text);
+    this.sql = { begin: p('BEGIN IMMEDIATE'), commit: p('COMMIT'), rollback: p('ROLLBACK'), savepoint: p('SAVEPOINT group_tx'), release: p('RELEASE group_tx'), rollbackTo: p('ROLLBACK TO group_tx') };
+  }
 
   run<T>(fn: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -157,13 +259,16 @@ export class GroupCommit {
       // group is refused, as are the ones before, whose writes are gone.
       return { ok: false, value: new Error('The transaction was rolled back by the database') };
     }
-    c.exec('SAVEPOINT group_tx');
+    this.sql.savepoint.run();
     try {
       const value = await job.fn();
-      c.exec('RELEASE group_tx');
+      this.sql.release.run();
       return { ok: true, value };
     } catch (e) {
-      if (c.inTransaction) c.exec('ROLLBACK TO group_tx; RELEASE group_tx');
+      if (c.inTransaction) {
+        this.sql.rollbackTo.run();
+        this.sql.release.run();
+      }
       return { ok: false, value: e };
     }
   }
@@ -176,7 +281,8 @@ export class GroupCommit {
         const group: typeof this.queue = [];
         const settled: { ok: boolean; value: unknown }[] = [];
         try {
-          c.exec('BEGIN IMMEDIATE');
+          // Another process holding the write lock: wait on a timer (the event loop keeps serving), then 503.
+          await retryWhileBusy(() => this.sql.begin.run(), this.busyWaitMs);
         } catch (e) {
           for (const job of this.queue.splice(0)) job.reject(e);
           continue;
@@ -196,10 +302,11 @@ export class GroupCommit {
         let commitError: unknown = c.inTransaction ? undefined : new Error('The transaction was rolled back by the database');
         if (c.inTransaction) {
           try {
-            c.exec('COMMIT');
+            this.sql.commit.run();
+            this.commits++;
           } catch (e) {
             commitError = e;
-            if (c.inTransaction) c.exec('ROLLBACK');
+            if (c.inTransaction) this.sql.rollback.run();
           }
         }
         group.forEach((job, i) => {

@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
-import { secureHeaders } from 'hono/secure-headers';
+import { siteHeaders } from './http/secureHeaders';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, type Db } from '../db/client';
@@ -13,8 +13,16 @@ import { readServerConfig, type ServerConfig } from './config';
 import { loadDemoIfEmpty } from './services/demo';
 import { systemClock } from './services/clock';
 import { dispatchByHost, readTenantFile, tenantPublicUrl } from './tenants';
+import type { Server } from 'node:http';
+import { loggerFromEnv, requestLogging, type Logger } from './http/logging';
+import { probeRoutes, type Lifecycle } from './http/probes';
+import { closeConnectionsWhileStopping, shutdownTimeoutFromEnv, stopOnSignals } from './lifecycle';
 
 const config = readServerConfig();
+// One JSON line per request and per error on stdout (server/http/logging.ts); the lifecycle is flipped on SIGTERM.
+const log = loggerFromEnv();
+const lifecycle: Lifecycle = { stopping: false };
+const shutdownTimeoutMs = shutdownTimeoutFromEnv();
 // DIST_DIR lets parallel test runs each serve their own build; npm start uses dist/.
 const distDir = join(process.cwd(), process.env.DIST_DIR ?? 'dist');
 const distRoot = process.env.DIST_DIR ?? './dist';
@@ -26,16 +34,23 @@ if (!existsSync(join(distDir, 'index.html')) || !existsSync(join(distDir, 'answe
 type Demo = Awaited<ReturnType<typeof loadDemoIfEmpty>>;
 const databases: Db[] = [];
 
-async function openTenantApp(database: string, cfg: ServerConfig) {
+async function openTenantApp(database: string, cfg: ServerConfig, appLog: Logger = log) {
   const db = await openDb(database, { poolSize: cfg.poolSize });
   databases.push(db);
   const demo: Demo | null = cfg.loadDemo ? await loadDemoIfEmpty(db, systemClock, cfg) : null;
-  return { app: createApp({ db, config: cfg }), demo };
+  return { app: createApp({ db, config: cfg, log: appLog, lifecycle }), demo };
 }
 
 // Everything compressible is sent compressed: the built files as precompressed .br/.gz (vite.config.ts writes them),
 // the API's JSON and the HTML pages by compress() (gzip on the fly; it skips what already has a Content-Encoding).
-const site = new Hono().use(secureHeaders({ referrerPolicy: 'no-referrer' })).use(compress());
+const pageHeaders = siteHeaders(config);
+const site = new Hono()
+  .use(closeConnectionsWhileStopping(lifecycle))
+  // The API logs its own requests (with the route pattern); this logs the pages and files.
+  .use(requestLogging(log, (c) => c.req.path.startsWith('/api/')))
+  // The API sets its own security headers (createApp); the pages and files get the same ones here, once.
+  .use((c, next) => (c.req.path.startsWith('/api/') || c.req.path === '/api' ? next() : pageHeaders(c, next)))
+  .use(compress());
 let demo: Demo | null = null;
 let where: string;
 if (config.tenantsFile) {
@@ -46,15 +61,19 @@ if (config.tenantsFile) {
     const publicUrl = tenantPublicUrl(t);
     // A shared service never gets the demo's public logins; cookies are Secure wherever the tenant is https.
     const secureCookies = config.secureCookiesSetting ?? publicUrl.startsWith('https://');
-    const { app } = await openTenantApp(t.databaseUrl, { ...config, publicUrl, secureCookies, loadDemo: false });
+    const { app } = await openTenantApp(t.databaseUrl, { ...config, publicUrl, secureCookies, loadDemo: false, oidc: t.oidc }, log.child({ tenant: t.id }));
     for (const h of t.hosts) apps.set(h, app);
   }
+  // The probes answer for the whole service (every municipality's database), whatever the Host: Docker's
+  // HEALTHCHECK and a load balancer ask by IP.
+  site.route('/api', probeRoutes(databases, lifecycle, log));
   site.route('/', dispatchByHost(apps));
   where = `${tenants.length} kommuner: ${tenants.map((t) => `${t.id} (${t.hosts.join(', ')})`).join('; ')}`;
 } else {
   const tenant = await openTenantApp(config.database, config);
   demo = tenant.demo;
-  site.all('/api/*', (c) => tenant.app.fetch(c.req.raw));
+  // c.env carries the socket, so the rate limits see the client's address (server/http/rateLimit.ts).
+  site.all('/api/*', (c) => tenant.app.fetch(c.req.raw, c.env));
   where = `database ${config.database.replace(/\/\/[^@/]*@/, '//…@')}`;
 }
 
@@ -86,6 +105,9 @@ const page = (name: 'index.html' | 'answer.html') => (c: Context) => {
   c.header('Cache-Control', 'no-cache');
   return c.html(readFileSync(join(distDir, name), 'utf8'));
 };
+// An /api path no app answered is a JSON 404, never the app's page.
+site.all('/api', (c) => c.json({ error: { code: 'not_found', message: 'No such endpoint' } }, 404));
+site.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: 'No such endpoint' } }, 404));
 // The answer pages (/s/<token>, /k, /k/<code>) have their own small page: React, SurveyJS and answering only.
 site.get('/s/*', page('answer.html'));
 site.get('/k', page('answer.html'));
@@ -102,12 +124,8 @@ const server = serve({ fetch: site.fetch, port: config.port, hostname: config.ho
     if (demo.openLinkToken) console.log(`  Åbent spørgeskema (medarbejder): ${base}/s/${demo.openLinkToken}`);
   }
   console.log('');
+  log.info('server_started', { port: info.port, databases: databases.length });
 });
 
-// A stop (docker stop, systemd, Ctrl-C) finishes open requests, then closes the databases cleanly.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    server.close(() => void Promise.all(databases.map((d) => d.close())).finally(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5000).unref();
-  });
-}
+// A stop (docker stop, systemd, Kubernetes, Ctrl-C) finishes open requests, then closes the databases cleanly.
+stopOnSignals({ server: server as Server, databases, lifecycle, log, timeoutMs: shutdownTimeoutMs });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { isPostgresUrl } from '../db/client';
+import { oidcSettingsSchema } from './auth/oidcConfig';
 
 const tenantSchema = z.object({
   /** Short stable id, used in logs. */
@@ -15,6 +16,8 @@ const tenantSchema = z.object({
   databaseUrl: z.string().refine(isPostgresUrl, 'must be a postgres:// URL: tenants share a service, so each needs a PostgreSQL database'),
   /** Base of staff links and QR codes for this municipality; https://<first host> when left out. */
   publicUrl: z.string().url().optional(),
+  /** This municipality's own identity provider (OpenID Connect); see README "Log ind med kommunens identitetsudbyder". */
+  oidc: oidcSettingsSchema.optional(),
 });
 
 export const tenantFileSchema = z
@@ -45,7 +48,7 @@ export const tenantPublicUrl = (t: Tenant) => (t.publicUrl ?? `https://${t.hosts
 export const hostName = (host: string | undefined) => (host ?? '').toLowerCase().replace(/:\d+$/, '');
 
 interface Fetchable {
-  fetch: (request: Request) => Response | Promise<Response>;
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
 }
 
 /** Sends each /api request to the app of the tenant its host names; anything else answers 404 unknown_tenant. */
@@ -53,6 +56,6 @@ export function dispatchByHost(apps: Map<string, Fetchable>) {
   return new Hono().all('/api/*', (c) => {
     const app = apps.get(hostName(c.req.header('host')));
     if (!app) return c.json({ error: { code: 'unknown_tenant', message: 'This address does not belong to a municipality on this service' } }, 404);
-    return app.fetch(c.req.raw);
+    return app.fetch(c.req.raw, c.env);
   });
 }

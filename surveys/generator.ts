@@ -27,6 +27,7 @@ export interface GeneratorBehaviour {
   titleEn?: string | null;
   descriptionEn?: string | null;
   oldBehaviourEn?: string | null;
+  situationEn?: string | null;
   /** Empty = suggested from titleEn; with no titleEn either, the English question quotes the Danish title. */
   questionTextEn?: string | null;
 }
@@ -125,12 +126,17 @@ export type MissingEnglishField =
   | 'oldBehaviour'
   | 'questionText'
   | 'benefitTitle'
-  | 'rewording';
+  | 'rewording'
+  // Not in the survey itself but on the answer page's heading (the preview adds them: server/services/surveys.ts).
+  | 'unitName'
+  | 'waveName';
 
 export interface MissingEnglish {
   field: MissingEnglishField;
   behaviourId?: number;
   benefitId?: number;
+  unitId?: number;
+  waveId?: number;
   /** The item key of a rewording given in Danish only. */
   key?: string;
   /** The Danish text the English survey shows instead. */
@@ -449,9 +455,8 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
       continue;
     }
     // Page description: the behaviour's description as written, then the situation it applies to.
-    // The situation has no English field (yet): the English page shows it in Danish, and says so.
     const situationDa = oneLine(nonEmpty(behaviour.situation));
-    const situation = situationDa ? bilingual(situationDa, '', { field: 'behaviourSituation', behaviourId: b }) : undefined;
+    const situation = situationDa ? bilingual(situationDa, oneLine(nonEmpty(behaviour.situationEn)), { field: 'behaviourSituation', behaviourId: b }) : undefined;
     const situationLine = situation ? fillLocalized(SURVEY_TEXT.situation, { da: { situation: situation.da }, en: { situation: situation.en } }) : undefined;
     const descriptionDa = nonEmpty(behaviour.description);
     const own = descriptionDa ? bilingual(descriptionDa, nonEmpty(behaviour.descriptionEn), { field: 'behaviourDescription', behaviourId: b }) : { da: '', en: '' };

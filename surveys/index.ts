@@ -65,6 +65,7 @@ export {
   type ItemComparison,
   type ItemDifference,
 } from './validate';
+export { generatorInputOf, type SurveySource } from './generatorInput';
 export { neutralizeBraces, restoreBraces, WORD_JOINER, type LocString } from './text';
 export { answerTimeText, estimateMinutes } from './duration';
 export { questionWording, suggestQuestionText, suggestQuestionTextEn, danishParticiple, type WordingSuggestion, type WordingSource } from './wording';

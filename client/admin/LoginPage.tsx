@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { TextField } from '../components/Field';
 import { setLocale } from '../i18n';
 import { useAdminT } from '../i18n/admin';
+import { OidcButton } from './OidcButton';
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (signedIn: SignedIn) => void }) {
   const t = useAdminT();
@@ -36,6 +37,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (signedIn: SignedIn) => 
     <div className="login">
       <h1>{t('loginTitle')}</h1>
       <p className="muted">{t('loginIntro')}</p>
+      <OidcButton />
       <form onSubmit={submit} noValidate={false} aria-describedby={error ? 'login-error' : undefined}>
         <TextField label={t('email')} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <TextField label={t('password')} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />

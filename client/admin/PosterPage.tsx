@@ -24,6 +24,7 @@ export function Poster({ data, link, lang, headingLevel = 1 }: { data: PosterDat
   const { project, wave, municipality } = data;
   const projectName = (lang === 'en' && project.nameEn) || project.name;
   const purpose = (lang === 'en' && project.purposeEn) || project.purpose;
+  const unitName = (lang === 'en' && link.unitNameEn) || link.unitName;
   // The last day to answer (a Copenhagen day); the instant only when no day is set.
   const closes = formatDate(wave.closesOn ?? wave.closesAt, lang);
   return (
@@ -35,7 +36,7 @@ export function Poster({ data, link, lang, headingLevel = 1 }: { data: PosterDat
             {municipality.municipalityName && <span className="poster-municipality">{municipality.municipalityName}</span>}
           </div>
         )}
-        <p className="poster-unit">{p('unit', { unit: link.unitName })}</p>
+        <p className="poster-unit">{p('unit', { unit: unitName })}</p>
         <H className="poster-title">{projectName}</H>
         <p className="poster-invite">{data.answerSeconds ? p('inviteTime', { time: answerTimeText(data.answerSeconds, lang) }) : p('invite')}</p>
         <div className="poster-why">
@@ -43,7 +44,7 @@ export function Poster({ data, link, lang, headingLevel = 1 }: { data: PosterDat
           <p className="poster-why-text">{purpose || p('whyDefault')}</p>
         </div>
         <div className="poster-access">
-          <img className="poster-qr" src={waveLinksApi.qrSvgUrl(wave.id, link.id)} alt={tl('qrAlt', { unit: link.unitName })} />
+          <img className="poster-qr" src={waveLinksApi.qrSvgUrl(wave.id, link.id)} alt={tl('qrAlt', { unit: unitName })} />
           <p className="poster-scan">{p('scan')}</p>
         </div>
         <div className="poster-typed">

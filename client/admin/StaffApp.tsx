@@ -11,6 +11,8 @@ import { LoginPage } from './LoginPage';
 import { PosterPage } from './PosterPage';
 import { WavePostersPage } from './WavePostersPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { AuditPage } from './audit/AuditPage';
+import { useAuditT } from '../i18n/audit';
 import { useLinksT } from '../i18n/waveLinks';
 import { ProjectListPage } from './ProjectListPage';
 import { ProjectPage } from './project/ProjectPage';
@@ -21,6 +23,9 @@ import { SessionContext, type Session } from './session';
 import { ChangePasswordPage } from './users/ChangePasswordPage';
 import { UsersPage } from './users/UsersPage';
 import { useUsersT } from '../i18n/users';
+import { useAccountsT } from '../i18n/accounts';
+import { AccountLinkPage } from './users/AccountLinkPage';
+import { accountApi } from './users/api';
 
 const ReportPage = lazy(() => import('../dashboard/ReportPage'));
 const PrintReport = lazy(() => import('../dashboard/PrintReport'));
@@ -61,11 +66,36 @@ export default function StaffApp({ path }: { path: string }) {
                 navigate('/login');
               }
             },
+            logoutAll: async () => {
+              try {
+                await accountApi.logoutAll();
+              } finally {
+                setAuth({ state: 'anonymous' });
+                navigate('/login');
+              }
+            },
           }
         : null,
     [auth],
   );
 
+  // The public pages behind an invitation or reset link work whether or not someone is logged in here.
+  const link = match('/invite/:token', path) ?? match('/reset/:token', path);
+  if (link) {
+    return (
+      <Shell>
+        <AccountLinkPage
+          key={path}
+          purpose={path.startsWith('/invite/') ? 'invite' : 'reset'}
+          token={link.token}
+          onLoggedIn={(signedIn) => {
+            setAuth({ state: 'in', ...signedIn });
+            navigate('/projects', { replace: true });
+          }}
+        />
+      </Shell>
+    );
+  }
   if (auth.state === 'checking') {
     return (
       <Shell>
@@ -97,6 +127,16 @@ export default function StaffApp({ path }: { path: string }) {
       </Shell>
     );
   }
+  // A temporary password must be replaced before anything else (the server refuses the rest meanwhile).
+  if (session.user.mustChangePassword) {
+    return (
+      <SessionContext.Provider value={session}>
+        <Shell session={session} path={path} restricted>
+          <ChangePasswordPage forced onChanged={check} />
+        </Shell>
+      </SessionContext.Provider>
+    );
+  }
   return (
     <SessionContext.Provider value={session}>
       <Shell session={session} path={path}>
@@ -115,6 +155,7 @@ function Routes({ path }: { path: string }) {
   if (path === '/units') return <UnitsPage />;
   if (path === '/users') return <UsersPage />;
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/audit') return <AuditPage />;
   if (path === '/password') return <ChangePasswordPage />;
   let m = match('/projects/:id', path);
   if (m && /^\d+$/.test(m.id)) return <ProjectPage key={m.id} projectId={Number(m.id)} />;
@@ -153,12 +194,15 @@ function NotFound() {
   );
 }
 
-function Shell({ children, session, path }: { children: ReactNode; session?: Session; path?: string }) {
+/** `restricted`: only the user box's logout buttons, for the forced password change. */
+function Shell({ children, session, path, restricted = false }: { children: ReactNode; session?: Session; path?: string; restricted?: boolean }) {
   const t = useT();
+  const tac = useAccountsT();
   const ta = useAdminT();
   const tw = useWorkspaceT();
   const tu = useUsersT();
   const tl = useLinksT();
+  const tau = useAuditT();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -204,13 +248,13 @@ function Shell({ children, session, path }: { children: ReactNode; session?: Ses
         <Link to="/projects" className="brand">
           Gevinstspor
         </Link>
-        {session && (
+        {session && !restricted && (
           // On a phone the menu and the user box fold behind this button, so the page starts near the top.
           <button type="button" ref={menuButton} className="secondary small menu-toggle" aria-expanded={menuOpen} aria-controls="app-nav app-user" onClick={() => setMenuOpen((o) => !o)}>
             {ta('menu')}
           </button>
         )}
-        {session && (
+        {session && !restricted && (
           <nav id="app-nav" aria-label={ta('mainNav')}>
             <ul>
               <li>
@@ -237,6 +281,13 @@ function Shell({ children, session, path }: { children: ReactNode; session?: Ses
                   </Link>
                 </li>
               )}
+              {session.isAdmin && (
+                <li>
+                  <Link to="/audit" aria-current={path === '/audit' ? 'page' : undefined}>
+                    {tau('navAudit')}
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
         )}
@@ -245,13 +296,18 @@ function Shell({ children, session, path }: { children: ReactNode; session?: Ses
           {session && (
             <>
               <span className="muted">
-                {ta('loggedInAs', { name: session.user.name })} ({session.isAdmin ? ta('roleAdmin') : ta('roleManager')})
+                {ta('loggedInAs', { name: session.user.name })} ({session.isAdmin ? ta('roleAdmin') : session.user.role === 'editor' ? tac('roleEditor') : ta('roleManager')})
               </span>
-              <Link to="/password" className="button secondary small" aria-current={path === '/password' ? 'page' : undefined}>
-                {tu('navChangePassword')}
-              </Link>
+              {!restricted && (
+                <Link to="/password" className="button secondary small" aria-current={path === '/password' ? 'page' : undefined}>
+                  {tu('navChangePassword')}
+                </Link>
+              )}
               <button type="button" className="secondary small" onClick={() => void session.logout()}>
                 {ta('logout')}
+              </button>
+              <button type="button" className="secondary small" onClick={() => window.confirm(tac('logoutAllConfirm')) && void session.logoutAll()}>
+                {tac('logoutAll')}
               </button>
             </>
           )}

@@ -60,9 +60,10 @@ export const projectApi = {
   surveyVersion: (projectId: number, versionId: number) =>
     call(project['survey-versions'][':versionId'].$get({ param: { ...projectParam(projectId), versionId: id(versionId) } })).then((r) => r.version),
   /** The stored spec as saved, or null for the default survey. */
-  surveySpec: (projectId: number) => call(project.survey.spec.$get({ param: projectParam(projectId) })).then((r) => r.spec),
+  /** The stored spec and its own version (surveySpecVersion), which a save sends back. */
+  surveySpec: (projectId: number) => call(project.survey.spec.$get({ param: projectParam(projectId) })),
   /** null restores the default survey. Answers 400 invalid_input with details[].path ("spec.customItems.0.text.da"). */
-  saveSurveySpec: (projectId: number, spec: SurveySpecInput | null) => call(project.survey.spec.$put({ param: projectParam(projectId), json: { spec } })),
+  saveSurveySpec: (projectId: number, spec: SurveySpecInput | null, version: number) => call(project.survey.spec.$put({ param: projectParam(projectId), json: { spec, version } })),
 };
 
 // ---------- reporting groups ----------
@@ -96,6 +97,4 @@ export const waveApi = {
   update: (waveId: number, json: WaveUpdate) => call(wave.$patch({ param: { id: id(waveId) }, json })).then((r) => r.wave),
   remove: (waveId: number) => call(wave.$delete({ param: { id: id(waveId) } })),
   links: (waveId: number) => call(wave.links.$get({ param: { id: id(waveId) } })),
-  /** The QR code is an SVG made by the server (GET /api/waves/:id/links/:linkId/qr.svg); used as an <img src>. */
-  qrUrl: (waveId: number, linkId: number) => `/api/waves/${waveId}/links/${linkId}/qr.svg`,
 };

@@ -9,6 +9,8 @@ export interface Session {
   thresholds: Thresholds;
   isAdmin: boolean;
   logout: () => Promise<void>;
+  /** Ends every session of the account, this one included ("Log ud alle steder"). */
+  logoutAll: () => Promise<void>;
 }
 
 export const SessionContext = createContext<Session | null>(null);

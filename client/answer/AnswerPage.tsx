@@ -14,7 +14,7 @@ import { SurveyFrame } from '../survey/SurveyFrame';
 import { keepUntil, type DeviceStore } from './deviceStore';
 import { clearDraft, hasAnswered, loadDraft, rememberAnswered, saveDraft } from './draft';
 import { KIOSK_RESET_SECONDS, storeFor, wipeLinkStorage } from './kiosk';
-import { clearPending, loadPending, savePending, type PendingSubmission } from './submission';
+import { clearPending, loadPending, retryable as isRetryable, retryDelayMs, savePending, type PendingSubmission } from './submission';
 
 type State =
   | { kind: 'loading' }
@@ -22,12 +22,11 @@ type State =
   | { kind: 'askAgain'; data: PublicSurvey }
   | { kind: 'declined'; data: PublicSurvey }
   | { kind: 'answering'; data: PublicSurvey; model: Model; problem?: unknown; restored?: boolean }
-  | { kind: 'sending'; data: PublicSurvey; pending: PendingSubmission; retrying: boolean; resumed: boolean }
+  | { kind: 'sending'; data: PublicSurvey; pending: PendingSubmission; retrying: boolean; resumed: boolean; busy?: boolean }
   | { kind: 'done'; data: PublicSurvey; duplicate: boolean };
 
-/** Failures worth retrying with the same submission id: no connection, server trouble, rate limit. */
-const retryable = (e: unknown) => !(e instanceof ApiError) || e.status === 0 || e.status >= 500 || e.status === 429 || e.status === 408;
-const backoff = (attempt: number) => Math.min(30_000, 2_000 * 2 ** attempt);
+/** Failures worth retrying with the same submission id (submission.ts); anything not from our API too. */
+const retryable = (e: unknown) => !(e instanceof ApiError) || isRetryable(e);
 
 /** The wave's closing as the API gives it; closesAt (an instant) once the server sends it. */
 const expiryOf = (data: PublicSurvey) => keepUntil(data.wave);
@@ -83,8 +82,9 @@ export default function AnswerPage({ token, kiosk = false }: { token: string; ki
       } catch (e) {
         if (!alive.current) return;
         if (retryable(e)) {
-          const wait = backoff(attempt.current++);
-          setState({ kind: 'sending', data, pending, retrying: true, resumed });
+          // A busy server says when to come back (Retry-After); the same id is sent, so it counts once.
+          const wait = retryDelayMs(attempt.current++, e instanceof ApiError ? e.retryAfterSeconds : undefined);
+          setState({ kind: 'sending', data, pending, retrying: true, resumed, busy: e instanceof ApiError && e.status === 503 });
           retryTimer.current = window.setTimeout(() => void send(data, pending, resumed), wait);
         } else if (e instanceof ApiError && (e.code === 'invalid_answers' || e.code === 'empty_response' || e.status === 400)) {
           // Nothing was stored: go back to the filled survey; the same id is used when it is sent again.
@@ -220,7 +220,7 @@ export default function AnswerPage({ token, kiosk = false }: { token: string; ki
   }, [state.kind]);
 
   useEffect(() => {
-    const title = data ? `${projectName(data, t.locale)} – Gevinstspor` : 'Gevinstspor';
+    const title = data ? `${nameIn(data.project, t.locale)} – Gevinstspor` : 'Gevinstspor';
     document.title = state.kind === 'done' ? `${t('thanksTitle')} – Gevinstspor` : title;
   }, [data, state.kind, t]);
 
@@ -285,7 +285,7 @@ export default function AnswerPage({ token, kiosk = false }: { token: string; ki
       )}
       {state.kind === 'sending' && (
         <div className="notice" role="status" aria-live="polite">
-          <p>{state.resumed && !state.retrying ? t('pendingFound') : state.retrying ? t('sendingRetry') : t('sending')}</p>
+          <p>{state.resumed && !state.retrying ? t('pendingFound') : state.busy ? ta('sendingBusy') : state.retrying ? t('sendingRetry') : t('sending')}</p>
           {state.retrying && (
             <button type="button" onClick={() => void send(state.data, state.pending, state.resumed)}>
               {t('sendNow')}
@@ -317,18 +317,18 @@ export default function AnswerPage({ token, kiosk = false }: { token: string; ki
   );
 }
 
-/** The project's name in the survey's language: the English one when the secretariat gave it. */
-const projectName = (data: PublicSurvey, locale: string) => (locale === 'en' && data.project.nameEn ? data.project.nameEn : data.project.name);
+/** A name in the survey's language: the English one when the secretariat gave it, else the Danish. */
+const nameIn = (named: { name: string; nameEn: string }, locale: string) => (locale === 'en' && named.nameEn.trim() ? named.nameEn : named.name);
 
 /** Project, unit, wave and closing date in one compact block (the intro page below says why and how anonymous). */
 function SurveyHeading({ data }: { data: PublicSurvey }) {
   const t = useT();
   return (
     <div className="answer-intro">
-      <h1>{projectName(data, t.locale)}</h1>
+      <h1>{nameIn(data.project, t.locale)}</h1>
       <p className="answer-meta">
-        <span>{t('answerUnit', { unit: data.unit.name })}</span>
-        <span>{t('answerWave', { wave: data.wave.name })}</span>
+        <span>{t('answerUnit', { unit: nameIn(data.unit, t.locale) })}</span>
+        <span>{t('answerWave', { wave: nameIn(data.wave, t.locale) })}</span>
         {data.wave.closesOn && <span>{t('answerClosesOn', { date: formatDate(data.wave.closesOn, t.locale) })}</span>}
       </p>
     </div>

@@ -44,3 +44,17 @@ export function savePending(
 export function clearPending(store: DeviceStore, token: string) {
   store.remove(key(token));
 }
+
+/** Failures worth sending again with the same submission id: no connection, server trouble (503 database_busy
+ *  among them), rate limit, timeout. Anything else would fail the same way again. */
+export const retryable = (e: { status?: number } | unknown) => {
+  const status = typeof (e as { status?: unknown })?.status === 'number' ? (e as { status: number }).status : 0;
+  return status === 0 || status >= 500 || status === 429 || status === 408;
+};
+
+/** How long to wait before attempt `attempt` + 1: what the server asked for (Retry-After) when it said, never
+ *  less than a second, otherwise 2, 4, 8 … 30 s. */
+export function retryDelayMs(attempt: number, retryAfterSeconds?: number): number {
+  if (retryAfterSeconds !== undefined && Number.isFinite(retryAfterSeconds)) return Math.min(60_000, Math.max(1_000, retryAfterSeconds * 1000));
+  return Math.min(30_000, 2_000 * 2 ** attempt);
+}

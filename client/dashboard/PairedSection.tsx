@@ -54,7 +54,20 @@ export function PairedSection({ report }: { report: Report }) {
 
 function PairedResult({ b, match, k }: { b: ShownBehaviour; match: string; k: number }) {
   const t = useDashT();
-  const cell = (n: number | null) => (n === null ? <td className="hidden-cell">{t('pairedCellHidden', { k })}</td> : <td>{n}</td>);
+  // data-label: on a phone the table becomes one card per row (table.stack in styles.css), each cell labelled.
+  const cell = (n: number | null, label: string) =>
+    n === null ? (
+      <td className="hidden-cell" data-label={label}>
+        {t('pairedCellHidden', { k })}
+      </td>
+    ) : (
+      <td className="num" data-label={label}>
+        {n}
+      </td>
+    );
+  const after = t('pairedAfter');
+  const afterNo = t('pairedAfterNo');
+  const before = t('pairedBefore');
   const caption = t('pairedCaption', { behaviour: b.title, n: b.pairs });
   return (
     <>
@@ -62,25 +75,29 @@ function PairedResult({ b, match, k }: { b: ShownBehaviour; match: string; k: nu
         <strong>{t('pairedSentence', { n: b.pairs, match, d: points(b.d, t.locale, true), lo: points(b.lo, t.locale, false), hi: points(b.hi, t.locale, false) })}</strong>
       </p>
       <TableWrap label={caption}>
-        <table>
+        <table className="stack">
           <caption>{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('pairedBefore')}</th>
-              <th scope="col">{t('pairedAfter')}</th>
-              <th scope="col">{t('pairedAfterNo')}</th>
+              <th scope="col">{before}</th>
+              <th scope="col">{after}</th>
+              <th scope="col">{afterNo}</th>
             </tr>
           </thead>
           <tbody>
             <tr>
-              <th scope="row">{t('pairedYes')}</th>
-              {cell(b.table.yesYes)}
-              {cell(b.table.yesNo)}
+              <th scope="row" data-label={before}>
+                {t('pairedYes')}
+              </th>
+              {cell(b.table.yesYes, after)}
+              {cell(b.table.yesNo, afterNo)}
             </tr>
             <tr>
-              <th scope="row">{t('pairedNo')}</th>
-              {cell(b.table.noYes)}
-              {cell(b.table.noNo)}
+              <th scope="row" data-label={before}>
+                {t('pairedNo')}
+              </th>
+              {cell(b.table.noYes, after)}
+              {cell(b.table.noNo, afterNo)}
             </tr>
           </tbody>
         </table>

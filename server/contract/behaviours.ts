@@ -1,6 +1,7 @@
 // Request shapes of behaviours (ny adfærd): a new behaviour, and a change to one.
 import { z } from 'zod';
-import { ids, longText, shortText, title } from './common';
+import { ids, longText, shortText, somethingToChange, title } from './common';
+import { version } from './versions';
 
 export const behaviourBody = z.strictObject({
   title,
@@ -16,6 +17,7 @@ export const behaviourBody = z.strictObject({
   descriptionEn: longText.optional(),
   oldBehaviourEn: longText.optional(),
   questionTextEn: shortText.optional(),
+  situationEn: longText.optional(),
   isPrimary: z.boolean().optional(),
   sortOrder: z.number().int().min(0).max(10000).optional(),
   benefitIds: ids.optional(),
@@ -27,5 +29,5 @@ export const behaviourBody = z.strictObject({
 });
 export type BehaviourInput = z.infer<typeof behaviourBody>;
 
-export const behaviourPatchBody = behaviourBody.partial();
+export const behaviourPatchBody = somethingToChange(behaviourBody.partial().extend({ version }));
 export type BehaviourPatch = z.infer<typeof behaviourPatchBody>;

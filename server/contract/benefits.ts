@@ -1,7 +1,8 @@
 // Request shapes of benefits (gevinster): a new benefit, and a change to one. Its KPI measurements: ./measurements.
 import { z } from 'zod';
 import { benefitDirections, benefitTypes } from '../../db/schema';
-import { ids, isoDay, kpiValue, longText, shortText, title } from './common';
+import { ids, isoDay, kpiValue, longText, shortText, singleLine, somethingToChange, title } from './common';
+import { version } from './versions';
 
 export const benefitBody = z.strictObject({
   title,
@@ -12,7 +13,7 @@ export const benefitBody = z.strictObject({
   owner: shortText.optional(),
   ownerUnitId: z.number().int().positive().nullable().optional(),
   measure: shortText.optional(),
-  measureUnit: z.string().trim().max(50).optional(),
+  measureUnit: singleLine(50).optional(),
   dataSource: longText.optional(),
   baselineValue: kpiValue.nullable().optional(),
   baselineDate: isoDay.nullable().optional(),
@@ -24,5 +25,5 @@ export const benefitBody = z.strictObject({
 });
 export type BenefitInput = z.infer<typeof benefitBody>;
 
-export const benefitPatchBody = benefitBody.partial();
+export const benefitPatchBody = somethingToChange(benefitBody.partial().extend({ version }));
 export type BenefitPatch = z.infer<typeof benefitPatchBody>;

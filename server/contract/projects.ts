@@ -2,7 +2,8 @@
 // primary behaviours, the order of its items, and the list's query.
 import { z } from 'zod';
 import { projectStatuses } from '../../db/schema';
-import { ids, longText, shortText, title } from './common';
+import { ids, longText, shortText, somethingToChange, title } from './common';
+import { version } from './versions';
 
 export const projectBody = z.strictObject({
   name: title,
@@ -17,7 +18,7 @@ export const projectBody = z.strictObject({
 });
 export type ProjectInput = z.infer<typeof projectBody>;
 
-export const projectPatchBody = projectBody.partial();
+export const projectPatchBody = somethingToChange(projectBody.partial().extend({ version }));
 export type ProjectPatch = z.infer<typeof projectPatchBody>;
 
 /** On creation the secretariat may declare goals, enablers and the primary behaviour(s) up front. */

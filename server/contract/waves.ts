@@ -2,7 +2,8 @@
 // A schedule time is given either as an instant (ISO 8601 with Z or an offset) or as Copenhagen wall time
 // (2027-03-01T08:00, the form the secretariat types); the service converts the latter across DST.
 import { z } from 'zod';
-import { ids, isoDay, phase, title } from './common';
+import { ids, isoDay, phase, shortText, somethingToChange, title } from './common';
+import { version } from './versions';
 
 /** An instant: 2027-03-01T07:00:00Z or 2027-03-01T08:00+01:00. */
 export const instant = z
@@ -22,6 +23,8 @@ const schedule = {
 
 export const waveBody = z.strictObject({
   name: title,
+  /** The name the English survey shows; empty = the Danish name. */
+  nameEn: shortText.optional(),
   phase,
   /** Left out: every active unit the project is rolled out to (a follow-up: those live at its opening). */
   unitIds: ids.min(1).optional(),
@@ -34,10 +37,10 @@ export const waveBody = z.strictObject({
 });
 export type WaveInput = z.infer<typeof waveBody>;
 
-export const wavePatchBody = z.strictObject({ name: title.optional(), liveResults: z.boolean().optional(), closesOn: isoDay.nullable().optional(), ...schedule });
+export const wavePatchBody = somethingToChange(z.strictObject({ name: title.optional(), nameEn: shortText.optional(), liveResults: z.boolean().optional(), closesOn: isoDay.nullable().optional(), ...schedule, version }));
 export type WavePatch = z.infer<typeof wavePatchBody>;
 
-export const linkPatchBody = z.strictObject({ ineligible: z.number().int().min(0).max(100000).optional(), headcountAtOpen: z.number().int().min(0).max(100000).optional() });
+export const linkPatchBody = somethingToChange(z.strictObject({ ineligible: z.number().int().min(0).max(100000).optional(), headcountAtOpen: z.number().int().min(0).max(100000).optional() }));
 export type LinkPatch = z.infer<typeof linkPatchBody>;
 
 export const reminderQuery = z.strictObject({ locale: z.enum(['da', 'en']).optional() });

@@ -5,16 +5,20 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { uniqueSymbol } from 'hono-openapi';
 import { findTargetHandler, isMiddleware } from 'hono/utils/handler';
 import { assertAdmin, authenticate } from '../auth/middleware';
-import { assertOwnerReadable, assertProjectParamReadable, type ProjectOwner } from '../auth/projectAccess';
+import { assertOwnerEditable, assertOwnerReadable, assertProjectParamEditable, assertProjectParamReadable, type ProjectOwner } from '../auth/projectAccess';
 import type { AppEnv } from './env';
 
 /**
- * - public: anyone, no login (login itself, the staff survey links, health).
+ * - public: anyone, no login (login itself, the staff survey links, one-time account links, health).
  * - user: any logged-in account (401 otherwise).
- * - admin: the secretariat (401, then 403 for a manager).
- * - projectReader: logged in and may read the project in :projectId (404 otherwise, as if it did not exist);
- *   given an owner, the project owning the item in the owner's param instead (/benefits/:id).
- * - projectAdmin: as projectReader (404), then admin (403): a write under /projects/:projectId.
+ * - admin: the secretariat (401, then 403 for editors and managers): accounts, settings, the unit tree, creating
+ *   and archiving projects.
+ * - projectReader: logged in and may read the project in :projectId (404 otherwise, as if it did not exist): an
+ *   admin, a manager in scope, an editor of the project. Given an owner, the project owning the item in the
+ *   owner's param instead (/benefits/:id).
+ * - projectAdmin: as projectReader (404), then admin or an editor of that project (403 for a manager in scope): a
+ *   write in a project. Given an owner, likewise for the item's project.
+ * Every check also refuses (403 password_change_required) a session that must first change its temporary password.
  */
 export type AccessLevel = 'public' | 'user' | 'admin' | 'projectReader' | 'projectAdmin';
 
@@ -33,16 +37,19 @@ const checks: Record<AccessLevel, (c: Context<AppEnv>) => Promise<unknown>> = {
   user: authenticate,
   admin: assertAdmin,
   projectReader: assertProjectParamReadable,
-  projectAdmin: async (c) => {
-    await assertProjectParamReadable(c);
-    await assertAdmin(c);
-  },
+  projectAdmin: assertProjectParamEditable,
 };
 
-export function access(level: Exclude<AccessLevel, 'projectReader'>): AccessMiddleware;
-export function access(level: 'projectReader', owner?: ProjectOwner): AccessMiddleware;
+const ownerChecks = {
+  projectReader: assertOwnerReadable,
+  projectAdmin: assertOwnerEditable,
+} as const;
+
+export function access(level: Exclude<AccessLevel, 'projectReader' | 'projectAdmin'>): AccessMiddleware;
+export function access(level: 'projectReader' | 'projectAdmin', owner?: ProjectOwner): AccessMiddleware;
 export function access(level: AccessLevel, owner?: ProjectOwner): AccessMiddleware {
-  const check = owner ? (c: Context<AppEnv>) => assertOwnerReadable(c, owner) : checks[level];
+  const ownerCheck = owner && (level === 'projectReader' || level === 'projectAdmin') ? ownerChecks[level] : undefined;
+  const check = owner && ownerCheck ? (c: Context<AppEnv>) => ownerCheck(c, owner) : checks[level];
   const param = owner ? owner.param : level === 'projectReader' || level === 'projectAdmin' ? 'projectId' : undefined;
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     await check(c);

@@ -2,13 +2,14 @@
 // A behaviour a survey version measures is archived instead of deleted, so its answers keep their meaning.
 import { eq } from 'drizzle-orm';
 import { transaction, type Db, type DbLike } from '../../db/client';
-import { behaviourBenefits, behaviourEnablers, behaviourUnits, behaviours } from '../../db/schema';
+import { behaviourBenefits, behaviourEnablers, behaviourUnits, behaviours, benefits } from '../../db/schema';
 import type { BehaviourInput, BehaviourPatch } from '../contract/behaviours';
 import { type Clock, nowIso } from './clock';
 import { notFound } from './errors';
 import { checkLinks } from './projectLinks';
 import { getProjectDetail, getProjectRow } from './projects';
 import { surveyReferences, type ArchiveReason } from './surveyUsage';
+import { bumpVersions, claimVersion, linkChanges, nextVersion } from './versioned';
 
 export async function getBehaviourRow(db: DbLike, behaviourId: number) {
   const [row] = await db.select().from(behaviours).where(eq(behaviours.id, behaviourId)).limit(1);
@@ -25,8 +26,11 @@ export async function getBehaviour(db: DbLike, behaviourId: number) {
 /** Replaces each link set that is given; an omitted set stays as it was. */
 export async function writeBehaviourLinks(db: DbLike, behaviourId: number, input: Pick<BehaviourInput, 'benefitIds' | 'enablerIds' | 'unitIds'>) {
   if (input.benefitIds) {
+    const before = await db.select({ id: behaviourBenefits.benefitId }).from(behaviourBenefits).where(eq(behaviourBenefits.behaviourId, behaviourId));
     await db.delete(behaviourBenefits).where(eq(behaviourBenefits.behaviourId, behaviourId));
     for (const benefitId of new Set(input.benefitIds)) await db.insert(behaviourBenefits).values({ behaviourId, benefitId });
+    // Each benefit gained or lost is itself changed (its behaviourIds): a new version for it too.
+    await bumpVersions(db, benefits, linkChanges(before.map((b) => b.id), input.benefitIds));
   }
   if (input.enablerIds) {
     await db.delete(behaviourEnablers).where(eq(behaviourEnablers.behaviourId, behaviourId));
@@ -49,9 +53,11 @@ export async function createBehaviour(db: Db, projectId: number, input: Behaviou
   });
 }
 
+/** Writes the change, links included, only if the behaviour is still at the version the client started from. */
 export async function updateBehaviour(db: Db, behaviourId: number, input: BehaviourPatch) {
-  const { benefitIds, enablerIds, unitIds, ...fields } = input;
+  const { version, benefitIds, enablerIds, unitIds, ...fields } = input;
   return transaction(db, async (tx) => {
+    await claimVersion(tx, behaviours, behaviourId, version, { what: 'behaviour', read: () => getBehaviour(tx, behaviourId), sent: input });
     const current = await getBehaviourRow(tx, behaviourId);
     await checkLinks(tx, current.projectId, { benefitIds, enablerIds, unitIds });
     if (Object.keys(fields).length) await tx.update(behaviours).set(fields).where(eq(behaviours.id, behaviourId));
@@ -72,17 +78,18 @@ export async function deleteBehaviour(db: Db, behaviourId: number, clock: Clock)
   return transaction(db, async (tx): Promise<DeleteResult> => {
     const row = await getBehaviourRow(tx, behaviourId);
     if (await behaviourInSurvey(tx, row.projectId, behaviourId)) {
-      if (!row.archivedAt) await tx.update(behaviours).set({ archivedAt: nowIso(clock) }).where(eq(behaviours.id, behaviourId));
+      if (!row.archivedAt) await tx.update(behaviours).set({ archivedAt: nowIso(clock), version: nextVersion(behaviours) }).where(eq(behaviours.id, behaviourId));
       return { archived: true, reason: 'used_by_survey' };
     }
+    const linked = await tx.select({ id: behaviourBenefits.benefitId }).from(behaviourBenefits).where(eq(behaviourBenefits.behaviourId, behaviourId));
+    await bumpVersions(tx, benefits, linked.map((l) => l.id));
     await tx.delete(behaviours).where(eq(behaviours.id, behaviourId));
     return { archived: false, deleted: true };
   });
 }
 
 /** Brings an archived behaviour back into the project, its surveys and its benefits map. */
-export async function restoreBehaviour(db: DbLike, behaviourId: number) {
-  await getBehaviourRow(db, behaviourId);
-  await db.update(behaviours).set({ archivedAt: null }).where(eq(behaviours.id, behaviourId));
+export async function restoreBehaviour(db: DbLike, behaviourId: number, version: number) {
+  await claimVersion(db, behaviours, behaviourId, version, { what: 'behaviour', read: () => getBehaviour(db, behaviourId), sent: {} }, { archivedAt: null });
   return getBehaviour(db, behaviourId);
 }

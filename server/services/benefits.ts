@@ -2,7 +2,7 @@
 // behaviours of the same project. A benefit a survey measures, or one with KPI measurements, is archived, not deleted.
 import { eq } from 'drizzle-orm';
 import { transaction, type Db, type DbLike } from '../../db/client';
-import { behaviourBenefits, benefitGoals, benefits, kpiMeasurements, units } from '../../db/schema';
+import { behaviourBenefits, behaviours, benefitGoals, benefits, kpiMeasurements, units } from '../../db/schema';
 import type { BenefitInput, BenefitPatch } from '../contract/benefits';
 import type { DeleteResult } from './behaviours';
 import { type Clock, nowIso } from './clock';
@@ -11,6 +11,7 @@ import { fieldError } from './fieldErrors';
 import { checkLinks } from './projectLinks';
 import { getProjectDetail, getProjectRow } from './projects';
 import { surveyReferences } from './surveyUsage';
+import { bumpVersions, claimVersion, linkChanges, nextVersion } from './versioned';
 
 export async function getBenefitRow(db: DbLike, benefitId: number) {
   const [row] = await db.select().from(benefits).where(eq(benefits.id, benefitId)).limit(1);
@@ -42,8 +43,11 @@ async function writeBenefitLinks(db: DbLike, benefitId: number, input: Pick<Bene
     for (const goalId of new Set(input.goalIds)) await db.insert(benefitGoals).values({ benefitId, goalId });
   }
   if (input.behaviourIds) {
+    const before = await db.select({ id: behaviourBenefits.behaviourId }).from(behaviourBenefits).where(eq(behaviourBenefits.benefitId, benefitId));
     await db.delete(behaviourBenefits).where(eq(behaviourBenefits.benefitId, benefitId));
     for (const behaviourId of new Set(input.behaviourIds)) await db.insert(behaviourBenefits).values({ behaviourId, benefitId });
+    // Each behaviour gained or lost is itself changed (its benefitIds): a new version for it too.
+    await bumpVersions(db, behaviours, linkChanges(before.map((b) => b.id), input.behaviourIds));
   }
 }
 
@@ -59,9 +63,11 @@ export async function createBenefit(db: Db, projectId: number, input: BenefitInp
   });
 }
 
+/** Writes the change only if the benefit is still at the version the client started from (versioned.ts). */
 export async function updateBenefit(db: Db, benefitId: number, input: BenefitPatch) {
-  const { goalIds, behaviourIds, ...fields } = input;
+  const { version, goalIds, behaviourIds, ...fields } = input;
   return transaction(db, async (tx) => {
+    await claimVersion(tx, benefits, benefitId, version, { what: 'benefit', read: () => getBenefit(tx, benefitId), sent: input });
     const current = await getBenefitRow(tx, benefitId);
     // Keeping an owner unit that has since been retired is fine; choosing a retired one is not.
     const ownerChanged = fields.ownerUnitId !== undefined && fields.ownerUnitId !== current.ownerUnitId;
@@ -83,16 +89,18 @@ export async function deleteBenefit(db: Db, benefitId: number, clock: Clock): Pr
         ? ('has_measurements' as const)
         : null;
     if (reason) {
-      if (!row.archivedAt) await tx.update(benefits).set({ archivedAt: nowIso(clock) }).where(eq(benefits.id, benefitId));
+      if (!row.archivedAt) await tx.update(benefits).set({ archivedAt: nowIso(clock), version: nextVersion(benefits) }).where(eq(benefits.id, benefitId));
       return { archived: true, reason };
     }
+    const linked = await tx.select({ id: behaviourBenefits.behaviourId }).from(behaviourBenefits).where(eq(behaviourBenefits.benefitId, benefitId));
+    await bumpVersions(tx, behaviours, linked.map((l) => l.id));
     await tx.delete(benefits).where(eq(benefits.id, benefitId));
     return { archived: false, deleted: true };
   });
 }
 
-export async function restoreBenefit(db: DbLike, benefitId: number) {
-  await getBenefitRow(db, benefitId);
-  await db.update(benefits).set({ archivedAt: null }).where(eq(benefits.id, benefitId));
+/** From the version the client saw; one already restored meanwhile answers 409 like any stale edit. */
+export async function restoreBenefit(db: DbLike, benefitId: number, version: number) {
+  await claimVersion(db, benefits, benefitId, version, { what: 'benefit', read: () => getBenefit(db, benefitId), sent: {} }, { archivedAt: null });
   return getBenefit(db, benefitId);
 }

@@ -11,6 +11,7 @@ import { estimateLabel, wilson } from '../analysis';
 import type { Clock } from './clock';
 import type { DisclosurePolicy } from './disclosure';
 import { getProjectRow } from './projects';
+import { rawAnswersDeleted } from './retention';
 import { getSurveyVersion } from './surveys';
 import { effectiveStatus } from './waves';
 
@@ -40,7 +41,9 @@ function minus(total: ItemCounts, parts: readonly ItemCounts[]): ItemCounts {
 }
 
 export async function getBreakdowns(db: Db, projectId: number, policy: DisclosurePolicy, clock: Clock) {
-  await getProjectRow(db, projectId);
+  const project = await getProjectRow(db, projectId);
+  // Past the retention date the answers behind a breakdown are deleted (retention.ts): the wave says so instead.
+  const rawDeleted = rawAnswersDeleted(project, clock);
   const rows = await db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(sql`${waves.opensOn} asc nulls first`, asc(waves.id));
   const result = [];
   for (const wave of rows) {
@@ -50,6 +53,10 @@ export async function getBreakdowns(db: Db, projectId: number, policy: Disclosur
     const measured = version.itemMap.items.filter((i) => i.construct === 'adoption' && i.type === 'scale');
     const groupers = version.itemMap.items.filter((i) => (i.construct === 'background' && i.type === 'choice') || (i.construct === 'custom' && (i.type === 'choice' || i.type === 'multi')));
     if (!measured.length || !groupers.length) continue;
+    if (rawDeleted) {
+      result.push({ waveId: wave.id, name: wave.name, phase: wave.phase, rawDeleted: true, breakdowns: [] });
+      continue;
+    }
     const inSet = and(eq(responses.waveId, wave.id), stage.answers === 'released' ? isNotNull(responses.releasedIn) : undefined)!;
     const keys = measured.map((i) => i.key);
     const total = await groupCounts(db, inSet, keys);
@@ -83,7 +90,7 @@ export async function getBreakdowns(db: Db, projectId: number, policy: Disclosur
       });
       breakdowns.push({ key: grouper.key, kind: grouper.construct === 'background' ? ('background' as const) : grouper.type === 'multi' ? ('multi' as const) : ('choice' as const), text: grouper.text, groups });
     }
-    result.push({ waveId: wave.id, name: wave.name, phase: wave.phase, breakdowns });
+    result.push({ waveId: wave.id, name: wave.name, phase: wave.phase, rawDeleted: false, breakdowns });
   }
   return { threshold: policy.k, waves: result };
 }

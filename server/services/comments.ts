@@ -8,6 +8,7 @@ import type { Localized } from '../../surveys/types';
 import type { Clock } from './clock';
 import { HIDDEN_REASON, reportingCells, type DisclosurePolicy } from './disclosure';
 import { getProjectRow } from './projects';
+import { rawAnswersDeleted } from './retention';
 import { getSurveyVersion } from './surveys';
 import { effectiveStatus, waveLinkCells } from './waves';
 
@@ -26,7 +27,9 @@ export interface CommentOptions {
 }
 
 export async function getComments(db: Db, projectId: number, policy: DisclosurePolicy, opts: CommentOptions, clock: Clock) {
-  await getProjectRow(db, projectId);
+  const project = await getProjectRow(db, projectId);
+  // Past the retention date the free text is deleted (retention.ts): say so rather than show an empty list.
+  const rawDeleted = rawAnswersDeleted(project, clock);
   // Waves without an open date first on both engines, as SQLite sorts nulls.
   const rows = await db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(sql`${waves.opensOn} asc nulls first`, asc(waves.id));
   const stageOf = (w: (typeof rows)[number]) => policy.stage({ ...w, status: effectiveStatus(w, clock) });
@@ -37,10 +40,10 @@ export async function getComments(db: Db, projectId: number, policy: DisclosureP
   const waveComments = async (w: (typeof rows)[number]) => {
     const answered = and(eq(responses.waveId, w.id), stageOf(w).answers === 'released' ? isNotNull(responses.releasedIn) : undefined);
     const [{ n: respondents }] = await db.select({ n: count() }).from(responses).where(answered);
-    const shown = policy.commentsShown(respondents, opts.narrowedToUnits);
+    const shown = policy.commentsShown(respondents, opts.narrowedToUnits) && !rawDeleted;
     if (!shown || !w.surveyVersionId) {
       // 'narrowed_view' depends only on the viewer; otherwise the one reason every hidden number gives.
-      const hiddenReason = opts.narrowedToUnits ? ('narrowed_view' as const) : HIDDEN_REASON;
+      const hiddenReason = opts.narrowedToUnits ? ('narrowed_view' as const) : rawDeleted ? ('raw_deleted' as const) : HIDDEN_REASON;
       // The respondent count is left out too: elsewhere a wave total can be hidden to protect a small unit.
       return { waveId: w.id, name: w.name, respondents: null, shown: false, hiddenReason, questions: [] as CommentQuestion[] };
     }

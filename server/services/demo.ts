@@ -185,7 +185,8 @@ export async function seedDemo(db: Db, adminHash: string, managerHash: string, c
       for (const bk of linked) await tx.insert(behaviourBenefits).values({ behaviourId: behaviour.id, benefitId: benefitIds[bk] });
       for (const ei of enablerIdx) await tx.insert(behaviourEnablers).values({ behaviourId: behaviour.id, enablerId: enablerIds[ei] });
     }
-    await saveSurveySpec(tx, project.id, parseSpec({ behaviours: specBehaviours, background: demoSurvey.background }), thresholds);
+    // A new project's spec is at its first version.
+    await saveSurveySpec(tx, project.id, parseSpec({ behaviours: specBehaviours, background: demoSurvey.background }), 1, thresholds);
     const waveUnits = (Object.keys(demoRollouts) as DemoUnitKey[]).filter((k) => k !== 'forv');
     for (const key of waveUnits) {
       const offset = demoRollouts[key];

@@ -2,10 +2,11 @@
 // Deleting one only removes its links to behaviours.
 import { asc, eq } from 'drizzle-orm';
 import type { DbLike } from '../../db/client';
-import { enablers } from '../../db/schema';
+import { behaviourEnablers, behaviours, enablers } from '../../db/schema';
 import type { EnablerInput, EnablerPatch } from '../contract/enablers';
 import { notFound } from './errors';
 import { getProjectRow } from './projects';
+import { bumpVersions, claimVersion } from './versioned';
 
 export async function getEnablerRow(db: DbLike, enablerId: number) {
   const [row] = await db.select().from(enablers).where(eq(enablers.id, enablerId)).limit(1);
@@ -25,14 +26,17 @@ export async function createEnabler(db: DbLike, projectId: number, input: Enable
   return row;
 }
 
+/** Writes the change only if the enabler is still at the version the client started from (versioned.ts). */
 export async function updateEnabler(db: DbLike, enablerId: number, input: EnablerPatch) {
-  const current = await getEnablerRow(db, enablerId);
-  if (Object.keys(input).length === 0) return current;
-  const [row] = await db.update(enablers).set(input).where(eq(enablers.id, enablerId)).returning();
-  return row;
+  const { version, ...fields } = input;
+  await claimVersion(db, enablers, enablerId, version, { what: 'enabler', read: () => getEnablerRow(db, enablerId), sent: input }, fields);
+  return getEnablerRow(db, enablerId);
 }
 
 export async function deleteEnabler(db: DbLike, enablerId: number) {
   await getEnablerRow(db, enablerId);
+  // Its behaviours lose it from their enablerIds: an edit of one from before must hear about it.
+  const linked = await db.select({ id: behaviourEnablers.behaviourId }).from(behaviourEnablers).where(eq(behaviourEnablers.enablerId, enablerId));
+  await bumpVersions(db, behaviours, linked.map((l) => l.id));
   await db.delete(enablers).where(eq(enablers.id, enablerId));
 }

@@ -1,10 +1,11 @@
 // Goals (mål) of a project: what the benefits serve. Deleting a goal only removes its links to benefits.
 import { asc, eq } from 'drizzle-orm';
 import type { DbLike } from '../../db/client';
-import { goals } from '../../db/schema';
+import { benefitGoals, benefits, goals } from '../../db/schema';
 import type { GoalInput, GoalPatch } from '../contract/goals';
 import { notFound } from './errors';
 import { getProjectRow } from './projects';
+import { bumpVersions, claimVersion } from './versioned';
 
 export async function getGoalRow(db: DbLike, goalId: number) {
   const [row] = await db.select().from(goals).where(eq(goals.id, goalId)).limit(1);
@@ -24,14 +25,17 @@ export async function createGoal(db: DbLike, projectId: number, input: GoalInput
   return row;
 }
 
+/** Writes the change only if the goal is still at the version the client started from (versioned.ts). */
 export async function updateGoal(db: DbLike, goalId: number, input: GoalPatch) {
-  const current = await getGoalRow(db, goalId);
-  if (Object.keys(input).length === 0) return current;
-  const [row] = await db.update(goals).set(input).where(eq(goals.id, goalId)).returning();
-  return row;
+  const { version, ...fields } = input;
+  await claimVersion(db, goals, goalId, version, { what: 'goal', read: () => getGoalRow(db, goalId), sent: input }, fields);
+  return getGoalRow(db, goalId);
 }
 
 export async function deleteGoal(db: DbLike, goalId: number) {
   await getGoalRow(db, goalId);
+  // Its benefits lose it from their goalIds: an edit of one from before must hear about it.
+  const linked = await db.select({ id: benefitGoals.benefitId }).from(benefitGoals).where(eq(benefitGoals.goalId, goalId));
+  await bumpVersions(db, benefits, linked.map((l) => l.id));
   await db.delete(goals).where(eq(goals.id, goalId));
 }

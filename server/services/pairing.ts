@@ -13,6 +13,7 @@ import { type Clock, nowIso } from './clock';
 import type { DisclosurePolicy } from './disclosure';
 import { conflict, invalid, notFound } from './errors';
 import { getProjectReport } from './report';
+import { getRetention } from './retention';
 import { getSurveyVersion } from './surveys';
 
 // ---------- the secret ----------
@@ -125,6 +126,8 @@ export async function getPairedReport(db: Db, projectId: number, policy: Disclos
     throw invalid('compare_order', 'The first wave must come before the second', [{ path: 'to', code: 'compare_order', message: `${to}` }]);
   }
   if (from === undefined || to === undefined) return { threshold: k, fromWaveId: from ?? null, toWaveId: to ?? null, pairingAsked: false, shown: false as const, reason: 'no_waves' as const, matchRate: null, behaviours: [] };
+  // Past the retention date the keys are deleted with the raw answers (retention.ts): nothing can be paired.
+  if ((await getRetention(db, projectId, clock)).rawDeleted) return { threshold: k, fromWaveId: from, toWaveId: to, pairingAsked: true, shown: false as const, reason: 'raw_deleted' as const, matchRate: null, behaviours: [] };
 
   // Each closed wave's keys, over the same responses as its results (a wave that released keeps to its releases).
   const keys = new Map<number, Map<string, number>>();

@@ -22,6 +22,7 @@ import { notFound } from './errors';
 import { kpiProgress } from './measurements';
 import { checkLinks } from './projectLinks';
 import { surveyReferences, type ArchiveReason } from './surveyUsage';
+import { claimVersion } from './versioned';
 
 const countBy = (rows: { projectId: number; n: number }[]) => new Map(rows.map((r) => [r.projectId, r.n]));
 
@@ -35,6 +36,7 @@ export async function listProjects(db: DbLike, options: { includeArchived?: bool
       projectLead: projects.projectLead,
       mid: projects.mid,
       archivedAt: projects.archivedAt,
+      version: projects.version,
       createdAt: projects.createdAt,
     })
     .from(projects)
@@ -146,23 +148,21 @@ export async function createProject(db: Db, input: NewProjectInput) {
   });
 }
 
+/** Writes the change only if the project is still at the version the client started from (versioned.ts). */
 export async function updateProject(db: DbLike, projectId: number, input: ProjectPatch) {
-  const current = await getProjectRow(db, projectId);
-  if (Object.keys(input).length === 0) return current;
-  const [row] = await db.update(projects).set(input).where(eq(projects.id, projectId)).returning();
-  return withoutSecret(row);
+  const { version, ...fields } = input;
+  await claimVersion(db, projects, projectId, version, { what: 'project', read: () => getProjectRow(db, projectId), sent: input }, fields);
+  return getProjectRow(db, projectId);
 }
 
-/** Archiving hides a project from the default list; everything in it stays, and it can be restored. */
-export async function setProjectArchived(db: DbLike, projectId: number, archived: boolean, clock: Clock) {
+/** Archiving hides a project from the default list; everything in it stays, and it can be restored. From the
+ *  version the client saw: already archived (or restored) answers the project as it is, without a new version. */
+export async function setProjectArchived(db: DbLike, projectId: number, archived: boolean, version: number, clock: Clock) {
   const current = await getProjectRow(db, projectId);
-  if (!!current.archivedAt === archived) return current;
-  const [row] = await db
-    .update(projects)
-    .set({ archivedAt: archived ? nowIso(clock) : null })
-    .where(eq(projects.id, projectId))
-    .returning();
-  return withoutSecret(row);
+  if (!!current.archivedAt === archived && current.version === version) return current;
+  const read = () => getProjectRow(db, projectId);
+  await claimVersion(db, projects, projectId, version, { what: 'project', read, sent: {} }, { archivedAt: archived ? nowIso(clock) : null });
+  return read();
 }
 
 /** Drag-and-drop order: each list given sets sortOrder = position; ids must belong to the project. */

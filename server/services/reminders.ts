@@ -70,7 +70,9 @@ const en = (f: Facts): Record<ReminderChannel, { subject?: string; text: string 
 export async function waveReminders(db: Db, waveId: number, locale: 'da' | 'en', config: AppConfig, clock: Clock) {
   const wave = waveView(await getWaveRow(db, waveId), clock);
   const poster = await posterData(db, waveId, config.publicUrl, config);
-  const project = locale === 'en' && poster.project.nameEn ? poster.project.nameEn : poster.project.name;
+  // The English texts use the English names where given, else the Danish ones (as the answer page does).
+  const named = (da: string, en: string) => (locale === 'en' && en.trim() ? en : da);
+  const project = named(poster.project.name, poster.project.nameEn);
   const closes = wave.closesAt ? formatCopenhagen(wave.closesAt, locale) : null;
   const minutes = poster.answerSeconds ? answerTimeText(poster.answerSeconds, locale) : null;
   return {
@@ -78,7 +80,7 @@ export async function waveReminders(db: Db, waveId: number, locale: 'da' | 'en',
     locale,
     threshold: config.anonymityThreshold,
     units: poster.links.map((l) => {
-      const facts: Facts = { project, wave: wave.name, unit: l.unitName, url: l.url, shortUrl: l.shortUrl, shortCode: l.shortCode, closes, minutes, k: config.anonymityThreshold };
+      const facts: Facts = { project, wave: named(wave.name, wave.nameEn), unit: named(l.unitName, l.unitNameEn), url: l.url, shortUrl: l.shortUrl, shortCode: l.shortCode, closes, minutes, k: config.anonymityThreshold };
       const texts = (locale === 'en' ? en : da)(facts);
       return { linkId: l.id, unitId: l.unitId, unitName: l.unitName, url: l.url, shortCode: l.shortCode, shortUrl: l.shortUrl, codeUrl: l.codeUrl, texts };
     }),

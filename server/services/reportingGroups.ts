@@ -13,6 +13,7 @@ import { DEFAULT_THRESHOLD } from '../analysis/anonymity';
 import { GROUP_NAME_MAX, type ReportingGroupInput, type ReportingGroupPatch } from '../contract/reportingGroups';
 import { conflict, invalid, notFound } from './errors';
 import { fieldError } from './fieldErrors';
+import { bumpVersions, claimVersion } from './versioned';
 
 /** The current group name of each grouped unit of a project (frozen into a wave's links when it opens). */
 export async function groupNamesByUnit(db: DbLike, projectId: number): Promise<Map<number, string>> {
@@ -54,6 +55,8 @@ export interface ReportingGroupView {
   id: number;
   name: string;
   createdAt: string;
+  /** Optimistic concurrency: a rename or new member list names the version it started from. */
+  version: number;
   /** Active members only: a retired unit gets no new links, so it adds nobody to a future wave. */
   totalHeadcount: number;
   reachesThreshold: boolean;
@@ -121,6 +124,7 @@ const groupView = (g: State['groups'][number], k: number): ReportingGroupView =>
   id: g.id,
   name: g.name,
   createdAt: g.createdAt,
+  version: g.version,
   totalHeadcount: g.totalHeadcount,
   reachesThreshold: g.totalHeadcount >= k,
   members: g.members.map(({ unitId, name, headcount, retired }) => ({ unitId, name, headcount, retired })),
@@ -256,6 +260,9 @@ export async function updateReportingGroup(db: Db, projectId: number, groupId: n
   await transaction(db, async (tx) => {
     await serialize(tx, lockKey(projectId));
     await getGroupRow(tx, projectId, groupId);
+    // Only from the version the client started from; a new member list is part of the group's version too.
+    const read = async () => (await groupAnswer(tx, projectId, groupId, threshold)).group;
+    await claimVersion(tx, reportingGroups, groupId, input.version, { what: 'reporting group', read, sent: input });
     const state = await projectState(tx, projectId);
     if (input.name !== undefined) {
       checkName(state, input.name, groupId);
@@ -416,6 +423,7 @@ export async function applySuggestedGroups(db: Db, projectId: number, threshold:
         await insertMembers(tx, projectId, row.id, s.unitIds);
       } else {
         await insertMembers(tx, projectId, s.groupId, s.addUnitIds);
+        await bumpVersions(tx, reportingGroups, [s.groupId]);
       }
     }
     return suggestions;

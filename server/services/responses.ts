@@ -23,7 +23,7 @@ type Value<T> = T | ReturnType<typeof sql.placeholder>;
 // (bench/ingest.bench.ts). PostgreSQL builds them per call, as every other query.
 const linkQuery = (db: Db, token: Value<string>) =>
   db
-    .select({ link: waveLinks, wave: waves, unitName: units.name, projectName: projects.name, projectNameEn: projects.nameEn })
+    .select({ link: waveLinks, wave: waves, unitName: units.name, unitNameEn: units.nameEn, projectName: projects.name, projectNameEn: projects.nameEn })
     .from(waveLinks)
     .innerJoin(waves, eq(waves.id, waveLinks.waveId))
     .innerJoin(units, eq(units.id, waveLinks.unitId))
@@ -53,13 +53,13 @@ async function openLink(db: Db, token: string, clock: Clock) {
 }
 
 export async function getPublicSurvey(db: Db, token: string, clock: Clock) {
-  const { wave, unitName, projectName, projectNameEn, surveyVersionId } = await openLink(db, token, clock);
+  const { wave, unitName, unitNameEn, projectName, projectNameEn, surveyVersionId } = await openLink(db, token, clock);
   const version = await getSurveyVersion(db, surveyVersionId);
   return {
     survey: version.surveyJson,
-    wave: { name: wave.name, phase: wave.phase, closesOn: wave.closesOn, closesAt: wave.closesAt },
-    unit: { name: unitName },
-    // The English name is empty when the secretariat has not given one; the page then shows the Danish.
+    // Each English name is empty when the secretariat has not given one; the page then shows the Danish.
+    wave: { name: wave.name, nameEn: wave.nameEn, phase: wave.phase, closesOn: wave.closesOn, closesAt: wave.closesAt },
+    unit: { name: unitName, nameEn: unitNameEn },
     project: { name: projectName, nameEn: projectNameEn },
   };
 }

@@ -1,39 +1,18 @@
 // Survey versions: generated from the project's behaviours and the secretariat's spec, stored immutably.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
 import { serialize, transaction, type Db, type DbLike } from '../../db/client';
-import { projects, surveyVersions } from '../../db/schema';
-import { generateSurvey, type GenerateOptions, type GeneratorInput } from '../../surveys';
+import { projects, rollouts, surveyVersions, units, waves } from '../../db/schema';
+import { generateSurvey, generatorInputOf, type GenerateOptions, type GeneratorInput, type MissingEnglish } from '../../surveys';
 import type { Phase } from '../../surveys/types';
 import type { SpecInput } from '../contract/surveys';
 import type { AppConfig } from '../config';
 import { invalid, notFound } from './errors';
-import { getProjectDetail, type ProjectDetail } from './projects';
+import { getProjectDetail, getProjectRow, type ProjectDetail } from './projects';
+import { claimVersion } from './versioned';
 
+/** The generator's input from the project (surveys/generatorInput.ts; the survey editor uses the same). */
 export function generatorInput(detail: ProjectDetail): GeneratorInput {
-  const liveBenefits = detail.benefits.filter((b) => !b.archivedAt);
-  const liveBenefitIds = new Set(liveBenefits.map((b) => b.id));
-  const liveBehaviours = detail.behaviours.filter((b) => !b.archivedAt);
-  return {
-    project: { name: detail.name, purpose: detail.purpose, nameEn: detail.nameEn, purposeEn: detail.purposeEn },
-    behaviours: liveBehaviours.map((b) => ({
-      id: b.id,
-      title: b.title,
-      description: b.description,
-      targetGroup: b.targetGroup,
-      situation: b.situation,
-      expectedFrequency: b.expectedFrequency,
-      oldBehaviour: b.oldBehaviour,
-      questionText: b.questionText,
-      titleEn: b.titleEn,
-      descriptionEn: b.descriptionEn,
-      oldBehaviourEn: b.oldBehaviourEn,
-      questionTextEn: b.questionTextEn,
-    })),
-    benefits: liveBenefits.map((b) => ({ id: b.id, title: b.title, titleEn: b.titleEn, direction: b.direction })),
-    links: Object.fromEntries(liveBehaviours.map((b) => [b.id, b.benefitIds.filter((id) => liveBenefitIds.has(id))])),
-    // On only while a pairing secret exists (destroying it switches pairing off): see services/pairing.ts.
-    pairing: detail.pairingEnabled,
-  };
+  return generatorInputOf(detail);
 }
 
 /** The configured anonymity thresholds; the generated intro and comment texts promise them to staff. */
@@ -47,6 +26,31 @@ export function generateOptions(thresholds: SurveyThresholds): GenerateOptions {
 export async function previewSurvey(db: DbLike, projectId: number, phase: Phase, thresholds: SurveyThresholds) {
   const detail = await getProjectDetail(db, projectId);
   return generateSurvey(generatorInput(detail), phase, detail.surveySpec ?? undefined, generateOptions(thresholds));
+}
+
+/**
+ * The preview the survey editor shows: the survey as previewSurvey makes it, with the names the answer page's
+ * heading shows beside it (each active unit of the project, each wave of the phase not yet closed) added to
+ * missingEnglish where they have no English name, so the editor's "Mangler engelsk" lists every text staff see.
+ */
+export async function editorPreview(db: DbLike, projectId: number, phase: Phase, thresholds: SurveyThresholds) {
+  const generated = await previewSurvey(db, projectId, phase, thresholds);
+  const unitRows = await db
+    .select({ id: units.id, name: units.name, nameEn: units.nameEn })
+    .from(rollouts)
+    .innerJoin(units, eq(units.id, rollouts.unitId))
+    .where(and(eq(rollouts.projectId, projectId), isNull(units.retiredAt)))
+    .orderBy(asc(units.name), asc(units.id));
+  const waveRows = await db
+    .select({ id: waves.id, name: waves.name, nameEn: waves.nameEn })
+    .from(waves)
+    .where(and(eq(waves.projectId, projectId), eq(waves.phase, phase), ne(waves.status, 'closed')))
+    .orderBy(asc(waves.id));
+  const missing: MissingEnglish[] = [
+    ...unitRows.filter((u) => !u.nameEn.trim()).map((u) => ({ field: 'unitName' as const, unitId: u.id, da: u.name })),
+    ...waveRows.filter((w) => !w.nameEn.trim()).map((w) => ({ field: 'waveName' as const, waveId: w.id, da: w.name })),
+  ];
+  return { ...generated, missingEnglish: [...generated.missingEnglish, ...missing] };
 }
 
 /** Returns the latest stored version for the phase if it is still what the generator makes, else stores a new one. */
@@ -104,7 +108,7 @@ export async function getSurveyVersion(db: DbLike, versionId: number): Promise<S
 }
 
 /** Saves the secretariat's survey choices; they apply to the next version, never to an opened wave. */
-export async function saveSurveySpec(db: Db, projectId: number, spec: SpecInput['spec'], thresholds: SurveyThresholds) {
+export async function saveSurveySpec(db: Db, projectId: number, spec: SpecInput['spec'], version: number, thresholds: SurveyThresholds) {
   const detail = await getProjectDetail(db, projectId);
   const ownBehaviours = new Set(detail.behaviours.map((b) => b.id));
   const ownBenefits = new Set(detail.benefits.map((b) => b.id));
@@ -123,6 +127,21 @@ export async function saveSurveySpec(db: Db, projectId: number, spec: SpecInput[
   if (foreign.length) {
     throw invalid('link_outside_project', 'The survey spec names behaviours or benefits of another project', foreign.map((f) => ({ path: f.path, code: 'link_outside_project', message: `${f.id} is not in this project` })));
   }
-  await db.update(projects).set({ surveySpec: spec }).where(eq(projects.id, projectId));
-  return previewSurvey(db, projectId, 'followup', thresholds);
+  // From the spec version the editor loaded only: of two saves from the same version, one wins (versioned.ts).
+  const surveySpecVersion = await claimVersion(
+    db,
+    projects,
+    projectId,
+    version,
+    { what: 'survey', read: () => getSurveySpec(db, projectId), sent: spec ?? {}, versionOf: (c) => c.surveySpecVersion, compareWith: (c) => c.spec ?? {} },
+    { surveySpec: spec },
+    'surveySpecVersion',
+  );
+  return { ...(await previewSurvey(db, projectId, 'followup', thresholds)), surveySpecVersion };
+}
+
+/** The secretariat's survey choices (null: none saved) and their own version, apart from the project's. */
+export async function getSurveySpec(db: DbLike, projectId: number) {
+  const project = await getProjectRow(db, projectId);
+  return { spec: project.surveySpec ?? null, surveySpecVersion: project.surveySpecVersion };
 }

@@ -5,12 +5,14 @@ import Papa from 'papaparse';
 import { invalid } from './errors';
 import type { UnitKind } from './units';
 
-export type CsvField = 'externalId' | 'name' | 'parent' | 'headcount' | 'kind' | 'headcountDate';
+export type CsvField = 'externalId' | 'name' | 'nameEn' | 'parent' | 'headcount' | 'kind' | 'headcountDate';
 
 /** Accepted header names, compared after lower-casing and dropping everything but letters and digits. */
 export const headerAliases: Record<CsvField, string[]> = {
   externalId: ['id', 'unitid', 'enhedsid', 'enhedid', 'enhedsnr', 'enhedsnummer', 'losid', 'orgid', 'orgenhedid', 'organisationsid', 'externalid', 'eksterntid', 'afdelingsid', 'nr', 'nummer'],
   name: ['name', 'navn', 'unitname', 'enhedsnavn', 'enhed', 'afdelingsnavn', 'betegnelse', 'organisationsenhed'],
+  /** Optional: the name English-speaking staff see. */
+  nameEn: ['nameen', 'englishname', 'unitnameen', 'navnen', 'navnengelsk', 'engelsknavn', 'navnpåengelsk', 'navnpaaengelsk'],
   parent: [
     'parentid', 'parent', 'parentunitid', 'parentexternalid', 'overordnet', 'overordnetid', 'overordnetenhed', 'overordnetenhedsid', 'overordnetenhedid',
     'overenhed', 'overenhedsid', 'forælder', 'forælderid', 'foraelder', 'foraelderid', 'forældreid', 'foraeldreid', 'forældreenhed',
@@ -62,6 +64,8 @@ export interface CsvUnitRow {
   raw: string;
   externalId: string;
   name: string;
+  /** null: the file has no English name for this row (keep the stored one). */
+  nameEn: string | null;
   parentExternalId: string | null;
   /** null: the file has no headcount for this row (keep the stored one). */
   headcount: number | null;
@@ -221,6 +225,8 @@ export function parseUnitCsv(input: string): ParsedUnitCsv {
     const name = get('name').normalize('NFC');
     if (!name) problems.push({ field: 'name', code: 'missing_name', message: 'The name is empty' });
     else if (name.length > MAX_NAME) problems.push({ field: 'name', code: 'name_too_long', message: `The name is longer than ${MAX_NAME} characters` });
+    const nameEn = get('nameEn').normalize('NFC');
+    if (nameEn.length > MAX_NAME) problems.push({ field: 'nameEn', code: 'name_too_long', message: `The English name is longer than ${MAX_NAME} characters` });
     const headcount = parseHeadcount(get('headcount'));
     if (headcount.problem) problems.push(headcount.problem);
     const kindText = get('kind');
@@ -234,6 +240,7 @@ export function parseUnitCsv(input: string): ParsedUnitCsv {
       raw: r.raw,
       externalId,
       name,
+      nameEn: nameEn || null,
       parentExternalId: get('parent') || null,
       headcount: headcount.value,
       kind,

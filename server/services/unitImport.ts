@@ -9,6 +9,7 @@ import { invalid } from './errors';
 import { parseUnitCsv, type CsvField, type CsvUnitRow, type RowProblem } from './unitCsv';
 import { cycles } from './unitTree';
 import { UNIT_TREE_LOCK, type UnitKind, type UnitRow } from './units';
+import { bumpVersions } from './versioned';
 
 export interface ParentRef {
   /** Set when the parent already exists in Gevinstspor. */
@@ -26,6 +27,7 @@ export interface PlannedCreate {
   line: number;
   externalId: string;
   name: string;
+  nameEn: string;
   kind: UnitKind;
   headcount: number;
   headcountDate: string | null;
@@ -41,6 +43,7 @@ export interface PlannedUpdate {
   retired: boolean;
   changes: {
     name?: Change<string>;
+    nameEn?: Change<string>;
     parent?: Change<ParentRef | null>;
     headcount?: Change<number>;
     kind?: Change<UnitKind>;
@@ -75,7 +78,7 @@ type Key = string; // 'db:<id>' for stored units, 'new:<externalId>' for units t
 
 interface Plan {
   preview: ImportPreview;
-  creates: { key: Key; row: CsvUnitRow; values: { externalId: string; name: string; kind: UnitKind; headcount: number; headcountDate: string | null }; parentKey: Key | null }[];
+  creates: { key: Key; row: CsvUnitRow; values: { externalId: string; name: string; nameEn: string; kind: UnitKind; headcount: number; headcountDate: string | null }; parentKey: Key | null }[];
   updates: { unitId: number; values: Partial<UnitRow>; parentKey?: Key | null }[];
 }
 
@@ -189,7 +192,7 @@ async function plan(db: DbLike, csv: string, options: ImportOptions): Promise<Pl
     const headcountDate = row.headcountDate ?? (row.headcount !== null ? (options.headcountDate ?? null) : null);
     const existing = byExt.get(row.externalId);
     if (!existing) {
-      const values = { externalId: row.externalId, name: row.name, kind: row.kind ?? 'enhed', headcount: row.headcount ?? 0, headcountDate };
+      const values = { externalId: row.externalId, name: row.name, nameEn: row.nameEn ?? '', kind: row.kind ?? 'enhed', headcount: row.headcount ?? 0, headcountDate };
       result.creates.push({ key: keyOf(row.externalId), row, values, parentKey });
       result.preview.create.push({ line: row.line, ...values, parent: parentRef(parentKey) });
       continue;
@@ -199,6 +202,10 @@ async function plan(db: DbLike, csv: string, options: ImportOptions): Promise<Pl
     if (row.name !== existing.name) {
       changes.name = { from: existing.name, to: row.name };
       values.name = row.name;
+    }
+    if (row.nameEn !== null && row.nameEn !== existing.nameEn) {
+      changes.nameEn = { from: existing.nameEn, to: row.nameEn };
+      values.nameEn = row.nameEn;
     }
     const currentParent = existing.parentId === null ? null : `db:${existing.parentId}`;
     if (parentKey !== currentParent) changes.parent = { from: parentRef(currentParent), to: parentRef(parentKey) };
@@ -254,6 +261,8 @@ export async function commitUnitImport(db: Db, csv: string, options: ImportOptio
     for (const u of updates) {
       if (u.parentKey !== undefined) await tx.update(units).set({ parentId: u.parentKey === null ? null : idOf(u.parentKey) }).where(eq(units.id, u.unitId));
     }
+    // A unit the import changed gets a new version, so an edit of it begun before the import hears about it.
+    await bumpVersions(tx, units, updates.filter((u) => Object.keys(u.values).length || u.parentKey !== undefined).map((u) => u.unitId));
     return { created: creates.length, updated: updates.length, unchanged: preview.unchanged, notInFile: preview.notInFile };
   });
 }

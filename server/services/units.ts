@@ -8,6 +8,7 @@ import { type Clock, nowIso } from './clock';
 import { notFound } from './errors';
 import { fieldError } from './fieldErrors';
 import { ancestors, depthFirst, nest, wouldCycle } from './unitTree';
+import { claimVersion, nextVersion } from './versioned';
 
 export type UnitKind = (typeof unitKinds)[number];
 export type UnitRow = typeof units.$inferSelect;
@@ -94,6 +95,9 @@ export async function updateUnit(db: Db, unitId: number, input: UnitPatch) {
   return externalIdRace(db, input.externalId, unitId, () =>
     transaction(db, async (tx) => {
       await serialize(tx, UNIT_TREE_LOCK);
+      const { version, ...patch } = input;
+      // Only from the version the client started from (versioned.ts); the checks below then read the row it changes.
+      await claimVersion(tx, units, unitId, version, { what: 'unit', read: () => getUnitRow(tx, unitId), sent: input });
       const current = await getUnitRow(tx, unitId);
       if (input.parentId != null) {
         await checkParent(tx, input.parentId, !current.retiredAt);
@@ -102,7 +106,7 @@ export async function updateUnit(db: Db, unitId: number, input: UnitPatch) {
         }
       }
       await checkExternalId(tx, input.externalId, unitId);
-      const values = input.externalId === undefined ? input : { ...input, externalId: input.externalId || null };
+      const values = patch.externalId === undefined ? patch : { ...patch, externalId: patch.externalId || null };
       if (Object.keys(values).length === 0) return current;
       const [row] = await tx.update(units).set(values).where(eq(units.id, unitId)).returning();
       return row;
@@ -124,7 +128,8 @@ export async function retireUnit(db: Db, unitId: number, options: RetireOptions,
   return transaction(db, async (tx) => {
     await serialize(tx, UNIT_TREE_LOCK);
     const unit = await getUnitRow(tx, unitId);
-    if (unit.retiredAt) return { unit, retiredIds: [] as number[] };
+    if (unit.retiredAt && unit.version === options.version) return { unit, retiredIds: [] as number[] };
+    await claimVersion(tx, units, unitId, options.version, { what: 'unit', read: () => getUnitRow(tx, unitId), sent: {} });
     const below = await activeDescendants(tx, unitId);
     if (below.length && !options.withDescendants) {
       throw fieldError('unit_has_active_children', 'children', `"${unit.name}" has active sub-units; retire or move them first`, 'conflict', {
@@ -133,17 +138,20 @@ export async function retireUnit(db: Db, unitId: number, options: RetireOptions,
     }
     const retiredAt = nowIso(clock);
     const ids = [unitId, ...below.map((u) => u.id)];
-    await tx.update(units).set({ retiredAt }).where(inArray(units.id, ids));
+    await tx.update(units).set({ retiredAt }).where(eq(units.id, unitId));
+    // Sub-units retired with it change too: each gets a new version.
+    if (below.length) await tx.update(units).set({ retiredAt, version: nextVersion(units) }).where(inArray(units.id, below.map((u) => u.id)));
     return { unit: await getUnitRow(tx, unitId), retiredIds: ids };
   });
 }
 
 /** Makes a retired unit active again; its parent has to be active first. */
-export async function restoreUnit(db: Db, unitId: number) {
+export async function restoreUnit(db: Db, unitId: number, version: number) {
   return transaction(db, async (tx) => {
     await serialize(tx, UNIT_TREE_LOCK);
     const unit = await getUnitRow(tx, unitId);
-    if (!unit.retiredAt) return unit;
+    if (!unit.retiredAt && unit.version === version) return unit;
+    await claimVersion(tx, units, unitId, version, { what: 'unit', read: () => getUnitRow(tx, unitId), sent: {} });
     if (unit.parentId !== null) {
       const parent = await getUnitRow(tx, unit.parentId);
       if (parent.retiredAt) throw fieldError('unit_parent_retired', 'parentId', `Restore "${parent.name}" first, or move this unit`, 'conflict');

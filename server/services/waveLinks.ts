@@ -89,7 +89,7 @@ export async function posterData(db: Db, waveId: number, publicUrl: string, thre
   const [project] = await db.select().from(projects).where(eq(projects.id, wave.projectId)).limit(1);
   if (!project) throw notFound('Project');
   const links = await db
-    .select({ id: waveLinks.id, unitId: waveLinks.unitId, unitName: units.name, token: waveLinks.token, shortCode: waveLinks.shortCode, revokedAt: waveLinks.revokedAt })
+    .select({ id: waveLinks.id, unitId: waveLinks.unitId, unitName: units.name, unitNameEn: units.nameEn, token: waveLinks.token, shortCode: waveLinks.shortCode, revokedAt: waveLinks.revokedAt })
     .from(waveLinks)
     .innerJoin(units, eq(units.id, waveLinks.unitId))
     .where(eq(waveLinks.waveId, waveId))
@@ -99,13 +99,13 @@ export async function posterData(db: Db, waveId: number, publicUrl: string, thre
     : (await previewSurvey(db, wave.projectId, wave.phase, thresholds)).estimatedSeconds;
   return {
     project: { id: project.id, name: project.name, nameEn: project.nameEn, purpose: project.purpose, purposeEn: project.purposeEn },
-    wave: { id: wave.id, name: wave.name, status: wave.status, closesOn: wave.closesOn, closesAt: wave.closesAt },
+    wave: { id: wave.id, name: wave.name, nameEn: wave.nameEn, status: wave.status, closesOn: wave.closesOn, closesAt: wave.closesAt },
     anonymityThreshold: thresholds.anonymityThreshold,
     /** Seconds; the client words it with surveys/duration.ts, as the editor and the survey's intro do. */
     answerSeconds: seconds > 0 ? seconds : null,
     municipality: await getSettings(db),
     links: links
       .filter((l) => !l.revokedAt)
-      .map((l) => ({ id: l.id, unitId: l.unitId, unitName: l.unitName, ...linkAddresses(publicUrl, l.token, l.shortCode) })),
+      .map((l) => ({ id: l.id, unitId: l.unitId, unitName: l.unitName, unitNameEn: l.unitNameEn, ...linkAddresses(publicUrl, l.token, l.shortCode) })),
   };
 }

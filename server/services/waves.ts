@@ -17,6 +17,7 @@ import { groupNamesByUnit } from './reportingGroups';
 import { ensureWaveShortCodes, insertLinks, linkAddresses } from './shortCodes';
 import { daysOf, resolveSchedule, scheduleView, statusByClock, type EffectiveStatus } from './waveSchedule';
 import { notLiveAtOpening } from './waveUnits';
+import { claimVersion, nextVersion, staleVersion } from './versioned';
 
 /** 128 random bits, URL-safe: unguessable, and carries no information about the unit. */
 export const newToken = () => randomBytes(16).toString('base64url');
@@ -119,7 +120,7 @@ export async function createWave(db: Db, projectId: number, input: WaveInput, cl
   return transaction(db, async (tx) => {
     const [wave] = await tx
       .insert(waves)
-      .values({ projectId, name: input.name, phase: input.phase, ...schedule })
+      .values({ projectId, name: input.name, nameEn: input.nameEn ?? '', phase: input.phase, ...schedule })
       .returning();
     await insertLinks(tx, wave.id, unitIds, newToken);
     return { ...waveView(wave, clock), notLive };
@@ -148,7 +149,7 @@ export async function openWave(db: Db, waveId: number, clock: Clock, thresholds:
     // Still a draft: of two concurrent opens (or an open and a delete) only one gets past this on PostgreSQL.
     const [opened] = await tx
       .update(waves)
-      .set({ status: 'open', surveyVersionId: version.id, ...schedule, opensOn: wave.opensAt ? schedule.opensOn : (wave.opensOn ?? schedule.opensOn), closesOn: schedule.closesOn ?? wave.closesOn })
+      .set({ status: 'open', version: nextVersion(waves), surveyVersionId: version.id, ...schedule, opensOn: wave.opensAt ? schedule.opensOn : (wave.opensOn ?? schedule.opensOn), closesOn: schedule.closesOn ?? wave.closesOn })
       .where(and(eq(waves.id, waveId), eq(waves.status, 'draft')))
       .returning();
     if (!opened) throw conflict('wave_not_draft', 'Only a draft wave can be opened');
@@ -186,7 +187,9 @@ export async function closeWave(db: Db, waveId: number, policy: DisclosurePolicy
  *  close; an open wave its close (extend, or shorten to a later time; closing now is closeWave). */
 export async function updateWave(db: Db, waveId: number, input: WavePatch, policy: DisclosurePolicy, clock: Clock) {
   const wave = await getWaveRow(db, waveId);
-  const { name, liveResults, ...scheduleInput } = input;
+  const { name, nameEn, liveResults, version, ...scheduleInput } = input;
+  // Stale first, so the rules below are checked on the wave the client saw; the update re-checks it (versioned.ts).
+  if (wave.version !== version) throw staleVersion('wave', waveView(wave, clock), wave.version, input);
   const status = effectiveStatus(wave, clock);
   const { changed, ...schedule } = resolveSchedule(scheduleInput, { opensAt: wave.opensAt, closesAt: wave.closesAt });
   const now = nowIso(clock);
@@ -199,15 +202,15 @@ export async function updateWave(db: Db, waveId: number, input: WavePatch, polic
     throw invalid('close_in_past', 'The new close time has passed; to close the wave now, close it', [{ path: 'closesAt', code: 'close_in_past', message: schedule.closesAt }]);
   }
   const values = {
-    ...Object.fromEntries(Object.entries({ name, liveResults }).filter(([, v]) => v !== undefined)),
+    ...Object.fromEntries(Object.entries({ name, nameEn, liveResults }).filter(([, v]) => v !== undefined)),
     ...(changed.opens ? { opensAt: schedule.opensAt, opensOn: schedule.opensOn } : {}),
     ...(changed.closes ? { closesAt: schedule.closesAt, closesOn: schedule.closesOn } : {}),
   };
   // Nothing to change (an empty patch) answers the wave as it is.
   if (Object.keys(values).length === 0) return waveView(wave, clock);
   return transaction(db, async (tx) => {
-    const [updated] = await tx.update(waves).set(values).where(eq(waves.id, waveId)).returning();
-    if (!updated) throw notFound('Wave');
+    await claimVersion(tx, waves, waveId, version, { what: 'wave', read: async () => waveView(await getWaveRow(tx, waveId), clock), sent: input }, values);
+    const updated = await getWaveRow(tx, waveId);
     // Live results switched on: the answers so far are the first release, if the policy accepts them as one.
     if (updated.liveResults && effectiveStatus(updated, clock) === 'open' && (await releaseIfReady(tx, waveId, policy))) return waveView(await getWaveRow(tx, waveId), clock);
     return waveView(updated, clock);

@@ -74,8 +74,9 @@ describe('reporting groups: create, list, change, delete', () => {
     expect(regrouped.body.group.members.map((m: any) => m.unitId)).toEqual([ids[0]]);
     // Under the threshold: allowed, with a warning that names the group.
     expect(regrouped.body.warnings).toEqual([{ code: 'small_unit', unitId: ids[0], unitName: 'Nat', headcount: 2, groupName: 'Små vagter' }]);
-    const unchanged = await t.patch(`${base}/${group}`, {});
-    expect(unchanged.body.group).toEqual(regrouped.body.group);
+    // A change of nothing is refused, and changes nothing.
+    expectError(await t.patch(`${base}/${group}`, {}), 400);
+    expect((await t.get(base)).body.groups.find((g: any) => g.id === group)).toEqual(regrouped.body.group);
     // Afløsere is free again, so another group may take it.
     expect((await t.post(base, { name: 'Afløsere alene', unitIds: [ids[1]] })).status).toBe(201);
 
@@ -159,7 +160,7 @@ describe('reporting groups: refused input stores nothing', () => {
     expectError(await t.patch(`${base}/${second.id}`, { unitIds: [] }), 400, 'invalid_input');
     expectError(await t.patch(`${base}/${second.id}`, { name: '' }), 400, 'invalid_input');
     expectError(await t.patch(`${base}/${second.id}`, { colour: 'red' }), 400, 'invalid_input');
-    expectError(await t.patch(`${base}/99999`, { name: 'Y' }), 404, 'not_found');
+    expectError(await t.patch(`${base}/99999`, { name: 'Y', version: 1 }), 404, 'not_found');
     expectError(await t.patch(`/api/projects/${otherProject.id}/reporting-groups/${second.id}`, { name: 'Y' }), 404, 'not_found');
     expectError(await t.del(`/api/projects/${otherProject.id}/reporting-groups/${second.id}`), 404, 'not_found');
     expectError(await t.get(`${base}/x`), 404);

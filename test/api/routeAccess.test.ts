@@ -1,6 +1,8 @@
 // Every route of the app, taken from the app itself (not a hand list), answers as its declared access level says:
-// anonymous callers, an unscoped manager, managers scoped to another project or to the project, and an admin.
-// And a route that declares no access stops the app from being built.
+// anonymous callers, an unscoped manager, managers scoped to another project or to the project, the project's
+// editor (project lead), an editor of another project, and an admin. And a route that declares no access stops the
+// app from being built. Two callers may write (the admin and the project's editor), so each gets its own copy of the
+// fixture: one's DELETE cannot turn the other's call into a 404.
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { access, routeAccess, type AccessLevel } from '../../server/http/access';
@@ -9,8 +11,9 @@ import { ADMIN, MANAGER, clientFor, testApp } from '../support/api';
 
 type Client = ReturnType<typeof clientFor>;
 type Answer = Awaited<ReturnType<Client['get']>>;
-/** No login; a manager without scopes; managers granted another project or the fixture's project; the secretariat. */
-type Caller = 'anonymous' | 'manager' | 'elsewhere' | 'inProject' | 'admin';
+/** No login; a manager without scopes; managers granted another project or the fixture's project; the editor of
+ *  the fixture's project and of another one; the secretariat. */
+type Caller = 'anonymous' | 'manager' | 'elsewhere' | 'inProject' | 'editor' | 'editorElsewhere' | 'admin';
 
 /** A small project with one of everything, a second project, and the accounts to call with. */
 async function fixture() {
@@ -36,14 +39,17 @@ async function fixture() {
   ok(await t.post(`/api/behaviours/${behaviour.id}/usage/import`, { csv: `enhed;fra;til;værdi\nA;2026-01-01;2026-01-31;1` }), 'usage import');
   const usage = ok<any>(await t.get(`/api/behaviours/${behaviour.id}/usage`), 'usage').usage.figures[0];
 
-  const account = async (email: string, projectIds: number[]) => {
+  const account = async (email: string, projectIds: number[], role: 'manager' | 'editor' = 'manager') => {
     const password = 'route-access-1';
-    const user = ok<any>(await t.post('/api/users', { email, name: email, role: 'manager', password }), `user ${email}`).user;
-    ok(await t.put(`/api/users/${user.id}/scopes`, { unitIds: [], projectIds }), `scopes of ${email}`);
+    const user = ok<any>(await t.post('/api/users', { email, name: email, role, password }), `user ${email}`).user;
+    const scopes = role === 'editor' ? { unitIds: [], projectIds: [], ledProjectIds: projectIds } : { unitIds: [], projectIds };
+    ok(await t.put(`/api/users/${user.id}/scopes`, scopes), `scopes of ${email}`);
     return { user, login: { email, password } };
   };
   const elsewhere = await account('elsewhere@test.dk', [other.id]);
   const inProject = await account('inproject@test.dk', [project.id]);
+  const editor = await account('editor@test.dk', [project.id], 'editor');
+  const editorElsewhere = await account('editor-elsewhere@test.dk', [other.id], 'editor');
   // /api/users/:id routes act on an account nobody calls with (a reset or delete must not end a caller's session).
   const bystander = await account('bystander@test.dk', []);
 
@@ -62,6 +68,8 @@ async function fixture() {
     manager: { client: clientFor(t.app), login: MANAGER },
     elsewhere: { client: clientFor(t.app), login: elsewhere.login },
     inProject: { client: clientFor(t.app), login: inProject.login },
+    editor: { client: clientFor(t.app), login: editor.login },
+    editorElsewhere: { client: clientFor(t.app), login: editorElsewhere.login },
     admin: { client: t, login: ADMIN },
   };
   for (const c of Object.values(callers)) if (c.login) await c.client.login(c.login);
@@ -94,6 +102,7 @@ const expected: Record<AccessLevel, Partial<Record<Caller, [string, (s: number) 
     anonymous: ['never 401/403', (s) => !refused(s)],
     manager: ['never 401/403', (s) => !refused(s)],
     elsewhere: ['never 401/403', (s) => !refused(s)],
+    editor: ['never 401/403', (s) => !refused(s)],
     admin: ['never 401/403', (s) => !refused(s)],
   },
   user: {
@@ -101,6 +110,8 @@ const expected: Record<AccessLevel, Partial<Record<Caller, [string, (s: number) 
     manager: ['not 401/403', (s) => !refused(s)],
     elsewhere: ['not 401/403', (s) => !refused(s)],
     inProject: ['not 401/403', (s) => !refused(s)],
+    editor: ['not 401/403', (s) => !refused(s)],
+    editorElsewhere: ['not 401/403', (s) => !refused(s)],
     admin: ['not 401/403', (s) => !refused(s)],
   },
   admin: {
@@ -108,6 +119,9 @@ const expected: Record<AccessLevel, Partial<Record<Caller, [string, (s: number) 
     manager: ['403', (s) => s === 403],
     elsewhere: ['403', (s) => s === 403],
     inProject: ['403', (s) => s === 403],
+    // A project lead manages their project, not accounts, settings, the unit tree or which projects exist.
+    editor: ['403', (s) => s === 403],
+    editorElsewhere: ['403', (s) => s === 403],
     admin: ['not 401/403', (s) => !refused(s)],
   },
   projectReader: {
@@ -116,6 +130,8 @@ const expected: Record<AccessLevel, Partial<Record<Caller, [string, (s: number) 
     elsewhere: ['404', (s) => s === 404],
     // Real ids: a reader gets the answer, so the 404s above come from the access check, not a missing item.
     inProject: ['200', (s) => s === 200],
+    editor: ['200', (s) => s === 200],
+    editorElsewhere: ['404', (s) => s === 404],
     admin: ['200', (s) => s === 200],
   },
   projectAdmin: {
@@ -123,9 +139,14 @@ const expected: Record<AccessLevel, Partial<Record<Caller, [string, (s: number) 
     manager: ['404', (s) => s === 404],
     elsewhere: ['404', (s) => s === 404],
     inProject: ['403', (s) => s === 403],
+    editor: ['not 401/403/404', (s) => !refused(s) && s !== 404],
+    editorElsewhere: ['404', (s) => s === 404],
     admin: ['not 401/403/404', (s) => !refused(s) && s !== 404],
   },
 };
+
+/** Callers that may write somewhere each get their own fixture; everyone else shares the admin's. */
+const FIXTURE_OF: Record<Caller, 'admin' | 'editor'> = { anonymous: 'admin', manager: 'admin', elsewhere: 'admin', inProject: 'admin', editorElsewhere: 'admin', admin: 'admin', editor: 'editor' };
 
 describe('route access', () => {
   /** Each route called by each caller its level has an expectation for, with what came back. */
@@ -133,18 +154,18 @@ describe('route access', () => {
   let routes: ReturnType<typeof routeAccess> = [];
 
   beforeAll(async () => {
-    const { t, urlOf, callers } = await fixture();
-    routes = routeAccess(t.app);
-    // Reads first, so the admin's writes (delete, close, retire …) cannot change what a later read finds.
+    const fixtures = { admin: await fixture(), editor: await fixture() };
+    routes = routeAccess(fixtures.admin.t.app);
+    // Reads first, so the writes (delete, close, retire …) cannot change what a later read finds.
     const ordered = [...routes].sort((a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET'));
     for (const { method, path, level } of ordered) {
-      const url = urlOf(path);
-      for (const [who, [want, fits]] of Object.entries(expected[level]) as [keyof typeof callers, [string, (s: number) => boolean]][]) {
+      for (const [who, [want, fits]] of Object.entries(expected[level]) as [Caller, [string, (s: number) => boolean]][]) {
+        const { urlOf, callers } = fixtures[FIXTURE_OF[who]];
         const { client, login } = callers[who];
-        const res = await call(client, method, url);
+        const res = await call(client, method, urlOf(path));
         answers.push({ route: `${method} ${path}`, level, who, want, fits: fits(res.status), status: res.status, body: JSON.stringify(res.body)?.slice(0, 160) ?? '' });
-        // Logging out ends the caller's session; log back in for the routes after it.
-        if (path === '/api/auth/logout' && who !== 'anonymous') await client.login(login);
+        // Logging out ends the caller's session(s); log back in for the routes after it.
+        if ((path === '/api/auth/logout' || path === '/api/auth/logout-all') && who !== 'anonymous') await client.login(login);
       }
     }
   });
@@ -162,9 +183,15 @@ describe('route access', () => {
     expect(routes.map((r) => `${r.level.padEnd(13)} ${r.method.padEnd(6)} ${r.path}`).join('\n')).toMatchSnapshot();
   });
 
-  it('answers anonymous callers, managers and admins on every route as its declared level says', () => {
+  it('answers anonymous callers, managers, editors and admins on every route as its declared level says', () => {
     const wrong = answers.filter((a) => !a.fits).map((a) => `${a.route} (${a.level}) as ${a.who}: want ${a.want}, got ${a.status} ${a.body}`);
     expect(wrong).toEqual([]);
+  });
+
+  it('calls every route as every kind of caller its level names, the editors included', () => {
+    expect(new Set(answers.map((a) => a.who))).toEqual(new Set(['anonymous', 'manager', 'elsewhere', 'inProject', 'editor', 'editorElsewhere', 'admin']));
+    const editorWrites = answers.filter((a) => a.who === 'editor' && a.level === 'projectAdmin' && a.status < 300);
+    expect(editorWrites.length).toBeGreaterThan(20);
   });
 
   it('answers a minimal request on every route without a server error', () => {

@@ -411,12 +411,11 @@ describe('cross-site requests', () => {
 });
 
 describe('rate limits', () => {
-  it('stops password guessing after 10 tries per account, without locking out other accounts', async () => {
+  it('wrong passwords never lock the account: after 10 guesses the right password still logs in (the guesser is slowed, see hardening.test.ts)', async () => {
     const t = await testApp();
     for (let i = 0; i < 10; i++) expectError(await t.post('/api/auth/login', { email: ADMIN.email, password: `guess-${i}` }), 401, 'invalid_credentials');
-    const blocked = await t.post('/api/auth/login', { email: ADMIN.email.toUpperCase(), password: ADMIN.password });
-    expectError(blocked, 429, 'too_many_requests');
-    expect(blocked.headers.get('retry-after')).toBe('900');
+    const owner = await t.post('/api/auth/login', { email: ADMIN.email.toUpperCase(), password: ADMIN.password });
+    expect(owner.status).toBe(200);
     await t.login(MANAGER);
   });
 });

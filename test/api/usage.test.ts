@@ -120,7 +120,7 @@ describe('usage CSV import', () => {
     expect(await figures()).toBe(0);
   });
 
-  it('answers 401 without login, 403 to a manager, 404 for a missing behaviour or figure', async () => {
+  it('answers 401 without login, 404 to a manager not granted the project and for a missing behaviour or figure', async () => {
     const { t, project, behaviour } = await setup();
     expectError(await t.post('/api/behaviours/99999/usage/preview', { csv: goodCsv }), 404, 'not_found');
     expectError(await t.post('/api/behaviours/99999/usage/import', { csv: goodCsv }), 404, 'not_found');
@@ -135,9 +135,9 @@ describe('usage CSV import', () => {
     // Not granted the project: it does not exist for them.
     expectError(await manager.get(`/api/behaviours/${behaviour.id}/usage`), 404, 'not_found');
     expectError(await manager.get(`/api/projects/${project.id}/usage`), 404, 'not_found');
-    expectError(await manager.post(`/api/behaviours/${behaviour.id}/usage/preview`, { csv: goodCsv }), 403, 'forbidden');
-    expectError(await manager.post(`/api/behaviours/${behaviour.id}/usage/import`, { csv: goodCsv }), 403, 'forbidden');
-    expectError(await manager.del(`/api/usage/${figure.id}`), 403, 'forbidden');
+    expectError(await manager.post(`/api/behaviours/${behaviour.id}/usage/preview`, { csv: goodCsv }), 404, 'not_found');
+    expectError(await manager.post(`/api/behaviours/${behaviour.id}/usage/import`, { csv: goodCsv }), 404, 'not_found');
+    expectError(await manager.del(`/api/usage/${figure.id}`), 404, 'not_found');
 
     const anonymous = clientFor(t.app);
     expectError(await anonymous.post(`/api/behaviours/${behaviour.id}/usage/preview`, { csv: goodCsv }), 401);

@@ -12,6 +12,8 @@ async function adminApp() {
   const t = await testApp();
   await t.login();
   const ids = Object.fromEntries((await t.db.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.email, u.id]));
+  // The account list, as the page shows it: an edit sends the version it read.
+  await t.get('/api/users');
   return { ...t, adminId: ids[ADMIN.email], managerId: ids[MANAGER.email] };
 }
 
@@ -76,19 +78,24 @@ describe('account management: the secretariat', () => {
 
   it('generates a readable temporary password, returned once and never cached', async () => {
     const t = await adminApp();
-    const res = await t.post('/api/users', { email: 'admin2@kommune.dk', name: 'Anden admin', role: 'admin' });
+    const res = await t.post('/api/users', { email: 'admin2@kommune.dk', name: 'Anden admin', role: 'admin', setup: 'temporaryPassword' });
     expect(res.status).toBe(201);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const temp: string = res.body.temporaryPassword;
     expect(temp).toMatch(TEMP);
     expect(temp.length).toBeGreaterThanOrEqual(12);
     // Different every time.
-    const other = (await t.post('/api/users', { email: 'admin3@kommune.dk', name: 'Tredje admin', role: 'admin' })).body.temporaryPassword;
+    const other = (await t.post('/api/users', { email: 'admin3@kommune.dk', name: 'Tredje admin', role: 'admin', setup: 'temporaryPassword' })).body.temporaryPassword;
     expect(other).not.toBe(temp);
     // Not shown again anywhere.
     expect(JSON.stringify((await t.get('/api/users')).body)).not.toContain(temp);
     const them = clientFor(t.app);
     await them.login({ email: 'admin2@kommune.dk', password: temp });
+    // A temporary password must be replaced before anything else.
+    expectError(await them.get('/api/users'), 403, 'password_change_required');
+    expect((await them.get('/api/auth/me')).body.user.mustChangePassword).toBe(true);
+    expectError(await them.post('/api/auth/password', { currentPassword: temp, newPassword: temp }), 400, 'same_password');
+    expect((await them.post('/api/auth/password', { currentPassword: temp, newPassword: 'mit eget kodeord' })).status).toBe(200);
     expect((await them.get('/api/users')).status).toBe(200);
   });
 
@@ -139,7 +146,7 @@ describe('account management: the secretariat', () => {
       expect(paths(bad)).toContain(path);
     }
     expect((await t.db.select().from(users).where(eq(users.id, t.managerId)).limit(1))[0]).toMatchObject({ name: 'Hanne Jensen', role: 'manager', locale: 'en', email: MANAGER.email });
-    expectError(await t.patch('/api/users/9999', { name: 'X' }), 404, 'not_found');
+    expectError(await t.patch('/api/users/9999', { name: 'X', version: 1 }), 404, 'not_found');
     expectError(await t.patch('/api/users/abc', { name: 'X' }), 400, 'invalid_input');
     expectError(await t.get('/api/users/9999'), 404, 'not_found');
   });
@@ -160,6 +167,7 @@ describe('account management: the secretariat', () => {
     expect((await t.patch(`/api/users/${t.adminId}`, { role: 'manager' })).status).toBe(200);
     const admin2 = clientFor(t.app);
     await admin2.login({ email: 'admin2@test.dk', password: 'admin-pass-2' });
+    await admin2.get('/api/users');
     expectError(await admin2.patch(`/api/users/${secondId}`, { role: 'manager' }), 409, 'last_admin');
     // An admin may delete another admin while one is left.
     expect((await admin2.patch(`/api/users/${t.adminId}`, { role: 'admin' })).status).toBe(200);
@@ -187,14 +195,14 @@ describe('account management: the secretariat', () => {
     const them = clientFor(t.app);
     await them.login(MANAGER);
     expect((await them.get('/api/auth/me')).status).toBe(200);
-    const res = await t.post(`/api/users/${t.managerId}/reset-password`);
+    const res = await t.post(`/api/users/${t.managerId}/reset-password`, { method: 'temporaryPassword' });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.body.temporaryPassword).toMatch(TEMP);
     expectError(await them.get('/api/auth/me'), 401, 'unauthenticated');
     expectError(await them.post('/api/auth/login', MANAGER), 401, 'invalid_credentials');
     await them.login({ email: MANAGER.email, password: res.body.temporaryPassword });
-    expect((await them.get('/api/auth/me')).body.user.email).toBe(MANAGER.email);
+    expect((await them.get('/api/auth/me')).body.user).toMatchObject({ email: MANAGER.email, mustChangePassword: true });
     // The admin's own session is untouched.
     expect((await t.get('/api/users')).status).toBe(200);
     expectError(await t.post('/api/users/9999/reset-password'), 404, 'not_found');
@@ -246,12 +254,12 @@ describe('account management: scopes', () => {
     const wave = (await t.post(`/api/projects/${rolledOut.id}/waves`, { name: 'Nulpunkt', phase: 'baseline' })).body.wave;
     expect((await t.post(`/api/waves/${wave.id}/open`)).status).toBe(200);
 
-    const created = await t.post('/api/users', { email: 'leder.a@kommune.dk', name: 'Leder A', role: 'manager' });
+    const created = await t.post('/api/users', { email: 'leder.a@kommune.dk', name: 'Leder A', role: 'manager', password: 'leder-a-kodeord' });
     expect(created.status).toBe(201);
     expect((await t.put(`/api/users/${created.body.user.id}/scopes`, { unitIds: [a.id], projectIds: [] })).status).toBe(200);
 
     const manager = clientFor(t.app);
-    await manager.login({ email: 'leder.a@kommune.dk', password: created.body.temporaryPassword });
+    await manager.login({ email: 'leder.a@kommune.dk', password: 'leder-a-kodeord' });
     // The project rolled out to a unit below A, not the one only in B.
     expect((await manager.get('/api/projects')).body.projects.map((p: any) => p.name)).toEqual(['Udrullet til A']);
     expectError(await manager.get(`/api/projects/${elsewhere.id}`), 404, 'not_found');

@@ -81,7 +81,7 @@ describe('projects', () => {
     expectError(goal, 400, 'invalid_input');
     expect(goal.body.error.details[0].path).toBe('goals.1');
     expectError(await t.patch(`/api/projects/${t.project.id}`, { name: ' ' }), 400, 'invalid_input');
-    expectError(await t.patch('/api/projects/999', { name: 'Y' }), 404, 'not_found');
+    expectError(await t.patch('/api/projects/999', { name: 'Y', version: 1 }), 404, 'not_found');
     expect(await rows(t, projects)).toBe(1);
     expect((await t.get(`/api/projects/${t.project.id}`)).body.project.name).toBe('Digital overlevering');
   });

@@ -3,10 +3,12 @@
 // region), the header is a short bar with a Menu button, the project's "Enheder & udrulning" part fits with its
 // date fields and buttons, and axe-core finds no serious violations. The "Kom godt i gang" checklist ticks the
 // linking step only once every primary behaviour is linked to a benefit and an enabler, and the units step only
-// once every unit has its go-live date.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// once every unit has its go-live date. The report's paired view turns into cards like the other report tables.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, hasBrowser, launchBrowser, loginAs, phone, startApp, type RunningApp } from '../support/browser';
+import { answersFor } from '../support/answers';
+import { axeViolations, hasBrowser, loginAs, phone, SECRETARIAT, useBrowserSuite, type RunningApp } from '../support/browser';
 
 const VIEWPORT = phone.viewport;
 
@@ -66,28 +68,18 @@ async function visit(page: Page, url: string) {
 }
 
 describe.skipIf(!hasBrowser)('phone layout: the staff pages at 360 × 740', () => {
+  const suite = useBrowserSuite();
   let app: RunningApp;
-  let closeBrowser: () => Promise<void>;
   let context: BrowserContext;
   let page: Page;
   let demoId: number;
   const origin = () => ({ origin: app.baseUrl });
 
   beforeAll(async () => {
-    app = await startApp();
-    const launched = await launchBrowser();
-    closeBrowser = launched.close;
-    context = await launched.browser.newContext(phone);
-    await loginAs(context, app.baseUrl, 'sekretariat@demo.dk', 'gevinst-demo');
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    app = suite.app;
+    ({ context, page } = await suite.openPage({ device: phone, login: SECRETARIAT }));
     const { projects } = await (await context.request.get(`${app.baseUrl}/api/projects`)).json();
     demoId = projects[0].id;
-  });
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await app?.stop();
   });
 
   it('fits every secretariat page, with a short header and no serious axe violations', { timeout: 240_000 }, async () => {
@@ -136,7 +128,7 @@ describe.skipIf(!hasBrowser)('phone layout: the staff pages at 360 × 740', () =
     await menu.click();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
     await nav.getByRole('link', { name: 'Enheder' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Log ud' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Log ud', exact: true }).isVisible()).toBe(true);
     await expectFits(page, 'open menu');
     await expectNoAxeViolations(page, 'open menu');
     // Escape closes it and gives focus back to the button; a link closes it too.
@@ -203,12 +195,12 @@ describe.skipIf(!hasBrowser)('phone layout: the staff pages at 360 × 740', () =
     // Linked to a benefit only: still missing the enabler.
     const behaviourId: number = project.behaviours[0].id;
     const benefitId: number = project.benefits[0].id;
-    expect((await context.request.patch(`${app.baseUrl}/api/behaviours/${behaviourId}`, { headers: origin(), data: { benefitIds: [benefitId] } })).status()).toBe(200);
+    expect((await context.request.patch(`${app.baseUrl}/api/behaviours/${behaviourId}`, { headers: origin(), data: { benefitIds: [benefitId], version: project.behaviours[0].version } })).status()).toBe(200);
     await visit(page, `${app.baseUrl}/projects/${projectId}`);
     await linkStep.waitFor();
     expect(await linkStep.innerText()).toContain('Mangler');
 
-    expect((await context.request.patch(`${app.baseUrl}/api/behaviours/${behaviourId}`, { headers: origin(), data: { enablerIds: [project.enablers[0].id] } })).status()).toBe(200);
+    expect((await context.request.patch(`${app.baseUrl}/api/behaviours/${behaviourId}`, { headers: origin(), data: { enablerIds: [project.enablers[0].id], version: project.behaviours[0].version + 1 } })).status()).toBe(200);
     await visit(page, `${app.baseUrl}/projects/${projectId}`);
     await linkStep.waitFor();
     expect(await linkStep.innerText()).toContain('Udført');
@@ -230,5 +222,52 @@ describe.skipIf(!hasBrowser)('phone layout: the staff pages at 360 × 740', () =
     await visit(page, `${app.baseUrl}/projects/${projectId}`);
     await page.getByRole('heading', { level: 2, name: 'Mål' }).first().waitFor();
     expect(await page.locator('.setup-checklist').count()).toBe(0);
+  });
+
+  it('turns the paired view into one card per row, nothing past the screen', { timeout: 90_000 }, async () => {
+    const api = async (method: 'get' | 'post' | 'put', path: string, data?: unknown) => {
+      const res = await context.request[method](`${app.baseUrl}${path}`, { headers: origin(), ...(data === undefined ? {} : { data }) });
+      if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+      return res.json();
+    };
+    const project = (await api('post', '/api/projects', { name: 'Parret på telefonen' })).project;
+    const unit = (await api('post', '/api/units', { name: 'Telefonafdelingen', headcount: 40 })).unit;
+    await api('put', `/api/projects/${project.id}/rollouts/${unit.id}`, { goLiveDate: '2026-01-15' });
+    await api('post', `/api/projects/${project.id}/behaviours`, { title: 'Bruger tjeklisten hver dag ved vagtens start' });
+    await api('put', `/api/projects/${project.id}/pairing`, { enabled: true });
+    // Ten people with a code in both waves, so the paired view is shown (as in pairing.test.ts).
+    const code = (i: number) => ({ 'pairing.mother': `k${'abcdefghij'[i]}`, 'pairing.house': String(i), 'pairing.school': 'øs' });
+    for (const phase of ['baseline', 'followup'] as const) {
+      const wave = (await api('post', `/api/projects/${project.id}/waves`, { name: phase === 'baseline' ? 'Før' : 'Efter', phase })).wave;
+      await api('post', `/api/waves/${wave.id}/open`);
+      const [link] = (await api('get', `/api/waves/${wave.id}/links`)).links;
+      const { itemMap } = await api('get', `/api/projects/${project.id}/survey/preview?phase=${phase}`);
+      for (let i = 0; i < 10; i++) {
+        const adoption = phase === 'baseline' ? (i < 3 ? 5 : 2) : i < 8 ? 5 : 2;
+        await api('post', `/api/s/${link.token}/responses`, { submissionId: randomUUID(), locale: 'da', answers: { ...answersFor(itemMap, (it) => (it.construct === 'adoption' ? adoption : 3)), ...code(i) } });
+      }
+      await api('post', `/api/waves/${wave.id}/close`);
+    }
+
+    await visit(page, `${app.baseUrl}/projects/${project.id}/report`);
+    const paired = page.getByRole('region', { name: 'De samme medarbejdere før og efter (parret)' });
+    const table = paired.getByRole('table', { name: /Bruger tjeklisten hver dag ved vagtens start: ofte\/altid før og efter/ });
+    await table.waitFor();
+    // A card per row: the rows sit one below the other, each as wide as the screen allows, and no box scrolls.
+    const rows = await table.locator('tbody tr').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    expect(rows).toHaveLength(2);
+    expect(rows[1].top).toBeGreaterThanOrEqual(rows[0].bottom);
+    for (const row of rows) expect(row.right).toBeLessThanOrEqual(VIEWPORT.width);
+    const wrap = paired.locator('.table-wrap').first();
+    expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    // Each cell says which column it is, as the column headers are not shown.
+    const labels = await table.locator('tbody td').evaluateAll((els) => els.map((el) => getComputedStyle(el, '::before').content));
+    expect(labels).toEqual(['"Efter: ofte/altid"', '"Efter: sjældnere"', '"Efter: ofte/altid"', '"Efter: sjældnere"']);
+    expect(await table.locator('tbody th').first().evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Før: "');
+    const o = await overflow(page);
+    expect(o.pageScrolls).toBe(false);
+    expect(o.outside).toEqual([]);
+    expect(o.namedScrollRegions.filter((name) => name?.includes('parrede'))).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -182,9 +182,10 @@ describe.skipIf(!hasBrowser)('the survey editor: edit, save, preview on a phone 
     const project = ((await (await api.get(`${app.baseUrl}/api/projects`)).json()).projects as { id: number; name: string }[]).find((x) => x.name === PROJECT)!;
     const behaviour = ((await (await api.get(`${app.baseUrl}/api/projects/${project.id}`)).json()).project.behaviours as { id: number; title: string }[]).find((b) => b.title === READ)!;
     // Reword the adoption question (on top of whatever the spec holds), then measure once more with the new wording.
-    const spec = (await (await api.get(`${app.baseUrl}/api/projects/${project.id}/survey/spec`)).json()).spec ?? {};
+    const specAnswer = await (await api.get(`${app.baseUrl}/api/projects/${project.id}/survey/spec`)).json();
+    const spec = specAnswer.spec ?? {};
     const overrides = { ...(spec.overrides ?? {}), [`b${behaviour.id}.adoption`]: { da: 'Hvor ofte læste du status på telefonen før første besøg?', en: 'How often did you read the status on the phone before the first visit?' } };
-    expect((await api.put(`${app.baseUrl}/api/projects/${project.id}/survey/spec`, { data: { spec: { ...spec, overrides } } })).status()).toBe(200);
+    expect((await api.put(`${app.baseUrl}/api/projects/${project.id}/survey/spec`, { data: { spec: { ...spec, overrides }, version: specAnswer.surveySpecVersion } })).status()).toBe(200);
     const wave = (await (await api.post(`${app.baseUrl}/api/projects/${project.id}/waves`, { data: { name: 'Opfølgning efter 9 måneder', phase: 'followup' } })).json()).wave;
     expect((await api.post(`${app.baseUrl}/api/waves/${wave.id}/open`, { data: {} })).status()).toBe(200);
     const links = (await (await api.get(`${app.baseUrl}/api/waves/${wave.id}/links`)).json()).links as { token: string; unitId: number }[];
@@ -215,7 +216,8 @@ describe.skipIf(!hasBrowser)('the survey editor: edit, save, preview on a phone 
     const projects = (await (await context.request.get(`${app.baseUrl}/api/projects`)).json()).projects as { id: number; name: string }[];
     const id = projects.find((x) => x.name === PROJECT)!.id;
     const many = Array.from({ length: 30 }, (_, i) => ({ kind: 'rating', scale: 'agreement5', id: `extra${i + 1}`, favourable: [4, 5], text: { da: `Ekstra udsagn ${i + 1}`, en: `Extra statement ${i + 1}` } }));
-    expect((await context.request.put(`${app.baseUrl}/api/projects/${id}/survey/spec`, { data: { spec: { customItems: many } } })).status()).toBe(200);
+    const { surveySpecVersion } = await (await context.request.get(`${app.baseUrl}/api/projects/${id}/survey/spec`)).json();
+    expect((await context.request.put(`${app.baseUrl}/api/projects/${id}/survey/spec`, { data: { spec: { customItems: many }, version: surveySpecVersion } })).status()).toBe(200);
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/projects/${id}/survey`);
     const followup = page.locator('#se-estimate [data-phase=followup]');

@@ -1,7 +1,9 @@
-// Account management in a real browser: the secretariat creates a manager for one care centre, reads the
-// one-time password off the page and gives access to that unit; the manager logs in with it, finds the demo
-// project and sees only their own unit's rows in its report, then chooses their own password.
-// axe-core finds no serious violations on /users (list, the temporary password box, the open editor) or /password.
+// Account management in a real browser: the secretariat creates a manager for one care centre with a temporary
+// password, reads it off the page and gives access to that unit; the manager logs in with it, must choose their own
+// password before anything else, then finds the demo project and sees only their own unit's rows in its report, and
+// later changes the password again under "Skift adgangskode".
+// axe-core finds no serious violations on /users (list, the temporary password box, the open editor), the forced
+// password change or /password.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations, desktop, hasBrowser, launchBrowser, startApp, type RunningApp, logInThroughForm } from '../support/browser';
@@ -58,6 +60,7 @@ describe.skipIf(!hasBrowser)('users: the secretariat creates a unit manager who 
     await form.getByLabel('E-mail', { exact: true }).fill(NEW_MANAGER.email);
     await form.getByLabel('Navn', { exact: true }).fill(NEW_MANAGER.name);
     await form.getByLabel('Rolle', { exact: true }).selectOption({ label: 'Leder' });
+    await form.getByLabel('Sådan kommer brugeren i gang').selectOption('temporaryPassword');
     await form.getByRole('button', { name: 'Opret bruger' }).click();
 
     const box = page.getByRole('region', { name: `Midlertidig adgangskode til ${NEW_MANAGER.name}` });
@@ -85,13 +88,29 @@ describe.skipIf(!hasBrowser)('users: the secretariat creates a unit manager who 
     await expect.poll(() => page.getByRole('heading', { level: 3, name: NEW_MANAGER.name }).isVisible()).toBe(true);
     expect(await page.getByText(temporaryPassword).count()).toBe(0);
 
-    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.getByRole('button', { name: 'Log ud', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Log ind' }).isVisible()).toBe(true);
   });
 
-  it('lets the new manager log in with it and see the demo project with only their unit', async () => {
+  it('makes the new manager choose their own password at first login, then shows the demo project with only their unit', async () => {
     expect(temporaryPassword).not.toBe('');
     await logInThroughForm(page, app.baseUrl, NEW_MANAGER.email, temporaryPassword);
+    // Nothing but the password change until a password of their own is chosen: no menu, no projects.
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Vælg en ny adgangskode' }).isVisible()).toBe(true);
+    expect(await page.getByRole('navigation', { name: 'Hovedmenu' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: PROJECT, exact: true }).count()).toBe(0);
+    // The server refuses the rest meanwhile, too.
+    expect((await page.request.get(`${app.baseUrl}/api/projects`)).status()).toBe(403);
+    await expectNoAxeViolations(page, 'forced password change');
+    await page.getByLabel('Nuværende adgangskode').fill('forkert-kode-123');
+    await page.getByLabel('Ny adgangskode', { exact: true }).fill('min egen kode til egebo');
+    await page.getByLabel('Gentag ny adgangskode').fill('min egen kode til egebo');
+    await page.getByRole('button', { name: 'Skift adgangskode' }).click();
+    await expect.poll(() => page.getByText('Den nuværende adgangskode er forkert.').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pw-currentPassword');
+    await page.getByLabel('Nuværende adgangskode').fill(temporaryPassword);
+    await page.getByRole('button', { name: 'Skift adgangskode' }).click();
+
     const projectLink = page.getByRole('link', { name: PROJECT, exact: true });
     await expect.poll(() => projectLink.isVisible()).toBe(true);
     // A manager has no "Brugere" in the menu.
@@ -106,18 +125,13 @@ describe.skipIf(!hasBrowser)('users: the secretariat creates a unit manager who 
     }
   });
 
-  it('lets the manager choose their own password, and the old one stops working', async () => {
+  it('lets the manager change their password again, and the old one stops working', async () => {
     await page.getByRole('link', { name: 'Skift adgangskode' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Skift adgangskode' }).isVisible()).toBe(true);
     await expectNoAxeViolations(page, '/password');
-    await page.getByLabel('Nuværende adgangskode').fill('forkert-kode-123');
-    await page.getByLabel('Ny adgangskode', { exact: true }).fill('min egen kode til egebo');
-    await page.getByLabel('Gentag ny adgangskode').fill('min egen kode til egebo');
-    await page.getByRole('button', { name: 'Skift adgangskode' }).click();
-    await expect.poll(() => page.getByText('Den nuværende adgangskode er forkert.').isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pw-currentPassword');
-
-    await page.getByLabel('Nuværende adgangskode').fill(temporaryPassword);
+    await page.getByLabel('Nuværende adgangskode').fill('min egen kode til egebo');
+    await page.getByLabel('Ny adgangskode', { exact: true }).fill('endnu en kode til egebo');
+    await page.getByLabel('Gentag ny adgangskode').fill('endnu en kode til egebo');
     await page.getByRole('button', { name: 'Skift adgangskode' }).click();
     await expect.poll(() => page.getByText('Din adgangskode er skiftet.').isVisible()).toBe(true);
     await expectNoAxeViolations(page, '/password after the change');
@@ -127,10 +141,10 @@ describe.skipIf(!hasBrowser)('users: the secretariat creates a unit manager who 
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Du har ikke adgang');
     expect(await page.getByText('sekretariat@demo.dk').count()).toBe(0);
 
-    await page.getByRole('button', { name: 'Log ud' }).click();
-    await logInThroughForm(page, app.baseUrl, NEW_MANAGER.email, temporaryPassword);
+    await page.getByRole('button', { name: 'Log ud', exact: true }).click();
+    await logInThroughForm(page, app.baseUrl, NEW_MANAGER.email, 'min egen kode til egebo');
     await expect.poll(() => page.getByText('Forkert e-mail eller adgangskode.').isVisible()).toBe(true);
-    await page.getByLabel('Adgangskode').fill('min egen kode til egebo');
+    await page.getByLabel('Adgangskode').fill('endnu en kode til egebo');
     await page.getByRole('button', { name: 'Log ind' }).click();
     await expect.poll(() => page.getByRole('link', { name: PROJECT, exact: true }).isVisible()).toBe(true);
   });

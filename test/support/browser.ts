@@ -1,11 +1,13 @@
 // Real-browser test support: starts the built app on a free port with a fresh database, and Debian's
 // Chromium through playwright-core. Without Chromium the tests are skipped LOUDLY (and fail in CI).
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startApp, type RunningApp } from './server';
 
-export { startApp, type RunningApp } from './server';
+export { startApp, type RunningApp };
 
 const require = createRequire(import.meta.url);
 
@@ -51,7 +53,8 @@ export const desktop = { viewport: { width: 1280, height: 900 }, locale: 'da-DK'
 /** Runs axe-core in the page and returns serious/critical violations (WCAG 2.1 A/AA rules). */
 export async function axeViolations(page: Page) {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the page's CSP (script-src 'self') refuses those.
+  await page.evaluate(source);
   const result = await page.evaluate(async () => {
     // @ts-expect-error axe is injected above
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
@@ -71,4 +74,56 @@ export async function logInThroughForm(page: Page, baseUrl: string, email = 'sek
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Adgangskode').fill(password);
   await page.getByRole('button', { name: 'Log ind' }).click();
+}
+
+/** The app and the browser of one describe block; filled in by its beforeAll (useBrowserSuite). */
+export interface BrowserSuite {
+  readonly app: RunningApp;
+  readonly browser: Browser;
+  /** A new context (desktop unless told) with a page that waits 15 s, logged in first when `login` is given. */
+  openPage(options?: { device?: BrowserContextOptions; login?: { email: string; password: string } }): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+export const SECRETARIAT = { email: 'sekretariat@demo.dk', password: 'gevinst-demo' };
+export const MANAGER = { email: 'leder@demo.dk', password: 'leder-demo' };
+
+/**
+ * Starts the built app (with `env`) and Chromium before the describe block's tests and stops both after them:
+ * call it at the top of a describe. Every browser test needs this pair; each file used to spell it out.
+ */
+export function useBrowserSuite(env: Record<string, string> = {}): BrowserSuite {
+  let app: RunningApp | undefined;
+  let launched: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  beforeAll(async () => {
+    app = await startApp(env);
+    launched = await launchBrowser();
+  });
+  afterAll(async () => {
+    await launched?.close();
+    await app?.stop();
+  });
+  const suite: BrowserSuite = {
+    get app() {
+      if (!app) throw new Error('The app is not started: useBrowserSuite() runs in beforeAll');
+      return app;
+    },
+    get browser() {
+      if (!launched) throw new Error('The browser is not started: useBrowserSuite() runs in beforeAll');
+      return launched.browser;
+    },
+    openPage: async ({ device = desktop, login } = {}) => {
+      const context = await suite.browser.newContext(device);
+      if (login) await loginAs(context, suite.app.baseUrl, login.email, login.password);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return { context, page };
+    },
+  };
+  return suite;
+}
+
+/** axe-core finds no serious or critical WCAG 2.1 AA violation on the page (listed in full when it does). */
+export async function expectNoAxeViolations(page: Page, where = '') {
+  const violations = await axeViolations(page);
+  expect(violations, `${where ? `${where}: ` : ''}${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }

@@ -7,6 +7,8 @@ import { SelectField, StatusMessage, TextArea, TextField, fieldErrors } from '..
 import { useAdminT } from '../../i18n/admin';
 import { useBilingualT } from '../../i18n/bilingual';
 import { useSession } from '../session';
+import { useVersionedSave } from '../useVersionedSave';
+import { useVersionsT } from '../../i18n/versions';
 import { statusKey } from '../ProjectListPage';
 
 const STATUSES = everyMember<ProjectStatus>()(['planlaegning', 'udrulning', 'gevinsthoest', 'afsluttet']);
@@ -25,6 +27,8 @@ export function ProjectInfoSection({ project, onSaved }: { project: ProjectDetai
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const tv = useVersionsT();
+  const versioned = useVersionedSave(tv('staleWhatProject'));
 
   useEffect(() => {
     setName(project.name);
@@ -58,7 +62,7 @@ export function ProjectInfoSection({ project, onSaved }: { project: ProjectDetai
     setMessage(null);
     try {
       const midNum = Number(mid.replace(',', '.'));
-      await projectApi.update(project.id, {
+      const mine = {
         name: name.trim(),
         purpose: purpose.trim(),
         nameEn: nameEn.trim(),
@@ -66,9 +70,21 @@ export function ProjectInfoSection({ project, onSaved }: { project: ProjectDetai
         projectLead: projectLead.trim(),
         status,
         ...(Number.isFinite(midNum) && midNum > 0 ? { mid: midNum } : {}),
+      };
+      const { name: n0, purpose: p0, nameEn: ne0, purposeEn: pe0, projectLead: l0, status: s0, mid: m0 } = project;
+      await versioned.save({
+        base: { name: n0, purpose: p0, nameEn: ne0, purposeEn: pe0, projectLead: l0, status: s0, mid: m0 },
+        mine,
+        version: project.version,
+        send: (body) => projectApi.update(project.id, body),
+        labels: { name: t('projectName'), purpose: t('purpose'), nameEn: tb('nameEn'), projectLead: t('projectLead') },
+        onSaved: () => {
+          setMessage(t('projectSaved'));
+          onSaved();
+        },
+        // The page reloads the project; the form then starts over from it.
+        onReload: () => onSaved(),
       });
-      setMessage(t('projectSaved'));
-      onSaved();
     } catch (err) {
       setError(err);
     } finally {
@@ -100,6 +116,7 @@ export function ProjectInfoSection({ project, onSaved }: { project: ProjectDetai
           <TextField label={t('mid')} hint={t('midHint')} type="number" min={1} max={50} step={1} inputMode="numeric" value={mid} onChange={(e) => setMid(e.target.value)} error={errs.mid} />
         </div>
         <ErrorMessage error={error} />
+        {versioned.dialog}
         <div className="form-actions">
           <button type="submit" disabled={busy}>
             {t('saveProject')}

@@ -231,7 +231,7 @@ function GroupForm({
     setBusy(true);
     setError(null);
     try {
-      const r = group ? await reportingGroupApi.update(project.id, group.id, { name: trimmed, unitIds }) : await reportingGroupApi.create(project.id, { name: trimmed, unitIds });
+      const r = group ? await reportingGroupApi.update(project.id, group.id, { name: trimmed, unitIds, version: group.version }) : await reportingGroupApi.create(project.id, { name: trimmed, unitIds });
       if (!group) {
         setName('');
         setUnitIds([]);

@@ -67,7 +67,7 @@ export function CloseTimeEditor({ wave, onSaved }: { wave: WaveSummary; onSaved:
     setBusy(true);
     setError(null);
     try {
-      const updated = await waveApi.update(wave.id, { closesAtLocal: closes || null });
+      const updated = await waveApi.update(wave.id, { closesAtLocal: closes || null, version: wave.version });
       setOpen(false);
       await onSaved(t('closeChanged', { name: wave.name, at: updated.closesAt ? formatInstant(updated.closesAt, t.locale) : '–' }));
     } catch (err) {

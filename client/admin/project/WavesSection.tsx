@@ -15,6 +15,8 @@ import { SmallUnitWarnings } from './ReportingGroupsSection';
 import { WaveLinksPanel } from './WaveLinksPanel';
 import { CloseTimeEditor, NotLiveWarning, ScheduleFields, SuggestedSchedule, scheduleLine, type NotLive } from './WaveScheduleForm';
 import { ReminderTexts } from './ReminderTexts';
+import { WaveNameEn } from './WaveNameEn';
+import { useBilingualT } from '../../i18n/bilingual';
 import { formatInstant, useScheduleT } from '../../i18n/waveSchedule';
 import { statusKey as projectStatusKey } from '../ProjectListPage';
 
@@ -150,6 +152,7 @@ function WaveItem({
           )}
         </div>
       )}
+      {isAdmin && wave.status !== 'closed' && <WaveNameEn key={wave.nameEn} wave={wave} onSaved={(msg) => act(async () => undefined, msg)} />}
       {isAdmin && wave.status === 'open' && (
         <label className="inline">
           <input
@@ -157,7 +160,7 @@ function WaveItem({
             checked={wave.liveResults}
             onChange={(e) => {
               const on = e.target.checked;
-              void act(() => waveApi.update(wave.id, { liveResults: on }), on ? t('liveResultsOn', { name, k: thresholds.anonymity }) : t('liveResultsOff', { name }));
+              void act(() => waveApi.update(wave.id, { liveResults: on, version: wave.version }), on ? t('liveResultsOn', { name, k: thresholds.anonymity }) : t('liveResultsOff', { name }));
             }}
           />
           <span>{t('liveResults')}</span>
@@ -186,7 +189,9 @@ function WaveItem({
 function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated: (msg: string) => Promise<void> }) {
   const t = useAdminT();
   const ts = useScheduleT();
+  const tb = useBilingualT();
   const [name, setName] = useState('');
+  const [nameEn, setNameEn] = useState('');
   const [phase, setPhase] = useState<Phase>('baseline');
   const [opens, setOpens] = useState('');
   const [closes, setCloses] = useState('');
@@ -224,6 +229,7 @@ function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated
     try {
       const { wave, warnings: small, notLive: left } = await waveApi.create(project.id, {
         name: name.trim(),
+        nameEn: nameEn.trim(),
         phase,
         unitIds,
         opensAtLocal: opens || null,
@@ -231,6 +237,7 @@ function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated
         ...(phase === 'followup' ? { includeNotLive } : {}),
       });
       setName('');
+      setNameEn('');
       setOpens('');
       setCloses('');
       setWarnings(small);
@@ -252,6 +259,7 @@ function NewWaveForm({ project, onCreated }: { project: ProjectDetail; onCreated
       <NotLiveWarning units={notLive} />
       <form onSubmit={submit}>
         <TextField label={t('waveName')} hint={ts(phase === 'followup' ? 'nameHint_followup' : 'nameHint_baseline')} required value={name} onChange={(e) => setName(e.target.value)} error={nameError} maxLength={300} />
+        <TextField label={`${tb('waveNameEn')} ${t('optional')}`} hint={tb('waveNameEnHint')} lang="en" value={nameEn} onChange={(e) => setNameEn(e.target.value)} maxLength={300} />
         <fieldset>
           <legend>{t('phase')}</legend>
           <div className="radio-row">

@@ -1,5 +1,6 @@
 // "Mangler engelsk": the texts staff see that have no English side, so the English survey shows the Danish text
-// there. The generator lists them (surveys/generator.ts missingEnglish); this only words them.
+// there. The generator lists them (surveys/generator.ts missingEnglish), the preview adds the unit and wave names
+// of the answer page's heading (server/services/surveys.ts editorPreview); this only words them.
 import type { SurveyPreview } from '../api';
 import type { ProjectDetail } from '../api';
 import { useBilingualT, type BilingualKey } from '../../i18n/bilingual';
@@ -7,12 +8,14 @@ import type { Previews } from './summary';
 
 type Missing = SurveyPreview['missingEnglish'][number];
 
+const missingId = (m: Missing) => JSON.stringify([m.field, m.behaviourId, m.benefitId, m.unitId, m.waveId, m.key]);
+
 /** Both phases together (follow-up has every behaviour question; baseline may have its own custom items), once each. */
 export function missingEnglishOf(previews: Previews | undefined): Missing[] {
   const all = [...(previews?.followup?.missingEnglish ?? []), ...(previews?.baseline?.missingEnglish ?? [])];
   const seen = new Set<string>();
   return all.filter((m) => {
-    const id = JSON.stringify([m.field, m.behaviourId, m.benefitId, m.key]);
+    const id = missingId(m);
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
@@ -45,8 +48,8 @@ export function MissingEnglishNote({
       <p>{tb('missingIntro')}</p>
       <ul>
         {missing.map((m) => (
-          <li key={JSON.stringify([m.field, m.behaviourId, m.benefitId, m.key])}>
-            {tb(`missing_${m.field}` as BilingualKey, { behaviour: behaviour(m.behaviourId), benefit: benefit(m.benefitId), item: m.key ? itemName(m.key) : '' })}
+          <li key={missingId(m)}>
+            {tb(`missing_${m.field}` as BilingualKey, { behaviour: behaviour(m.behaviourId), benefit: benefit(m.benefitId), item: m.key ? itemName(m.key) : '', name: m.da })}
           </li>
         ))}
       </ul>

@@ -13,6 +13,8 @@ import { useSurveyEditorT } from '../../i18n/surveyEditor';
 import { Link } from '../../router';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
+import { useVersionedSave } from '../useVersionedSave';
+import { useVersionsT } from '../../i18n/versions';
 import { BehavioursEditor } from './BehavioursEditor';
 import { CustomItemsEditor } from './CustomItemsEditor';
 import { MissingEnglishNote, missingEnglishOf } from './MissingEnglish';
@@ -56,15 +58,22 @@ export default function SurveyEditorPage({ projectId }: { projectId: number }) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState<SurveyVersionDetail | null>(null);
+  /** The surveySpecVersion this editor started from, and the spec as it was then (for "keep my changes"). */
+  const [specVersion, setSpecVersion] = useState(0);
+  const [baseBody, setBaseBody] = useState<Record<string, unknown>>({});
+  const tv = useVersionsT();
+  const versioned = useVersionedSave(tv('staleWhatSurvey'));
   const summaryRef = useRef<HTMLDivElement>(null);
   const p = project.data;
 
   // The editor starts once the project and its stored spec are here.
   useEffect(() => {
     if (!p || stored.loading || stored.error || spec) return;
-    const s = initialSpec(p, stored.data ?? null);
+    const s = initialSpec(p, stored.data?.spec ?? null);
     setSpec(s);
     setSavedPrint(specFingerprint(s));
+    setBaseBody(specForSaving(s));
+    setSpecVersion(stored.data?.surveySpecVersion ?? 1);
   }, [p, stored.loading, stored.error, stored.data, spec]);
 
   useEffect(() => {
@@ -158,12 +167,32 @@ export default function SurveyEditorPage({ projectId }: { projectId: number }) {
     if (local.length) return showProblems(local);
     setBusy(true);
     try {
-      const res = await projectApi.saveSurveySpec(projectId, body);
-      setProblems([]);
-      setSavedPrint(specFingerprint(spec));
-      setVersion(null);
-      await previews.reload();
-      setMessage(t('saved', { time: duration(res.estimatedSeconds) }));
+      await versioned.save({
+        base: baseBody,
+        mine: body,
+        version: specVersion,
+        send: ({ version: v, ...fields }) => projectApi.saveSurveySpec(projectId, fields, v),
+        currentFields: (current) => (current.spec as Record<string, unknown> | null) ?? {},
+        onSaved: (res, sent) => {
+          setProblems([]);
+          const savedSpec = initialSpec(p!, sent as never);
+          setSpec(savedSpec);
+          setSavedPrint(specFingerprint(savedSpec));
+          setBaseBody(specForSaving(savedSpec));
+          setSpecVersion(res.surveySpecVersion);
+          setVersion(null);
+          void previews.reload();
+          setMessage(t('saved', { time: duration(res.estimatedSeconds) }));
+        },
+        onReload: (current) => {
+          const s = initialSpec(p!, (current.spec as never) ?? null);
+          setSpec(s);
+          setSavedPrint(specFingerprint(s));
+          setBaseBody(specForSaving(s));
+          setSpecVersion(current.surveySpecVersion as number);
+          void previews.reload();
+        },
+      });
     } catch (err) {
       if (err instanceof ApiError && err.fieldProblems.length) showProblems(err.fieldProblems.map(withoutSpecPrefix));
       else setError(err);
@@ -178,7 +207,8 @@ export default function SurveyEditorPage({ projectId }: { projectId: number }) {
     setMessage(null);
     setBusy(true);
     try {
-      await projectApi.saveSurveySpec(projectId, null);
+      const res = await projectApi.saveSurveySpec(projectId, null, specVersion);
+      setSpecVersion(res.surveySpecVersion);
       const s = initialSpec(p, null);
       setSpec(s);
       setSavedPrint(specFingerprint(s));
@@ -326,6 +356,7 @@ export default function SurveyEditorPage({ projectId }: { projectId: number }) {
               {dirty ? t('unsaved') : ''}
             </p>
             <ErrorMessage error={error} />
+            {versioned.dialog}
             <StatusMessage message={message} />
           </div>
         </form>

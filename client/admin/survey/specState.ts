@@ -5,6 +5,7 @@
 import type { FieldProblem } from '../../api';
 import type { ProjectDetail, StoredSurveySpec } from '../api';
 import { generateSurvey, type GeneratorInput } from '../../../surveys/generator';
+import { generatorInputOf } from '../../../surveys/generatorInput';
 import { BACKGROUND_PRESETS, BEHAVIOUR_CONSTRUCTS, defaultConstructs, surveySpecSchema, type BehaviourConstruct, type CustomItemSpec, type SurveySpec, type SurveySpecInput } from '../../../surveys/spec';
 import type { Localized } from '../../../surveys/types';
 import type { SurveyEditorKey } from '../../i18n/surveyEditor';
@@ -25,31 +26,8 @@ export function linkedBenefits(project: ProjectDetail, behaviour: Behaviour): Be
   return behaviour.benefitIds.map((id) => live.find((g) => g.id === id)).filter((g): g is Benefit => !!g);
 }
 
-/** The generator's input, as the server builds it (server/services/surveys.ts generatorInput). */
-export function generatorInput(project: ProjectDetail): GeneratorInput {
-  const benefits = liveBenefits(project);
-  const ids = new Set(benefits.map((b) => b.id));
-  const behaviours = liveBehaviours(project);
-  return {
-    project: { name: project.name, purpose: project.purpose, nameEn: project.nameEn, purposeEn: project.purposeEn },
-    behaviours: behaviours.map((b) => ({
-      id: b.id,
-      title: b.title,
-      description: b.description,
-      targetGroup: b.targetGroup,
-      situation: b.situation,
-      expectedFrequency: b.expectedFrequency,
-      oldBehaviour: b.oldBehaviour,
-      questionText: b.questionText,
-      titleEn: b.titleEn,
-      descriptionEn: b.descriptionEn,
-      oldBehaviourEn: b.oldBehaviourEn,
-      questionTextEn: b.questionTextEn,
-    })),
-    benefits: benefits.map((b) => ({ id: b.id, title: b.title, titleEn: b.titleEn, direction: b.direction })),
-    links: Object.fromEntries(behaviours.map((b) => [b.id, b.benefitIds.filter((id) => ids.has(id))])),
-  };
-}
+/** The generator's input, exactly as the server builds it. */
+export const generatorInput = (project: ProjectDetail): GeneratorInput => generatorInputOf(project);
 
 /**
  * The editor's starting point: the stored spec (defaults filled in) or the default one, listing exactly the

@@ -7,6 +7,7 @@ import { TextField } from '../../components/Field';
 import { formatDate } from '../../format';
 import type { Locale } from '../../i18n';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
+import { useBilingualT } from '../../i18n/bilingual';
 import { CsvInput, ImportButton, PreviewTable, RejectedRows, useCsvImport } from '../csvImport';
 import { unitsApi, type ImportPreview, type RejectedRow } from '../workspace/api';
 import { kindKey } from '../workspace/shared';
@@ -27,6 +28,7 @@ function reasonText(row: RejectedRow, t: ReturnType<typeof useWorkspaceT>, local
 
 export function UnitImport({ onImported }: { onImported: () => Promise<void> }) {
   const t = useWorkspaceT();
+  const tb = useBilingualT();
   const locale = t.locale;
   const ids = { file: useId(), blocked: useId(), done: useId() };
   const [headcountDate, setHeadcountDate] = useState('');
@@ -47,7 +49,7 @@ export function UnitImport({ onImported }: { onImported: () => Promise<void> }) 
   const { preview, stale } = state;
   const changes = preview ? preview.create.length + preview.update.length : 0;
 
-  const columnName = (field: string) => preview?.columns[field as keyof ImportPreview['columns']] ?? t(`field_${field}` as WorkspaceKey);
+  const columnName = (field: string) => preview?.columns[field as keyof ImportPreview['columns']] ?? (field === 'nameEn' ? tb('unitNameEn') : t(`field_${field}` as WorkspaceKey));
 
   return (
     <section className="section" aria-labelledby="import-title">
@@ -114,6 +116,7 @@ export function UnitImport({ onImported }: { onImported: () => Promise<void> }) 
                 <td>
                   <ul className="plain-list">
                     {u.changes.name && <li>{t('change_name', { from: u.changes.name.from, to: u.changes.name.to })}</li>}
+                    {u.changes.nameEn && <li>{tb('change_nameEn', { from: u.changes.nameEn.from || '–', to: u.changes.nameEn.to })}</li>}
                     {u.changes.parent && <li>{t('change_parent', { from: u.changes.parent.from?.name ?? t('topLevel'), to: u.changes.parent.to?.name ?? t('topLevel') })}</li>}
                     {u.changes.headcount && <li>{t('change_headcount', { from: u.changes.headcount.from, to: u.changes.headcount.to })}</li>}
                     {u.changes.kind && <li>{t('change_kind', { from: t(kindKey(u.changes.kind.from)), to: t(kindKey(u.changes.kind.to)) })}</li>}

@@ -8,6 +8,7 @@ import { FormActions } from '../../components/FormActions';
 import { TableWrap } from '../../components/TableWrap';
 import { formatDate, formatNumber } from '../../format';
 import { useWorkspaceT } from '../../i18n/workspace';
+import { useBilingualT } from '../../i18n/bilingual';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
 import { UNIT_KINDS, unitsApi, type TreeUnit, type UnitFields, type UnitKind } from '../workspace/api';
@@ -68,12 +69,12 @@ export function UnitsPage() {
     setError(null);
     setMessage(null);
     try {
-      await unitsApi.retire(u.id);
+      await unitsApi.retire(u.id, u.version);
       await changed(t('unitRetired', { name: u.name }));
     } catch (e) {
       const below = e instanceof ApiError && e.code === 'unit_has_active_children' ? ((e.details as { units?: { name: string }[] }[] | undefined)?.[0]?.units ?? []) : null;
       if (below && window.confirm(t('unitConfirmRetireChildren', { name: u.name, children: below.map((c) => c.name).join(', ') }))) {
-        await act(() => unitsApi.retire(u.id, true), t('unitRetired', { name: u.name }));
+        await act(() => unitsApi.retire(u.id, u.version, true), t('unitRetired', { name: u.name }));
       } else setError(e);
     }
   };
@@ -149,7 +150,7 @@ export function UnitsPage() {
                         {t('edit')}
                       </button>
                       {u.retiredAt ? (
-                        <button type="button" className="secondary small" aria-label={t('unitRestore', { name: u.name })} onClick={() => void act(() => unitsApi.restore(u.id), t('unitRestored', { name: u.name }))}>
+                        <button type="button" className="secondary small" aria-label={t('unitRestore', { name: u.name })} onClick={() => void act(() => unitsApi.restore(u.id, u.version), t('unitRestored', { name: u.name }))}>
                           {t('restore')}
                         </button>
                       ) : (
@@ -193,11 +194,13 @@ export function UnitsPage() {
 
 function UnitForm({ unit, units, onDone, onCancel }: { unit?: TreeUnit; units: TreeUnit[]; onDone: (msg: string) => Promise<void>; onCancel?: () => void }) {
   const t = useWorkspaceT();
+  const tb = useBilingualT();
   const { thresholds } = useSession();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [name, setName] = useState(unit?.name ?? '');
+  const [nameEn, setNameEn] = useState(unit?.nameEn ?? '');
   const [kind, setKind] = useState<UnitKind>(unit?.kind ?? 'enhed');
   const [parentId, setParentId] = useState(unit?.parentId ? String(unit.parentId) : '');
   const [headcount, setHeadcount] = useState(unit ? String(unit.headcount) : '');
@@ -229,6 +232,7 @@ function UnitForm({ unit, units, onDone, onCancel }: { unit?: TreeUnit; units: T
     await send(errs, async () => {
       const input: UnitFields = {
         name: name.trim(),
+        nameEn: nameEn.trim(),
         kind,
         parentId: parentId ? Number(parentId) : null,
         headcount: hc,
@@ -236,11 +240,12 @@ function UnitForm({ unit, units, onDone, onCancel }: { unit?: TreeUnit; units: T
         externalId: externalId.trim() || null,
       };
       if (unit) {
-        await unitsApi.update(unit.id, input);
+        await unitsApi.update(unit.id, input, unit.version);
         await onDone(t('unitSaved', { name: input.name }));
       } else {
         await unitsApi.create(input);
         setName('');
+        setNameEn('');
         setHeadcount('');
         setHeadcountDate('');
         setExternalId('');
@@ -257,6 +262,7 @@ function UnitForm({ unit, units, onDone, onCancel }: { unit?: TreeUnit; units: T
       <form ref={formRef} onSubmit={submit} noValidate>
         <div className="form-grid two">
           <TextField label={t('unitName')} required maxLength={300} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+          <TextField label={`${tb('unitNameEn')} ${t('optional')}`} hint={tb('unitNameEnHint')} lang="en" maxLength={300} value={nameEn} onChange={(e) => setNameEn(e.target.value)} error={errors.nameEn} />
           <SelectField label={t('unitKind')} value={kind} onChange={(e) => setKind(e.target.value as UnitKind)} error={errors.kind}>
             {UNIT_KINDS.map((k) => (
               <option key={k} value={k}>

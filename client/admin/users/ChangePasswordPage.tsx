@@ -2,6 +2,7 @@
 // checks the current one and ends the user's other sessions; this one stays.
 import { useEffect, useState, type FormEvent } from 'react';
 import { StatusMessage, TextField } from '../../components/Field';
+import { useAccountsT } from '../../i18n/accounts';
 import { useUsersT } from '../../i18n/users';
 import { useSession } from '../session';
 import { accountApi } from './api';
@@ -11,8 +12,11 @@ import './users.css';
 const MIN = 10;
 const MAX = 200;
 
-export function ChangePasswordPage() {
+/** `forced`: the account must replace a temporary password before anything else; `onChanged` then continues to the app. */
+export function ChangePasswordPage({ forced = false, onChanged }: { forced?: boolean; onChanged?: () => void } = {}) {
   const t = useUsersT();
+  const ta = useAccountsT();
+  const title = forced ? ta('mustChangeTitle') : t('changeTitle');
   const { user } = useSession();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -23,8 +27,8 @@ export function ChangePasswordPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    document.title = `${t('changeTitle')} – Gevinstspor`;
-  }, [t]);
+    document.title = `${title} – Gevinstspor`;
+  }, [title]);
 
   const focusFirst = (problems: Record<string, string>) => {
     const first = ['currentPassword', 'newPassword', 'repeatPassword'].find((k) => problems[k]);
@@ -52,6 +56,7 @@ export function ChangePasswordPage() {
       setNext('');
       setRepeat('');
       setStatus(t('passwordChanged'));
+      onChanged?.();
     } catch (err) {
       const codes = problemCodes(err);
       const fields: Record<string, string> = {};
@@ -67,8 +72,8 @@ export function ChangePasswordPage() {
 
   return (
     <div className="account-form">
-      <h1>{t('changeTitle')}</h1>
-      <p className="muted">{t('changeIntro')}</p>
+      <h1>{title}</h1>
+      <p className="muted">{forced ? ta('mustChangeIntro') : t('changeIntro')}</p>
       <form onSubmit={submit} noValidate>
         {/* Lets password managers store the new password under the right account. */}
         <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />

@@ -1,4 +1,4 @@
-// The secretariat's account management (/users): create accounts (a temporary password shown once), and per
+// The secretariat's account management (/users): create accounts (an invitation link or a temporary password, shown once), and per
 // account change name/role/language, choose the units and projects a manager sees, reset the password or delete.
 // The server decides everything (requireAdmin, the last-admin rule); this page only asks and shows.
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type FormEvent } from 'react';
@@ -11,6 +11,8 @@ import { useSession } from '../session';
 import { useLoad } from '../useLoad';
 import { usersApi, type ManagedUser, type UserLocale, type UserRole } from './api';
 import { TemporaryPassword, UsersError, allShownAtFields, problemCodes } from './shared';
+import { AccountLinkBox, type OneTimeLink } from './AccountLinkBox';
+import { useAccountsT } from '../../i18n/accounts';
 import './users.css';
 
 type UsersT = ReturnType<typeof useUsersT>;
@@ -53,7 +55,9 @@ function UsersAdmin({ meId }: { meId: number }) {
   const users = useLoad(() => usersApi.list(), []);
   const units = useLoad(() => unitApi.list(), []);
   const projects = useLoad(() => usersApi.allProjects(), []);
-  const [revealed, setRevealed] = useState<{ name: string; password: string } | null>(null);
+  const ta = useAccountsT();
+  // What was handed back once: a temporary password or a one-time link (invitation, reset).
+  const [revealed, setRevealed] = useState<{ name: string; password?: string; link?: OneTimeLink } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [query, setQuery] = useState('');
@@ -73,10 +77,20 @@ function UsersAdmin({ meId }: { meId: number }) {
       <h1>{t('usersTitle')}</h1>
       <p className="muted">{t('usersIntro')}</p>
       <StatusMessage message={status} />
-      {revealed && (
+      {revealed?.password && (
         <TemporaryPassword
           name={revealed.name}
           password={revealed.password}
+          onDone={() => {
+            setRevealed(null);
+            focusList();
+          }}
+        />
+      )}
+      {revealed?.link && (
+        <AccountLinkBox
+          name={revealed.name}
+          link={revealed.link}
           onDone={() => {
             setRevealed(null);
             focusList();
@@ -87,10 +101,10 @@ function UsersAdmin({ meId }: { meId: number }) {
       <section className="card" aria-labelledby="new-user-title">
         <h2 id="new-user-title">{t('newUserTitle')}</h2>
         <NewUserForm
-          onCreated={(user, temporaryPassword) => {
+          onCreated={(user, temporaryPassword, link) => {
             users.setData((prev) => [...(prev ?? []), user].sort(byName));
-            setStatus(t(user.role === 'manager' ? 'userCreated' : 'adminCreated', { name: user.name }));
-            if (temporaryPassword) setRevealed({ name: user.name, password: temporaryPassword });
+            setStatus(t(user.role === 'admin' ? 'adminCreated' : 'userCreated', { name: user.name }));
+            if (temporaryPassword || link) setRevealed({ name: user.name, password: temporaryPassword, link });
           }}
         />
       </section>
@@ -122,9 +136,9 @@ function UsersAdmin({ meId }: { meId: number }) {
                   units={units.data ?? []}
                   projects={projects.data ?? []}
                   onChanged={replace}
-                  onReveal={(password) => {
-                    setRevealed({ name: u.name, password });
-                    setStatus(t('resetDone', { name: u.name }));
+                  onReveal={(link) => {
+                    setRevealed({ name: u.name, link });
+                    setStatus(link.purpose === 'reset' ? ta('resetLinkDone', { name: u.name }) : ta('invitationDone', { name: u.name }));
                   }}
                   onDeleted={() => {
                     users.setData((prev) => (prev ?? []).filter((x) => x.id !== u.id));
@@ -143,8 +157,10 @@ function UsersAdmin({ meId }: { meId: number }) {
   );
 }
 
-function NewUserForm({ onCreated }: { onCreated: (user: ManagedUser, temporaryPassword?: string) => void }) {
+function NewUserForm({ onCreated }: { onCreated: (user: ManagedUser, temporaryPassword?: string, link?: OneTimeLink) => void }) {
   const t = useUsersT();
+  const ta = useAccountsT();
+  const [setup, setSetup] = useState<'invite' | 'temporaryPassword'>('invite');
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<UserRole>('manager');
@@ -166,11 +182,12 @@ function NewUserForm({ onCreated }: { onCreated: (user: ManagedUser, temporaryPa
     }
     setBusy(true);
     try {
-      const res = await usersApi.create({ email: email.trim(), name: name.trim(), role });
+      const res = await usersApi.create({ email: email.trim(), name: name.trim(), role, setup });
       setEmail('');
       setName('');
       setRole('manager');
-      onCreated(res.user, res.temporaryPassword);
+      setSetup('invite');
+      onCreated(res.user, res.temporaryPassword, res.link);
     } catch (err) {
       const codes = problemCodes(err);
       const fields = Object.fromEntries(['email', 'name', 'role'].filter((p) => codes[p]).map((p) => [p, fieldText(t, p, codes[p])]));
@@ -191,7 +208,12 @@ function NewUserForm({ onCreated }: { onCreated: (user: ManagedUser, temporaryPa
       </div>
       <SelectField id="new-user-role" label={t('role')} hint={t('roleHint')} value={role} onChange={(e) => setRole(e.target.value as UserRole)} error={errors.role}>
         <option value="manager">{t('roleManager')}</option>
+        <option value="editor">{ta('roleEditor')}</option>
         <option value="admin">{t('roleAdmin')}</option>
+      </SelectField>
+      <SelectField id="new-user-setup" label={ta('setup')} value={setup} onChange={(e) => setSetup(e.target.value as typeof setup)}>
+        <option value="invite">{ta('setupInvite')}</option>
+        <option value="temporaryPassword">{ta('setupTemporary')}</option>
       </SelectField>
       <UsersError error={error} />
       <div className="form-actions">
@@ -214,12 +236,13 @@ interface CardProps {
   units: Unit[];
   projects: ProjectSummary[];
   onChanged: (u: ManagedUser) => void;
-  onReveal: (password: string) => void;
+  onReveal: (link: OneTimeLink) => void;
   onDeleted: () => void;
 }
 
 function UserCard({ user, isSelf, open, onToggle, ...rest }: CardProps) {
   const t = useUsersT();
+  const ta = useAccountsT();
   const editorId = `user-editor-${user.id}`;
   const buttonRef = useRef<HTMLButtonElement>(null);
   return (
@@ -229,9 +252,10 @@ function UserCard({ user, isSelf, open, onToggle, ...rest }: CardProps) {
           <h3>
             {user.name}
             {isSelf && <span className="tag">{t('you')}</span>}
+            {user.disabledAt && <span className="tag">{ta('disabled')}</span>}
           </h3>
           <p className="muted">
-            {user.email} · {t(user.role === 'admin' ? 'roleAdmin' : 'roleManager')} · {t(user.locale === 'en' ? 'langEn' : 'langDa')} · {t('createdOn', { date: formatDate(user.createdAt, t.locale) })}
+            {user.email} · {user.role === 'editor' ? ta('roleEditor') : t(user.role === 'admin' ? 'roleAdmin' : 'roleManager')} · {t(user.locale === 'en' ? 'langEn' : 'langDa')} · {t('createdOn', { date: formatDate(user.createdAt, t.locale) })}
           </p>
           <ScopeSummary user={user} />
         </div>
@@ -279,8 +303,36 @@ type EditorProps = Omit<CardProps, 'open' | 'onToggle'>;
 
 function UserEditor({ user, isSelf, units, projects, onChanged, onReveal, onDeleted }: EditorProps) {
   const t = useUsersT();
+  const ta = useAccountsT();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+
+  /** One account action: busy while it runs, its error shown below the buttons. */
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const invite = () => run(async () => onReveal(await usersApi.invite(user.id)));
+  const toggleDisabled = () =>
+    run(async () => {
+      const updated = await usersApi.setDisabled(user.id, !user.disabledAt);
+      onChanged(updated);
+      setStatus(ta(updated.disabledAt ? 'userDisabled' : 'userEnabled', { name: user.name }));
+    });
+  const endSessions = () =>
+    run(async () => {
+      await usersApi.endSessions(user.id);
+      setStatus(ta('sessionsEnded', { name: user.name }));
+    });
 
   const reset = async () => {
     if (!window.confirm(t('confirmReset', { name: user.name }))) return;
@@ -323,6 +375,25 @@ function UserEditor({ user, isSelf, units, projects, onChanged, onReveal, onDele
             </button>
           </div>
           <div>
+            <h4>{ta('accessTitle')}</h4>
+            <p className="muted">{ta('accessHint')}</p>
+            <div className="form-actions">
+              <button type="button" className="secondary" disabled={busy} onClick={() => void toggleDisabled()}>
+                {user.disabledAt ? ta('enable') : ta('disable')}
+                <span className="visually-hidden"> {user.name}</span>
+              </button>
+              <button type="button" className="secondary" disabled={busy} onClick={() => void endSessions()}>
+                {ta('endSessions')}
+                <span className="visually-hidden"> ({user.name})</span>
+              </button>
+            </div>
+            <p className="muted">{ta('invitationHint')}</p>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void invite()}>
+              {ta('newInvitation')}
+            </button>
+            <StatusMessage message={status} />
+          </div>
+          <div>
             <h4>{t('deleteTitle')}</h4>
             <p className="muted">{t('deleteHint')}</p>
             <button type="button" className="danger" disabled={busy} onClick={() => void remove()}>
@@ -338,6 +409,7 @@ function UserEditor({ user, isSelf, units, projects, onChanged, onReveal, onDele
 
 function DetailsForm({ user, onChanged }: { user: ManagedUser; onChanged: (u: ManagedUser) => void }) {
   const t = useUsersT();
+  const ta = useAccountsT();
   const [name, setName] = useState(user.name);
   const [role, setRole] = useState<UserRole>(user.role);
   const [locale, setLocale] = useState<UserLocale>(user.locale);
@@ -359,7 +431,7 @@ function DetailsForm({ user, onChanged }: { user: ManagedUser; onChanged: (u: Ma
     setErrors({});
     setBusy(true);
     try {
-      const updated = await usersApi.update(user.id, { name: name.trim(), role, locale });
+      const updated = await usersApi.update(user.id, { name: name.trim(), role, locale, version: user.version });
       onChanged(updated);
       setStatus(t('detailsSaved', { name: updated.name }));
     } catch (err) {
@@ -380,6 +452,7 @@ function DetailsForm({ user, onChanged }: { user: ManagedUser; onChanged: (u: Ma
       <TextField id={`${base}-name`} label={t('name')} required value={name} onChange={(e) => setName(e.target.value)} error={errors.name} maxLength={200} autoComplete="off" />
       <SelectField id={`${base}-role`} label={t('role')} value={role} onChange={(e) => setRole(e.target.value as UserRole)} error={errors.role}>
         <option value="manager">{t('roleManager')}</option>
+        <option value="editor">{ta('roleEditor')}</option>
         <option value="admin">{t('roleAdmin')}</option>
       </SelectField>
       <SelectField id={`${base}-locale`} label={t('language')} value={locale} onChange={(e) => setLocale(e.target.value as UserLocale)} error={errors.locale}>
@@ -413,6 +486,9 @@ function ScopesForm({ user, units, projects, onChanged }: { user: ManagedUser; u
   );
   const [unitIds, setUnitIds] = useState(() => new Set(initial.units));
   const [projectIds, setProjectIds] = useState(() => new Set(initial.projects));
+  const initialLed = useMemo(() => new Set(user.ledProjects.map((p) => p.projectId)), [user.ledProjects]);
+  const [ledIds, setLedIds] = useState(() => new Set(initialLed));
+  const ta = useAccountsT();
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -443,6 +519,8 @@ function ScopesForm({ user, units, projects, onChanged }: { user: ManagedUser; u
       const updated = await usersApi.setScopes(user.id, {
         unitIds: [...unitChoices.filter((u) => unitIds.has(u.id)).map((u) => u.id), ...[...initial.units].filter((id) => !shownUnits.has(id))],
         projectIds: [...projectChoices.filter((p) => projectIds.has(p.id)).map((p) => p.id), ...[...initial.projects].filter((id) => !shownProjects.has(id))],
+        // Only an editor leads projects; for other roles the led projects are left as they are.
+        ...(user.role === 'editor' ? { ledProjectIds: [...projectChoices.filter((p) => ledIds.has(p.id)).map((p) => p.id), ...[...initialLed].filter((id) => !shownProjects.has(id))] } : {}),
       });
       onChanged(updated);
       setStatus(t('scopesSaved', { name: updated.name }));
@@ -504,6 +582,26 @@ function ScopesForm({ user, units, projects, onChanged }: { user: ManagedUser; u
           </p>
         )}
       </fieldset>
+      {user.role === 'editor' && (
+        <fieldset>
+          <legend>{ta('ledProjects', { name: user.name })}</legend>
+          {projectChoices.length === 0 ? (
+            <p className="muted">{t('noProjectsToPick')}</p>
+          ) : (
+            <ul className="scope-list">
+              {projectChoices.map((p) => (
+                <li key={p.id}>
+                  <label className="inline">
+                    <input type="checkbox" checked={ledIds.has(p.id)} onChange={(e) => setLedIds((s) => toggle(s, p.id, e.target.checked))} />
+                    {p.name}
+                    {p.archivedAt ? ` ${t('archived')}` : ''}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+      )}
       {!unitProblem && !projectProblem && <UsersError error={error} />}
       <div className="form-actions">
         <button type="submit" disabled={busy}>

@@ -26,7 +26,7 @@ export function BehavioursPanel({ project, onChanged }: { project: ProjectDetail
     items: project.behaviours,
     onChanged,
     remove: workspaceApi.deleteBehaviour,
-    restore: workspaceApi.restoreBehaviour,
+    restore: (id: number) => workspaceApi.restoreBehaviour(id, project.behaviours.find((b) => b.id === id)!.version),
     texts: { confirmDelete: 'behaviourConfirmDelete', deleted: 'behaviourDeleted', restored: 'behaviourRestored' },
   });
   const { editing, setEditing, adding, setAdding, request, done } = list;
@@ -184,6 +184,7 @@ type TextKey =
   | 'titleEn'
   | 'descriptionEn'
   | 'oldBehaviourEn'
+  | 'situationEn'
   | 'questionTextEn';
 
 /** The adoption question exactly as the generator words it (surveys/itemBank.ts), for the live sentence. */
@@ -270,6 +271,7 @@ function BehaviourForm({
           titleEn: behaviour.titleEn,
           descriptionEn: behaviour.descriptionEn,
           oldBehaviourEn: behaviour.oldBehaviourEn,
+          situationEn: behaviour.situationEn,
           questionTextEn: behaviour.questionTextEn,
           isPrimary: behaviour.isPrimary,
           benefitIds: behaviour.benefitIds,
@@ -288,6 +290,7 @@ function BehaviourForm({
           titleEn: '',
           descriptionEn: '',
           oldBehaviourEn: '',
+          situationEn: '',
           questionTextEn: '',
           // The first behaviour of a project is its primary one unless the secretariat says otherwise.
           isPrimary: !project.behaviours.some((b) => b.isPrimary && !b.archivedAt),
@@ -334,10 +337,11 @@ function BehaviourForm({
         titleEn: form.titleEn.trim(),
         descriptionEn: form.descriptionEn.trim(),
         oldBehaviourEn: form.oldBehaviourEn.trim(),
+        situationEn: form.situationEn.trim(),
         questionTextEn: form.questionTextEn.trim(),
       };
       if (behaviour) {
-        await workspaceApi.updateBehaviour(behaviour.id, input);
+        await workspaceApi.updateBehaviour(behaviour.id, input, behaviour.version);
         await onDone(t('behaviourSaved', { title: input.title }));
       } else {
         await workspaceApi.addBehaviour(project.id, input);
@@ -382,7 +386,10 @@ function BehaviourForm({
           <TextField label={`${t('targetGroup')} ${t('optional')}`} hint={t('targetGroupHint')} maxLength={300} {...text('targetGroup')} />
           <TextField label={`${t('expectedFrequency')} ${t('optional')}`} hint={t('expectedFrequencyHint')} maxLength={300} {...text('expectedFrequency')} />
         </div>
-        <TextArea label={`${t('situation')} ${t('optional')}`} hint={t('situationHint')} rows={2} maxLength={5000} {...text('situation')} />
+        <div className="form-grid two">
+          <TextArea label={`${t('situation')} ${t('optional')}`} hint={t('situationHint')} rows={2} maxLength={5000} {...text('situation')} />
+          <TextArea label={`${tb('situationEn')} ${t('optional')}`} hint={tb('englishHint')} rows={2} maxLength={5000} lang="en" {...text('situationEn')} />
+        </div>
         <div className="form-grid two">
           <TextArea label={`${t('oldBehaviour')} ${t('optional')}`} hint={t('oldBehaviourHint')} rows={2} maxLength={5000} {...text('oldBehaviour')} />
           <TextArea label={`${tb('oldBehaviourEn')} ${t('optional')}`} hint={tb('englishHint')} rows={2} maxLength={5000} lang="en" {...text('oldBehaviourEn')} />

@@ -29,7 +29,7 @@ export function BenefitsSection({ project, onChanged }: { project: ProjectDetail
     items: project.benefits,
     onChanged,
     remove: workspaceApi.deleteBenefit,
-    restore: workspaceApi.restoreBenefit,
+    restore: (id: number) => workspaceApi.restoreBenefit(id, project.benefits.find((b) => b.id === id)!.version),
     texts: { confirmDelete: 'benefitConfirmDelete', deleted: 'benefitDeleted', restored: 'benefitRestored' },
   });
   const { editing, setEditing, adding, setAdding, request, done } = list;
@@ -427,7 +427,7 @@ function BenefitForm({
         behaviourIds: form.behaviourIds,
       };
       if (benefit) {
-        await workspaceApi.updateBenefit(benefit.id, input);
+        await workspaceApi.updateBenefit(benefit.id, input, benefit.version);
         await onDone(t('benefitSaved', { title: input.title }));
       } else {
         await workspaceApi.addBenefit(project.id, input);

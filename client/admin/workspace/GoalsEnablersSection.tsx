@@ -48,7 +48,7 @@ export function GoalsEnablersSection({ project, onChanged }: { project: ProjectD
           links: 'goalBenefits',
         }}
         create={(title) => workspaceApi.addGoal(project.id, title)}
-        update={(id, title) => workspaceApi.updateGoal(id, title)}
+        update={(id, title) => workspaceApi.updateGoal(id, title, project.goals.find((g) => g.id === id)!.version)}
         remove={(id) => workspaceApi.deleteGoal(id)}
         onChanged={onChanged}
       />
@@ -69,7 +69,7 @@ export function GoalsEnablersSection({ project, onChanged }: { project: ProjectD
           links: 'enablerBehaviours',
         }}
         create={(title) => workspaceApi.addEnabler(project.id, title)}
-        update={(id, title) => workspaceApi.updateEnabler(id, title)}
+        update={(id, title) => workspaceApi.updateEnabler(id, title, project.enablers.find((g) => g.id === id)!.version)}
         remove={(id) => workspaceApi.deleteEnabler(id)}
         onChanged={onChanged}
       />

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { enablerBody, enablerPatchBody } from '../../contract/enablers';
 import { access } from '../../http/access';
+import { enablerOwner } from '../../auth/owners';
 import type { AppEnv } from '../../http/env';
 import { documented, summary } from '../../http/openapi';
 import { idParams, validate } from '../../http/validate';
@@ -16,8 +17,8 @@ export const enablerRoutes = new Hono<AppEnv>()
   .post('/projects/:projectId/enablers', access('projectAdmin'), summary('Creates an enabler in the project; without a sort order it goes last'), projectId, validate('json', enablerBody), async (c) =>
     c.json({ enabler: await createEnabler(c.var.db, c.req.valid('param').projectId, c.req.valid('json')) }, 201),
   )
-  .patch('/enablers/:id', access('admin'), summary('Changes an enabler\'s title or sort order'), id, validate('json', enablerPatchBody), async (c) => c.json({ enabler: await updateEnabler(c.var.db, c.req.valid('param').id, c.req.valid('json')) }))
-  .delete('/enablers/:id', access('admin'), summary('Deletes an enabler; only its links to behaviours go with it'), id, async (c) => {
+  .patch('/enablers/:id', access('projectAdmin', enablerOwner), summary('Changes an enabler\'s title or sort order'), id, validate('json', enablerPatchBody), async (c) => c.json({ enabler: await updateEnabler(c.var.db, c.req.valid('param').id, c.req.valid('json')) }))
+  .delete('/enablers/:id', access('projectAdmin', enablerOwner), summary('Deletes an enabler; only its links to behaviours go with it'), id, async (c) => {
     await deleteEnabler(c.var.db, c.req.valid('param').id);
     return c.json({ deleted: true });
   });

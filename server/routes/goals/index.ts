@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { goalBody, goalPatchBody } from '../../contract/goals';
 import { access } from '../../http/access';
+import { goalOwner } from '../../auth/owners';
 import type { AppEnv } from '../../http/env';
 import { documented, summary } from '../../http/openapi';
 import { idParams, validate } from '../../http/validate';
@@ -16,8 +17,8 @@ export const goalRoutes = new Hono<AppEnv>()
   .post('/projects/:projectId/goals', access('projectAdmin'), summary('Creates a goal in the project; without a sort order it goes last'), projectId, validate('json', goalBody), async (c) =>
     c.json({ goal: await createGoal(c.var.db, c.req.valid('param').projectId, c.req.valid('json')) }, 201),
   )
-  .patch('/goals/:id', access('admin'), summary('Changes a goal\'s title or sort order'), id, validate('json', goalPatchBody), async (c) => c.json({ goal: await updateGoal(c.var.db, c.req.valid('param').id, c.req.valid('json')) }))
-  .delete('/goals/:id', access('admin'), summary('Deletes a goal; only its links to benefits go with it'), id, async (c) => {
+  .patch('/goals/:id', access('projectAdmin', goalOwner), summary('Changes a goal\'s title or sort order'), id, validate('json', goalPatchBody), async (c) => c.json({ goal: await updateGoal(c.var.db, c.req.valid('param').id, c.req.valid('json')) }))
+  .delete('/goals/:id', access('projectAdmin', goalOwner), summary('Deletes a goal; only its links to benefits go with it'), id, async (c) => {
     await deleteGoal(c.var.db, c.req.valid('param').id);
     return c.json({ deleted: true });
   });

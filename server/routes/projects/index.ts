@@ -9,6 +9,7 @@ import { accessFor } from '../../services/access';
 import { getBenefitsMap } from '../../services/benefitsMap';
 import { createProject, getProjectDetail, listProjects, reorderProject, setProjectArchived, updateProject } from '../../services/projects';
 import { projectListAnswer } from '../../contract/answers';
+import { versionBody } from '../../contract/versions';
 
 const projectId = validate('param', idParams('projectId'));
 
@@ -24,11 +25,11 @@ export const projectRoutes = new Hono<AppEnv>()
   .patch('/projects/:projectId', access('projectAdmin'), summary('Edits the project\'s name, purpose, lead, status or minimal important difference (mid)'), projectId, validate('json', projectPatchBody), async (c) =>
     c.json({ project: await updateProject(c.var.db, c.req.valid('param').projectId, c.req.valid('json')) }),
   )
-  .post('/projects/:projectId/archive', access('projectAdmin'), summary('Archives the project: hidden from the default list, nothing in it is deleted'), projectId, async (c) =>
-    c.json({ project: await setProjectArchived(c.var.db, c.req.valid('param').projectId, true, c.var.clock) }),
+  .post('/projects/:projectId/archive', access('admin'), summary('Archives the project: hidden from the default list, nothing in it is deleted'), projectId, validate('json', versionBody), async (c) =>
+    c.json({ project: await setProjectArchived(c.var.db, c.req.valid('param').projectId, true, c.req.valid('json').version, c.var.clock) }),
   )
-  .post('/projects/:projectId/restore', access('projectAdmin'), summary('Restores an archived project to the default list'), projectId, async (c) =>
-    c.json({ project: await setProjectArchived(c.var.db, c.req.valid('param').projectId, false, c.var.clock) }),
+  .post('/projects/:projectId/restore', access('admin'), summary('Restores an archived project to the default list'), projectId, validate('json', versionBody), async (c) =>
+    c.json({ project: await setProjectArchived(c.var.db, c.req.valid('param').projectId, false, c.req.valid('json').version, c.var.clock) }),
   )
   .put('/projects/:projectId/order', access('projectAdmin'), summary('Sets the display order of goals, enablers, benefits and behaviours; returns the whole project'), projectId, validate('json', projectOrderBody), async (c) =>
     c.json({ project: await reorderProject(c.var.db, c.req.valid('param').projectId, c.req.valid('json')) }),

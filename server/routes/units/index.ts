@@ -12,6 +12,7 @@ import { createUnit, deleteUnit, getUnitDetail, listUnits, restoreUnit, retireUn
 import { unitListAnswer } from '../../contract/answers';
 import { importRequestDoc, readImport } from './import';
 import { describeRoute } from 'hono-openapi';
+import { versionBody } from '../../contract/versions';
 
 const id = validate('param', idParams('id'));
 
@@ -47,4 +48,4 @@ export const unitRoutes = new Hono<AppEnv>()
     return c.json({ deleted: true });
   })
   .post('/units/:id/retire', access('admin'), summary('Retires a unit, keeping its history; active sub-units first, or together with withDescendants'), id, validate('json', retireBody), async (c) => c.json(await retireUnit(c.var.db, c.req.valid('param').id, c.req.valid('json'), c.var.clock)))
-  .post('/units/:id/restore', access('admin'), summary('Makes a retired unit active again; its parent must be active'), id, async (c) => c.json({ unit: await restoreUnit(c.var.db, c.req.valid('param').id) }));
+  .post('/units/:id/restore', access('admin'), summary('Makes a retired unit active again; its parent must be active'), id, validate('json', versionBody), async (c) => c.json({ unit: await restoreUnit(c.var.db, c.req.valid('param').id, c.req.valid('json').version) }));

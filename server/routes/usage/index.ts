@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { ProjectOwner } from '../../auth/projectAccess';
 import { usageImportJsonBody } from '../../contract/usage';
 import { access } from '../../http/access';
+import { usageOwner } from '../../auth/owners';
 import type { AppEnv } from '../../http/env';
 import { summary } from '../../http/openapi';
 import { idParams, validate } from '../../http/validate';
@@ -20,17 +21,17 @@ const id = validate('param', idParams('id'));
 const csvBody = validate('json', usageImportJsonBody);
 
 export const usageRoutes = new Hono<AppEnv>()
-  .post('/behaviours/:id/usage/preview', access('admin'), summary('Previews a usage CSV (enhed;fra;til;værdi) for the behaviour: figures to create and replace, and every rejected row with its reason; saves nothing'), id, csvBody, async (c) =>
+  .post('/behaviours/:id/usage/preview', access('projectAdmin', behaviourProject), summary('Previews a usage CSV (enhed;fra;til;værdi) for the behaviour: figures to create and replace, and every rejected row with its reason; saves nothing'), id, csvBody, async (c) =>
     c.json({ preview: await previewUsageImport(c.var.db, c.req.valid('param').id, c.req.valid('json').csv) }),
   )
-  .post('/behaviours/:id/usage/import', access('admin'), summary('Stores a usage CSV\'s figures in one transaction, replacing a unit\'s figure for the same period; refused, saving nothing, if any row is rejected'), id, csvBody, async (c) =>
+  .post('/behaviours/:id/usage/import', access('projectAdmin', behaviourProject), summary('Stores a usage CSV\'s figures in one transaction, replacing a unit\'s figure for the same period; refused, saving nothing, if any row is rejected'), id, csvBody, async (c) =>
     c.json({ result: await importUsage(c.var.db, c.req.valid('param').id, c.req.valid('json').csv) }),
   )
   .get('/behaviours/:id/usage', access('projectReader', behaviourProject), summary('The behaviour\'s system usage figures by unit and period; a unit-scoped manager sees only their units'), id, async (c) => {
     const { unitIds } = await accessFor(c.var.db, c.var.user);
     return c.json({ usage: await listUsage(c.var.db, c.req.valid('param').id, unitIds) });
   })
-  .delete('/usage/:id', access('admin'), summary('Deletes one system usage figure'), id, async (c) => {
+  .delete('/usage/:id', access('projectAdmin', usageOwner), summary('Deletes one system usage figure'), id, async (c) => {
     await deleteUsageFigure(c.var.db, c.req.valid('param').id);
     return c.json({ deleted: true });
   })
