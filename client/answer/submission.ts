@@ -47,7 +47,7 @@ export function clearPending(store: DeviceStore, token: string) {
 
 /** Failures worth sending again with the same submission id: no connection, server trouble (503 database_busy
  *  among them), rate limit, timeout. Anything else would fail the same way again. */
-export const retryable = (e: { status?: number } | unknown) => {
+export const retryable = (e: unknown) => {
   const status = typeof (e as { status?: unknown })?.status === 'number' ? (e as { status: number }).status : 0;
   return status === 0 || status >= 500 || status === 429 || status === 408;
 };

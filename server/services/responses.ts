@@ -103,6 +103,11 @@ export async function submitResponse(db: Db, token: string, input: ResponseInput
     // A wave that releases takes its release lock before this response's tallies are written, so a release in
     // another transaction never waits on a tally row this one holds while this one waits for the release.
     if (releasing && policy.rules.releasesOverTime) await serialize(tx, releaseLock(wave.id));
+    // Closing is final for answers: a close (or a revoke) committed since this request read the link wins. On
+    // SQLite writers take turns, so this read cannot be overtaken; on PostgreSQL it narrows the gap to the commit.
+    const [current] = await tx.select({ status: waves.status, revokedAt: waveLinks.revokedAt }).from(waveLinks).innerJoin(waves, eq(waves.id, waveLinks.waveId)).where(eq(waveLinks.id, link.id));
+    if (current?.status === 'closed') throw new DomainError('gone', 'wave_closed', 'This survey has closed. Thank you for your interest.');
+    if (!current || current.revokedAt) throw new DomainError('gone', 'link_revoked', 'This link has been withdrawn.');
     const id = await writeResponse(tx, response, { ignoreDuplicate: true });
     if (id !== null) {
       // A wave that shows live results (or did) releases its answers in blocks the policy accepts.
