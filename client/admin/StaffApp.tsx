@@ -19,7 +19,7 @@ import { ProjectPage } from './project/ProjectPage';
 import { UnitsPage } from './units/UnitsPage';
 import { BenefitsMapPage } from './workspace/BenefitsMap';
 import { useWorkspaceT } from '../i18n/workspace';
-import { SessionContext, type Session } from './session';
+import { ProjectEditScope, SessionContext, type Session } from './session';
 import { ChangePasswordPage } from './users/ChangePasswordPage';
 import { UsersPage } from './users/UsersPage';
 import { useUsersT } from '../i18n/users';
@@ -157,6 +157,12 @@ function Routes({ path }: { path: string }) {
   if (path === '/settings') return <SettingsPage />;
   if (path === '/audit') return <AuditPage />;
   if (path === '/password') return <ChangePasswordPage />;
+  const inProject = /^\/projects\/(\d+)(\/|$)/.exec(path);
+  if (inProject) return <ProjectEditScope projectId={Number(inProject[1])}>{projectPage(path, t)}</ProjectEditScope>;
+  return <NotFound />;
+}
+
+function projectPage(path: string, t: ReturnType<typeof useT>) {
   let m = match('/projects/:id', path);
   if (m && /^\d+$/.test(m.id)) return <ProjectPage key={m.id} projectId={Number(m.id)} />;
   m = match('/projects/:id/gevinstdiagram', path);

@@ -146,6 +146,9 @@ describe.skipIf(!hasBrowser)('accounts: invitation and reset links, refused repo
     const { context, page: lead } = await suite.openPage({ login: { email: INVITED.email, password: 'nulstillet kode til lederen' } });
     await lead.goto(`${suite.app.baseUrl}/projects`);
     await expect.poll(() => lead.getByRole('link', { name: PROJECT, exact: true }).isVisible()).toBe(true);
+    // Inside the project they lead, they edit like the secretariat: the project's form is there, not a read-only view.
+    await lead.getByRole('link', { name: PROJECT, exact: true }).click();
+    await expect.poll(() => lead.getByRole('textbox', { name: 'Projektets navn' }).isVisible()).toBe(true);
     await context.close();
   });
 });
