@@ -561,21 +561,7 @@ function ScopesForm({ user, units, projects, onChanged }: { user: ManagedUser; u
       </fieldset>
       <fieldset aria-describedby={projectProblem ? `${base}-projects-err` : undefined}>
         <legend>{t('projectsLegend')}</legend>
-        {projectChoices.length === 0 ? (
-          <p className="muted">{t('noProjectsToPick')}</p>
-        ) : (
-          <ul className="scope-list">
-            {projectChoices.map((p) => (
-              <li key={p.id}>
-                <label className="inline">
-                  <input type="checkbox" checked={projectIds.has(p.id)} onChange={(e) => setProjectIds((s) => toggle(s, p.id, e.target.checked))} />
-                  {p.name}
-                  {p.archivedAt ? ` ${t('archived')}` : ''}
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ProjectChecklist choices={projectChoices} checked={projectIds} onToggle={(id, on) => setProjectIds((s) => toggle(s, id, on))} />
         {projectProblem && (
           <p className="field-error" role="alert" id={`${base}-projects-err`}>
             {t('error.unknown_scope')}
@@ -585,21 +571,7 @@ function ScopesForm({ user, units, projects, onChanged }: { user: ManagedUser; u
       {user.role === 'editor' && (
         <fieldset>
           <legend>{ta('ledProjects', { name: user.name })}</legend>
-          {projectChoices.length === 0 ? (
-            <p className="muted">{t('noProjectsToPick')}</p>
-          ) : (
-            <ul className="scope-list">
-              {projectChoices.map((p) => (
-                <li key={p.id}>
-                  <label className="inline">
-                    <input type="checkbox" checked={ledIds.has(p.id)} onChange={(e) => setLedIds((s) => toggle(s, p.id, e.target.checked))} />
-                    {p.name}
-                    {p.archivedAt ? ` ${t('archived')}` : ''}
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ProjectChecklist choices={projectChoices} checked={ledIds} onToggle={(id, on) => setLedIds((s) => toggle(s, id, on))} />
         </fieldset>
       )}
       {!unitProblem && !projectProblem && <UsersError error={error} />}
@@ -610,5 +582,24 @@ function ScopesForm({ user, units, projects, onChanged }: { user: ManagedUser; u
       </div>
       <StatusMessage message={status} />
     </form>
+  );
+}
+
+/** A checkbox per project: the projects a manager may read, or those an editor leads. */
+function ProjectChecklist({ choices, checked, onToggle }: { choices: { id: number; name: string; archivedAt: string | null }[]; checked: Set<number>; onToggle: (id: number, on: boolean) => void }) {
+  const t = useUsersT();
+  if (choices.length === 0) return <p className="muted">{t('noProjectsToPick')}</p>;
+  return (
+    <ul className="scope-list">
+      {choices.map((p) => (
+        <li key={p.id}>
+          <label className="inline">
+            <input type="checkbox" checked={checked.has(p.id)} onChange={(e) => onToggle(p.id, e.target.checked)} />
+            {p.name}
+            {p.archivedAt ? ` ${t('archived')}` : ''}
+          </label>
+        </li>
+      ))}
+    </ul>
   );
 }
