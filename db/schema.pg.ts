@@ -108,6 +108,7 @@ export const projects = pgTable('projects', {
   rawDeletedAt: text('raw_deleted_at'),
   version: integer('version').notNull().default(1),
   surveySpecVersion: integer('survey_spec_version').notNull().default(1),
+  sharedPicture: text('shared_picture'),
   status: text('status').notNull().default('planlaegning'),
   /** Minimal important difference for adoption, in percentage points. */
   mid: doublePrecision('mid').notNull().default(10),
@@ -154,7 +155,27 @@ export const benefits = pgTable('benefits', {
   targetDate: text('target_date'),
   sortOrder: integer('sort_order').notNull().default(0),
   archivedAt: text('archived_at'),
+  ownerUserId: integer('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+  status: text('status'),
+  statusReason: text('status_reason').notNull().default(''),
+  nextAction: text('next_action').notNull().default(''),
+  statusChangedAt: text('status_changed_at'),
 });
+
+export const benefitStatusHistory = pgTable(
+  'benefit_status_history',
+  {
+    id: id(),
+    benefitId: integer('benefit_id').notNull().references(() => benefits.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    reason: text('reason').notNull().default(''),
+    nextAction: text('next_action').notNull().default(''),
+    changedBy: integer('changed_by').references(() => users.id, { onDelete: 'set null' }),
+    changedByEmail: text('changed_by_email').notNull().default(''),
+    changedAt: createdAt(),
+  },
+  (t) => [index('benefit_status_history_benefit').on(t.benefitId)],
+);
 
 export const kpiMeasurements = pgTable('kpi_measurements', {
   id: id(),
@@ -429,4 +450,93 @@ export const auditLog = pgTable(
     details: text('details'),
   },
   (t) => [index('audit_log_at').on(t.at), index('audit_log_project').on(t.projectId)],
+);
+
+// ---------- the change loop: shared picture, workshops, descriptions, actions ----------
+
+export const shareLinks = pgTable(
+  'share_links',
+  {
+    id: id(),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').references(() => units.id, { onDelete: 'cascade' }),
+    token: text('token').notNull().unique(),
+    revokedAt: text('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('share_links_project').on(t.projectId)],
+);
+
+export const workshops = pgTable(
+  'workshops',
+  {
+    id: id(),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    behaviourId: integer('behaviour_id').notNull().references(() => behaviours.id, { onDelete: 'cascade' }),
+    token: text('token').notNull().unique(),
+    status: text('status').notNull().default('open'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    closedAt: text('closed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('workshops_unit_behaviour').on(t.unitId, t.behaviourId)],
+);
+
+export const workshopSuggestions = pgTable(
+  'workshop_suggestions',
+  {
+    id: id(),
+    workshopId: integer('workshop_id').notNull().references(() => workshops.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    votes: integer('votes').notNull().default(0),
+    hiddenAt: text('hidden_at'),
+  },
+  (t) => [index('workshop_suggestions_workshop').on(t.workshopId)],
+);
+
+export const workshopVotes = pgTable(
+  'workshop_votes',
+  {
+    suggestionId: integer('suggestion_id').notNull().references(() => workshopSuggestions.id, { onDelete: 'cascade' }),
+    voterKey: text('voter_key').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.suggestionId, t.voterKey] })],
+);
+
+export const unitBehaviourDescriptions = pgTable(
+  'unit_behaviour_descriptions',
+  {
+    behaviourId: integer('behaviour_id').notNull().references(() => behaviours.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+    descriptionEn: text('description_en').notNull().default(''),
+    workshopId: integer('workshop_id').references(() => workshops.id, { onDelete: 'set null' }),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: createdAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.behaviourId, t.unitId] })],
+);
+
+export const actions = pgTable(
+  'actions',
+  {
+    id: id(),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    behaviourId: integer('behaviour_id').notNull().references(() => behaviours.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    owner: text('owner').notNull().default(''),
+    dueDate: text('due_date'),
+    status: text('status').notNull().default('planned'),
+    note: text('note').notNull().default(''),
+    doneOn: text('done_on'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index('actions_project').on(t.projectId), index('actions_unit_behaviour').on(t.unitId, t.behaviourId)],
 );

@@ -21,6 +21,14 @@ export const benefitDirections = ['positive', 'negative'] as const;
 /** Baseline (nulpunktsmåling) or follow-up, of a survey version and of a wave. */
 export const surveyPhases = ['baseline', 'followup'] as const;
 export const waveStatuses = ['draft', 'open', 'closed'] as const;
+/** Benefit realisation status set by the benefit's owner: på vej, i risiko, realiseret, opgivet. */
+export const benefitStatuses = ['paa_vej', 'i_risiko', 'realiseret', 'opgivet'] as const;
+/** What an action works on (COM-B): capability (train), opportunity (time, tools), motivation (explain why), other. */
+export const actionTypes = ['capability', 'opportunity', 'motivation', 'other'] as const;
+export const actionStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
+/** A workshop suggestion says what the behaviour looks like here, or what gets in its way. */
+export const suggestionKinds = ['looks_like', 'barrier'] as const;
+export const workshopStatuses = ['open', 'closed'] as const;
 
 // ---------- organisation ----------
 
@@ -136,6 +144,8 @@ export const projects = sqliteTable('projects', {
   version: integer('version').notNull().default(1),
   /** Version of surveySpec alone, so the survey editor and the project form do not conflict with each other. */
   surveySpecVersion: integer('survey_spec_version').notNull().default(1),
+  /** What the shared picture (fælles billede) shows; null = the defaults (see server/contract/sharedPicture.ts). */
+  sharedPicture: text('shared_picture', { mode: 'json' }).$type<Record<string, boolean>>(),
   status: text('status', { enum: projectStatuses }).notNull().default('planlaegning'),
   /** Minimal important difference for adoption, in percentage points. */
   mid: real('mid').notNull().default(10),
@@ -184,7 +194,31 @@ export const benefits = sqliteTable('benefits', {
   targetDate: text('target_date'),
   sortOrder: integer('sort_order').notNull().default(0),
   archivedAt: text('archived_at'),
+  /** The account that owns the benefit and sets its status (besides the project's admins and editors). */
+  ownerUserId: integer('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+  /** Current realisation status (null = not yet set); every change is kept in benefit_status_history. */
+  status: text('status', { enum: benefitStatuses }),
+  statusReason: text('status_reason').notNull().default(''),
+  nextAction: text('next_action').notNull().default(''),
+  statusChangedAt: text('status_changed_at'),
 });
+
+/** Every status a benefit has had, with the reason and who set it, newest last. */
+export const benefitStatusHistory = sqliteTable(
+  'benefit_status_history',
+  {
+    id: id(),
+    benefitId: integer('benefit_id').notNull().references(() => benefits.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: benefitStatuses }).notNull(),
+    reason: text('reason').notNull().default(''),
+    nextAction: text('next_action').notNull().default(''),
+    changedBy: integer('changed_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The e-mail at the time: accounts can be deleted, the history stays readable. */
+    changedByEmail: text('changed_by_email').notNull().default(''),
+    changedAt: createdAt(),
+  },
+  (t) => [index('benefit_status_history_benefit').on(t.benefitId)],
+);
 
 export const kpiMeasurements = sqliteTable('kpi_measurements', {
   id: id(),
@@ -469,4 +503,104 @@ export const auditLog = sqliteTable(
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [index('audit_log_at').on(t.at), index('audit_log_project').on(t.projectId)],
+);
+
+// ---------- the change loop: shared picture, workshops, descriptions, actions ----------
+
+/** Read-only share links to a project's shared picture, optionally for one unit (its own descriptions shown).
+ *  The token is kept (like wave_links) so the secretariat can show the link again; it grants reading the
+ *  published picture only, and a revoked link answers nothing. */
+export const shareLinks = sqliteTable(
+  'share_links',
+  {
+    id: id(),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').references(() => units.id, { onDelete: 'cascade' }),
+    token: text('token').notNull().unique(),
+    revokedAt: text('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('share_links_project').on(t.projectId)],
+);
+
+/** A staff-meeting workshop on one behaviour in one unit: staff join anonymously by the token (QR on the projector). */
+export const workshops = sqliteTable(
+  'workshops',
+  {
+    id: id(),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    behaviourId: integer('behaviour_id').notNull().references(() => behaviours.id, { onDelete: 'cascade' }),
+    token: text('token').notNull().unique(),
+    status: text('status', { enum: workshopStatuses }).notNull().default('open'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    closedAt: text('closed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('workshops_unit_behaviour').on(t.unitId, t.behaviourId)],
+);
+
+/** What staff wrote in a workshop. No identity, device, IP or time beyond the workshop's own. */
+export const workshopSuggestions = sqliteTable(
+  'workshop_suggestions',
+  {
+    id: id(),
+    workshopId: integer('workshop_id').notNull().references(() => workshops.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: suggestionKinds }).notNull(),
+    text: text('text').notNull(),
+    votes: integer('votes').notNull().default(0),
+    /** Hidden by the leader (e.g. names a colleague or a citizen); never shown to the room again. */
+    hiddenAt: text('hidden_at'),
+  },
+  (t) => [index('workshop_suggestions_workshop').on(t.workshopId)],
+);
+
+/** One vote per device and suggestion: voterKey is a hash of a random id the phone made for this workshop alone. */
+export const workshopVotes = sqliteTable(
+  'workshop_votes',
+  {
+    suggestionId: integer('suggestion_id').notNull().references(() => workshopSuggestions.id, { onDelete: 'cascade' }),
+    voterKey: text('voter_key').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.suggestionId, t.voterKey] })],
+);
+
+/** The unit's agreed description of a behaviour ("sådan gør vi hos os"), recorded by its leader. */
+export const unitBehaviourDescriptions = sqliteTable(
+  'unit_behaviour_descriptions',
+  {
+    behaviourId: integer('behaviour_id').notNull().references(() => behaviours.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+    descriptionEn: text('description_en').notNull().default(''),
+    /** The workshop it came from, if any. */
+    workshopId: integer('workshop_id').references(() => workshops.id, { onDelete: 'set null' }),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: createdAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.behaviourId, t.unitId] })],
+);
+
+/** A manager's action for a unit and behaviour against the barrier the survey points to. */
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: id(),
+    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+    behaviourId: integer('behaviour_id').notNull().references(() => behaviours.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: actionTypes }).notNull(),
+    title: text('title').notNull(),
+    owner: text('owner').notNull().default(''),
+    dueDate: text('due_date'),
+    status: text('status', { enum: actionStatuses }).notNull().default('planned'),
+    note: text('note').notNull().default(''),
+    /** When it was done (status done), for the timeline marker; else the creation day is used. */
+    doneOn: text('done_on'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index('actions_project').on(t.projectId), index('actions_unit_behaviour').on(t.unitId, t.behaviourId)],
 );
