@@ -74,3 +74,19 @@ export async function assertOwnerEditable(c: Context<AppEnv>, owner: ProjectOwne
   await assertProjectReadable(c, projectId, owner.what);
   await assertProjectEditable(c, projectId);
 }
+
+/** The local leader of a unit in a project (issue 12: workshops, agreed descriptions, actions): an admin, an editor
+ *  of the project, or a manager whose unit scope covers the unit. A manager scoped to the whole project only reads
+ *  (403); a unit they cannot see is 404. The project itself must already be readable (access('projectReader')). */
+export async function assertUnitLeader(c: Context<AppEnv>, projectId: number, unitId: number): Promise<void> {
+  const user = await authenticate(c);
+  if (user.role === 'admin') return;
+  if (user.role === 'editor') {
+    if (user.ledProjectIds.includes(projectId)) return;
+    throw notFound('Project');
+  }
+  const access = await accessFor(c.var.db, user);
+  if (!canReadProject(access, projectId)) throw notFound('Project');
+  if (access.unitIds === null) throw new ApiError(403, 'forbidden', 'Only the unit\'s own leader, the project\'s editors and the secretariat may change this');
+  if (!access.unitIds.has(unitId)) throw notFound('Unit');
+}
