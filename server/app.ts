@@ -1,6 +1,5 @@
 // createApp builds the whole API as a Hono app over a given database — the server and the tests share it.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { isDatabaseBusy, type Db } from '../db/client';
 import { defaultAppConfig, type AppConfig } from './config';
@@ -20,6 +19,7 @@ import { rateLimit } from './http/rateLimit';
 import { rateLimits } from './http/limits';
 import { strictBody } from './http/strictBody';
 import { siteHeaders } from './http/secureHeaders';
+import { limitBodySize } from './http/bodySize';
 import { errorFields, errorsOnlyLogger, requestIdOf, requestLogging, type Logger } from './http/logging';
 import { probeRoutes, type Lifecycle } from './http/probes';
 import { DatabaseHitCounter, type HitCounter } from './services/hitCounters';
@@ -61,6 +61,9 @@ export interface CreateAppOptions {
   lifecycle?: Lifecycle;
 }
 
+const SUBMISSION_PATH = /^\/api\/s\/[^/]+\/responses$/;
+const isSubmission = (method: string, path: string) => method === 'POST' && SUBMISSION_PATH.test(path);
+
 /** Guessing the current password from a taken-over session: 10 tries per account per 15 minutes. */
 const LOGIN_LIMIT = { max: 10, windowMs: 15 * 60_000 };
 
@@ -82,14 +85,16 @@ export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db),
       const requestClock = fixedClock(clock.now());
       c.set('clock', requestClock);
       c.set('disclosure', disclosure);
-      // Waves past their close time are closed (as by the button) before anything reads them.
-      await closeDueWaves(db, disclosure, requestClock);
+      // Waves past their close time are closed (as by the button) before anything reads them. A submission
+      // need not wait for that: it refuses a wave past its close time by the clock (openLink), and its own
+      // transaction re-reads the status, so the busiest route skips the query.
+      if (!isSubmission(c.req.method, c.req.path)) await closeDueWaves(db, disclosure, requestClock);
       await dueRetention(db, requestClock);
       await next();
     })
     // The audit log: writes, logins, and views of unit-level results, by route pattern; never the staff side.
     .use(auditTrail)
-    .use(bodyLimit({ maxSize: 512 * 1024, onError: (c) => errorJson(c, 413, 'payload_too_large', 'The request body is too large') }))
+    .use(limitBodySize(512 * 1024))
     // Bodies are checked (UTF-8, JSON, depth; none where a route takes none) before anything reads them.
     .use(strictBody)
     // Login, staff-link and short-code budgets (server/http/limits.ts, docs/security.md).

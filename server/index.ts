@@ -44,13 +44,16 @@ async function openTenantApp(database: string, cfg: ServerConfig, appLog: Logger
 // Everything compressible is sent compressed: the built files as precompressed .br/.gz (vite.config.ts writes them),
 // the API's JSON and the HTML pages by compress() (gzip on the fly; it skips what already has a Content-Encoding).
 const pageHeaders = siteHeaders(config);
+const gzipped = compress();
 const site = new Hono()
   .use(closeConnectionsWhileStopping(lifecycle))
   // The API logs its own requests (with the route pattern); this logs the pages and files.
   .use(requestLogging(log, (c) => c.req.path.startsWith('/api/')))
   // The API sets its own security headers (createApp); the pages and files get the same ones here, once.
   .use((c, next) => (c.req.path.startsWith('/api/') || c.req.path === '/api' ? next() : pageHeaders(c, next)))
-  .use(compress());
+  // What is read (pages, files, reports, the survey) is compressed; the small answers to writes (a stored
+  // submission's acknowledgement, an error) are not: a gzip stream per submission cost more than it saved.
+  .use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? gzipped(c, next) : next()));
 let demo: Demo | null = null;
 let where: string;
 if (config.tenantsFile) {

@@ -98,9 +98,9 @@ export function errorFields(err: unknown): { error: { name: string; code?: strin
   return { error: { name: err.name, code: code(err), stack, ...(cause.length ? { cause } : {}) } };
 }
 
-const requestIds = new WeakMap<Request, string>();
+const requestIds = new WeakMap<Context, string>();
 /** The id the request log gave this request (for the error line of the same request). */
-export const requestIdOf = (c: Context) => requestIds.get(c.req.raw);
+export const requestIdOf = (c: Context) => requestIds.get(c);
 
 /**
  * One line per request after it is answered. The route is the pattern Hono matched (the handler that answered, or
@@ -112,11 +112,14 @@ export function requestLogging(log: Logger, skip?: (c: Context) => boolean): Mid
     if (skip?.(c)) return next();
     const started = performance.now();
     const requestId = randomUUID();
-    requestIds.set(c.req.raw, requestId);
+    requestIds.set(c, requestId);
+    // Set before the response exists, so it is part of the response the route builds; set after, Hono would
+    // copy the whole response to add one header.
+    c.header('X-Request-Id', requestId);
     try {
       await next();
     } finally {
-      c.header('X-Request-Id', requestId);
+      if (c.res.headers.get('X-Request-Id') !== requestId) c.header('X-Request-Id', requestId);
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const status = c.res.status;
       const fields = { method: c.req.method, route: routePath(c) || 'unmatched', status, ms, requestId };

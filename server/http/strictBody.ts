@@ -60,5 +60,9 @@ export const strictBody = createMiddleware(async (c, next) => {
     throw new ApiError(400, 'invalid_json', 'The body is not valid JSON');
   }
   checkParsed(parsed);
+  // The route's validator reads the body again as text (c.req.json()): hand it the text decoded here, or Hono
+  // would build a Response from the cached bytes to decode them a second time.
+  // (Hono keeps the pending read, a promise, in bodyCache, whatever its type says.)
+  (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
   await next();
 });

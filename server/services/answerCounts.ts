@@ -129,8 +129,7 @@ export async function addTallies(tx: DbLike, r: { waveId: number; unitId: number
   if (tx.engine !== 'sqlite') return addTalliesOf(tx, r.waveId, [r]);
   // SQLite (one writer, no lock order to keep): prepared single-row upserts, built once per connection; this runs
   // on every submission, and building the multi-row SQL cost more than running it (bench/ingest.bench.ts).
-  const { respondent, answer } = preparedTallyUpserts(tx);
-  await respondent.run({ waveId: r.waveId, unitId: r.unitId, complete: r.complete });
+  await preparedRespondentUpsert(tx).run({ waveId: r.waveId, unitId: r.unitId, complete: r.complete });
   const counted = new Map<string, { itemKey: string; valueNum: number; n: number }>();
   for (const v of r.values) {
     if (v.valueNum === null || v.valueNum === undefined) continue;
@@ -139,14 +138,21 @@ export async function addTallies(tx: DbLike, r: { waveId: number; unitId: number
     if (t) t.n++;
     else counted.set(k, { itemKey: v.itemKey, valueNum: v.valueNum, n: 1 });
   }
-  for (const t of counted.values()) await answer.run({ waveId: r.waveId, unitId: r.unitId, ...t });
+  if (!counted.size) return;
+  const params: Record<string, unknown> = { waveId: r.waveId, unitId: r.unitId };
+  [...counted.values()].forEach((t, i) => {
+    params[`k${i}`] = t.itemKey;
+    params[`v${i}`] = t.valueNum;
+    params[`n${i}`] = t.n;
+  });
+  await preparedAnswerUpsert(tx, counted.size).run(params);
 }
 
 const placeholder = sql.placeholder;
 
-/** The unreleased tally upserts of one response (n = n + excluded.n), as SQLite prepared queries. */
-const preparedTallyUpserts = (tx: DbLike) => ({
-  respondent: preparedQuery(tx, 'tallies.respondent', (d) =>
+/** The unreleased respondent upsert of one response (n = n + excluded.n), as a SQLite prepared query. */
+const preparedRespondentUpsert = (tx: DbLike) =>
+  preparedQuery(tx, 'tallies.respondent', (d) =>
     d
       .insert(respondentTallies)
       .values({ waveId: placeholder('waveId'), unitId: placeholder('unitId'), complete: placeholder('complete'), released: false, n: 1 })
@@ -155,18 +161,21 @@ const preparedTallyUpserts = (tx: DbLike) => ({
         set: { n: sql`${respondentTallies.n} + excluded.n` },
       })
       .prepare(),
-  ),
-  answer: preparedQuery(tx, 'tallies.answer', (d) =>
+  );
+
+/** The unreleased answer upserts of one response, one multi-row statement per number of distinct values (the
+ *  keys are distinct, so no two rows of it meet each other), prepared once per count and connection. */
+const preparedAnswerUpsert = (tx: DbLike, rows: number) =>
+  preparedQuery(tx, `tallies.answer:${rows}`, (d) =>
     d
       .insert(answerTallies)
-      .values({ waveId: placeholder('waveId'), unitId: placeholder('unitId'), itemKey: placeholder('itemKey'), valueNum: placeholder('valueNum'), released: false, n: placeholder('n') })
+      .values(Array.from({ length: rows }, (_, i) => ({ waveId: placeholder('waveId'), unitId: placeholder('unitId'), itemKey: placeholder(`k${i}`), valueNum: placeholder(`v${i}`), released: false, n: placeholder(`n${i}`) })))
       .onConflictDoUpdate({
         target: [answerTallies.waveId, answerTallies.unitId, answerTallies.itemKey, answerTallies.valueNum, answerTallies.released],
         set: { n: sql`${answerTallies.n} + excluded.n` },
       })
       .prepare(),
-  ),
-});
+  );
 
 /** The same for many unreleased responses of one wave at once (bulk loads): one upsert per table and chunk. */
 export async function addTalliesOf(tx: DbLike, waveId: number, rs: readonly { unitId: number; complete: boolean; values: readonly { itemKey: string; valueNum?: number | null }[] }[]) {

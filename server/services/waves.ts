@@ -2,7 +2,7 @@
 // (opensAt/closesAt) then decides by the clock when staff can answer (waveSchedule.ts).
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import { transaction, type Db, type DbLike } from '../../db/client';
+import { preparedQuery, transaction, type Db, type DbLike } from '../../db/client';
 import { reportingGroups, reportingGroupUnits, responses, rollouts, units, waveLinks, waves, type waveStatuses } from '../../db/schema';
 import type { LinkPatch, WaveInput, WavePatch } from '../contract/waves';
 import { type Clock, nowIso } from './clock';
@@ -43,13 +43,17 @@ export function waveView(wave: typeof waves.$inferSelect, clock: Clock) {
  * block the policy accepts), before anything is read: createApp runs this first on every request, with the
  * request's one "now", so no view ever shows a closed wave's results before its tail was decided.
  */
-export async function closeDueWaves(db: Db, policy: DisclosurePolicy, clock: Clock): Promise<void> {
-  const now = nowIso(clock);
-  const due = await db
+const dueWavesQuery = (db: Db, now: string | ReturnType<typeof sql.placeholder>) =>
+  db
     .select({ id: waves.id })
     .from(waves)
     .where(and(eq(waves.status, 'open'), sql`${waves.closesAt} is not null`, sql`${waves.closesAt} <= ${now}`))
     .orderBy(asc(waves.id));
+
+export async function closeDueWaves(db: Db, policy: DisclosurePolicy, clock: Clock): Promise<void> {
+  const now = nowIso(clock);
+  // Asked on nearly every request: built once per SQLite connection (preparedQuery), per call on PostgreSQL.
+  const due = await (db.engine === 'sqlite' ? preparedQuery(db, 'waves.due', (d) => dueWavesQuery(d, sql.placeholder('now')).prepare()).all({ now }) : dueWavesQuery(db, now));
   for (const { id } of due) await closeWave(db, id, policy, clock);
 }
 

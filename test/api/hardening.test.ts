@@ -274,3 +274,23 @@ describe('security headers', () => {
     expect((await t.app.request('/api/health', { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toBeNull();
   });
 });
+
+describe('the body size limit (512 KB)', () => {
+  const big = JSON.stringify({ title: 'x'.repeat(600 * 1024) });
+  it('refuses a declared Content-Length over the limit before reading the body, and a chunked body as it streams', async () => {
+    const t = await testApp();
+    // Anonymous on purpose: the size is refused before anything else reads the request.
+    const declared: Record<string, string>[] = [{ 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(big)) }, { 'content-type': 'application/json' }];
+    for (const headers of declared) {
+      const res = await t.app.request('/api/projects', { method: 'POST', headers, body: big });
+      expectError({ status: res.status, body: await res.json() }, 413, 'payload_too_large');
+    }
+  });
+
+  it('a declared length within the limit passes on to the route', async () => {
+    const t = await testApp();
+    const body = JSON.stringify({ email: 'nobody@x.dk', password: 'wrong-password' });
+    const res = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body });
+    expect(res.status).toBe(401);
+  });
+});
