@@ -9,6 +9,8 @@ export interface StaleField {
   label: string;
   theirs: unknown;
   yours: unknown;
+  /** False: the other changed this field and I did not; "keep my changes" takes theirs. */
+  yoursChanged?: boolean;
 }
 
 export function StaleEditDialog(props: { what: string; fields: StaleField[]; busy?: boolean; onReload: () => void; onKeepMine: () => void; onClose: () => void }) {
@@ -40,7 +42,7 @@ export function StaleEditDialog(props: { what: string; fields: StaleField[]; bus
               <tr key={f.field}>
                 <th scope="row">{f.label}</th>
                 <td>{show(f.theirs)}</td>
-                <td>{show(f.yours)}</td>
+                <td>{f.yoursChanged === false ? <span className="muted">{t('staleNotYours')}</span> : show(f.yours)}</td>
               </tr>
             ))}
           </tbody>

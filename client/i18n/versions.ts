@@ -13,6 +13,7 @@ const da = {
   staleKeep: 'Behold mine ændringer',
   staleKeepHint: 'Dine ændrede felter lægges oven på den nye version og gemmes.',
   staleEmpty: '(tom)',
+  staleNotYours: '(ikke ændret af dig)',
   staleWhatProject: 'projektet',
   staleWhatSurvey: 'spørgeskemaet',
   staleWhatGoal: 'målet',
@@ -23,6 +24,9 @@ const da = {
   staleWhatWave: 'målingen',
   staleWhatGroup: 'rapporteringsgruppen',
   staleWhatUser: 'brugeren',
+  fieldTitle: 'Titel',
+  valueYes: 'Ja',
+  valueNo: 'Nej',
 };
 
 const en: typeof da = {
@@ -37,6 +41,7 @@ const en: typeof da = {
   staleKeep: 'Keep my changes',
   staleKeepHint: 'Your changed fields are applied on top of the new version and saved.',
   staleEmpty: '(empty)',
+  staleNotYours: '(not changed by you)',
   staleWhatProject: 'the project',
   staleWhatSurvey: 'the survey',
   staleWhatGoal: 'the goal',
@@ -47,6 +52,9 @@ const en: typeof da = {
   staleWhatWave: 'the wave',
   staleWhatGroup: 'the reporting group',
   staleWhatUser: 'the user',
+  fieldTitle: 'Title',
+  valueYes: 'Yes',
+  valueNo: 'No',
 };
 
 export type VersionsKey = keyof typeof da;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import { roleForGroups, type OidcConfig, type OidcRole } from './oidcConfig';
+import { applyScopeGroups } from './oidcScopes';
 import { unusablePasswordHash } from './password';
 import { endUserSessions } from './sessions';
 
@@ -80,12 +81,20 @@ export interface OidcSignIn {
 }
 
 /**
- * The account this sign-in opens, made on first sign-in and with its role set from the groups every time.
+ * The account this sign-in opens, made on first sign-in and with its role set from the groups every time (and a
+ * manager's unit scopes, when groups are mapped to units: oidcScopes.ts).
  * Refuses (OidcRefusal) a user in no mapped group, ending any sessions a known account still has.
  */
 export async function accountForClaims(db: Db, oidc: OidcConfig, claims: OidcClaims): Promise<OidcSignIn> {
+  const groups = groupsOf(oidc, claims);
+  const signIn = await findOrMakeAccount(db, oidc, claims, groups);
+  await applyScopeGroups(db, oidc, signIn.userId, signIn.role, groups);
+  return signIn;
+}
+
+async function findOrMakeAccount(db: Db, oidc: OidcConfig, claims: OidcClaims, groups: string[]): Promise<OidcSignIn> {
   const subject = subjectOf(claims);
-  const role = roleForGroups(oidc, groupsOf(oidc, claims));
+  const role = roleForGroups(oidc, groups);
   const email = emailOf(claims);
 
   let [account] = await db.select().from(users).where(eq(users.oidcSubject, subject)).limit(1);

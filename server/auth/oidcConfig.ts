@@ -15,6 +15,28 @@ export const roleGroupsSchema = z
   .strictObject({ admin: groupList, editor: groupList, manager: groupList })
   .refine((g) => g.admin.length + g.editor.length + g.manager.length > 0, 'map at least one group to a role, e.g. {"admin":["<group-id>"]}');
 
+/**
+ * Optional: the provider's groups → the units a manager reads, by the unit's id from the HR system
+ * (units.externalId). Applied at every sign-in of a manager: their unit scopes become exactly the mapped units.
+ */
+export const scopeGroupsSchema = z.record(z.string().trim().min(1).max(200), z.array(z.string().trim().min(1).max(100)).min(1).max(500));
+
+/** OIDC_SCOPE_GROUPS="group=externalUnitId,group=externalUnitId,…" (a group may come more than once). */
+export const scopeGroupsText = z.string().transform((text, ctx) => {
+  const map: Record<string, string[]> = {};
+  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = pair.indexOf('=');
+    const group = pair.slice(0, at).trim();
+    const unit = pair.slice(at + 1).trim();
+    if (at < 1 || !group || !unit) {
+      ctx.addIssue({ code: 'custom', message: `"${pair.slice(0, 60)}" is not group=externalUnitId, e.g. OIDC_SCOPE_GROUPS="<group-id>=110,<group-id>=120"` });
+      return z.NEVER;
+    }
+    (map[group] ??= []).push(unit);
+  }
+  return map;
+}).pipe(scopeGroupsSchema);
+
 /** One identity provider, as written in a tenant file (the same fields as the OIDC_* variables). */
 export const oidcSettingsSchema = z.strictObject({
   issuer: z.string().url(),
@@ -31,6 +53,7 @@ export const oidcSettingsSchema = z.strictObject({
   /** The ID token claim listing the user's groups (Entra ID: "groups", object ids). */
   groupsClaim: z.string().min(1).default('groups'),
   roleGroups: roleGroupsSchema,
+  scopeGroups: scopeGroupsSchema.optional(),
   /** The button text after "Log ind med"; a translated "kommunens login" when left out. */
   label: z.string().trim().min(1).max(60).optional(),
   /**
@@ -60,6 +83,7 @@ const envSchema = z.object({
   OIDC_SCOPES: z.string().optional(),
   OIDC_GROUPS_CLAIM: z.string().optional(),
   OIDC_ROLE_GROUPS: jsonOf(roleGroupsSchema).optional(),
+  OIDC_SCOPE_GROUPS: scopeGroupsText.optional(),
   OIDC_LABEL: z.string().optional(),
   OIDC_LINK_BY_EMAIL: z.enum(['true', 'false']).optional(),
 });
@@ -82,6 +106,7 @@ export function readOidcEnv(env: NodeJS.ProcessEnv): { config?: OidcConfig; prob
     scopes: e.OIDC_SCOPES || undefined,
     groupsClaim: e.OIDC_GROUPS_CLAIM || undefined,
     roleGroups: e.OIDC_ROLE_GROUPS,
+    scopeGroups: e.OIDC_SCOPE_GROUPS && Object.keys(e.OIDC_SCOPE_GROUPS).length ? e.OIDC_SCOPE_GROUPS : undefined,
     label: e.OIDC_LABEL || undefined,
     linkByEmail: e.OIDC_LINK_BY_EMAIL === 'true',
   });

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, lt, ne } from 'drizzle-orm';
 import type { Db, DbLike } from '../../db/client';
 import { projectEditors, sessions, users } from '../../db/schema';
-import { type Clock, nowIso } from '../services/clock';
+import type { Clock } from '../services/clock';
 import { DomainError } from '../services/errors';
 import { dummyHash, hashParams, hashPassword, needsRehash, verifyPassword } from './password';
 
@@ -94,15 +94,6 @@ export async function endUserSessions(db: DbLike, userId: number, options: { kee
     .where(keep ? and(eq(sessions.userId, userId), ne(sessions.idHash, keep)) : eq(sessions.userId, userId))
     .returning({ idHash: sessions.idHash });
   return ended.length;
-}
-
-/** Sessions still open for an account (not expired), for the users page. */
-export async function openSessionCount(db: DbLike, userId: number, clock: Clock): Promise<number> {
-  const rows = await db
-    .select({ idHash: sessions.idHash })
-    .from(sessions)
-    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, nowIso(clock))));
-  return rows.length;
 }
 
 /**

@@ -2,6 +2,7 @@
 // fields, Danish or English headers. Pure: it checks each row on its own; unitImport.ts checks rows against
 // each other and against the database.
 import Papa from 'papaparse';
+import { singleLine } from '../contract/common';
 import { invalid } from './errors';
 import type { UnitKind } from './units';
 
@@ -37,8 +38,10 @@ const kindAliases: Record<string, UnitKind> = {
 export type RowProblemCode =
   | 'missing_id'
   | 'id_too_long'
+  | 'id_invalid'
   | 'missing_name'
   | 'name_too_long'
+  | 'name_invalid'
   | 'wrong_field_count'
   | 'unterminated_quote'
   | 'headcount_invalid'
@@ -91,6 +94,19 @@ export const normaliseHeader = (h: string) =>
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^a-z0-9æøå]/g, '');
+
+// The same rules as a name typed in a form (server/contract/common.ts): NFC, and no control, bidi-override or
+// zero-width character, so an import cannot bring in a name the API would refuse.
+const nameRule = singleLine(MAX_NAME);
+const idRule = singleLine(MAX_ID);
+
+/** The text as the name rules store it, or the reason it is refused (length is checked by the caller). */
+function checkText(rule: typeof nameRule, text: string): { value: string; refused?: string } {
+  const r = rule.safeParse(text);
+  if (r.success) return { value: r.data };
+  const issue = r.error.issues.find((i) => i.code !== 'too_big') ?? r.error.issues[0];
+  return { value: text.normalize('NFC'), refused: issue.message };
+}
 
 /** Decodes uploaded bytes: UTF-8 (BOM or not); an Excel export in Windows-1252 is read as such rather than garbled. */
 export function decodeCsv(bytes: ArrayBuffer | Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
@@ -219,14 +235,20 @@ export function parseUnitCsv(input: string): ParsedUnitCsv {
     if (extra.length) {
       problems.push({ field: 'row', code: 'wrong_field_count', message: `The row has ${r.fields.length} fields but the header has ${width}; quote names that contain "${delimiter}"` });
     }
-    const externalId = get('externalId');
+    const id = checkText(idRule, get('externalId'));
+    const externalId = id.value;
     if (!externalId) problems.push({ field: 'externalId', code: 'missing_id', message: 'The unit id is empty' });
     else if (externalId.length > MAX_ID) problems.push({ field: 'externalId', code: 'id_too_long', message: `The unit id is longer than ${MAX_ID} characters` });
-    const name = get('name').normalize('NFC');
+    else if (id.refused) problems.push({ field: 'externalId', code: 'id_invalid', message: `The unit id: ${id.refused}` });
+    const checkedName = checkText(nameRule, get('name'));
+    const name = checkedName.value;
     if (!name) problems.push({ field: 'name', code: 'missing_name', message: 'The name is empty' });
     else if (name.length > MAX_NAME) problems.push({ field: 'name', code: 'name_too_long', message: `The name is longer than ${MAX_NAME} characters` });
-    const nameEn = get('nameEn').normalize('NFC');
+    else if (checkedName.refused) problems.push({ field: 'name', code: 'name_invalid', message: `The name: ${checkedName.refused}` });
+    const checkedEn = checkText(nameRule, get('nameEn'));
+    const nameEn = checkedEn.value;
     if (nameEn.length > MAX_NAME) problems.push({ field: 'nameEn', code: 'name_too_long', message: `The English name is longer than ${MAX_NAME} characters` });
+    else if (checkedEn.refused) problems.push({ field: 'nameEn', code: 'name_invalid', message: `The English name: ${checkedEn.refused}` });
     const headcount = parseHeadcount(get('headcount'));
     if (headcount.problem) problems.push(headcount.problem);
     const kindText = get('kind');

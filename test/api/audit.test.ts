@@ -39,12 +39,26 @@ describe('the audit log records', () => {
     const added = (await rows(t)).slice(before);
     expect(added).toHaveLength(1);
     const [entry] = added;
-    expect(entry).toMatchObject({ actorEmail: 'admin@test.dk', action: 'project.update', method: 'PATCH', route: '/api/projects/:projectId', projectId: project.id, status: 200 });
+    expect(entry).toMatchObject({ actorEmail: 'admin@test.dk', action: 'project.update', method: 'PATCH', route: '/api/projects/:projectId', projectId: project.id, targetId: project.id, status: 200 });
     expect(entry.actorId).toEqual(expect.any(Number));
     // Field names, never values.
     expect(entry.details).toEqual({ fields: ['name', 'version'] });
     expect(JSON.stringify(entry)).not.toContain('Nyt navn');
     expect(JSON.stringify(entry)).not.toContain(`/api/projects/${project.id}`);
+  });
+
+  it('the item a write is about: the project itself, or the item under it', async () => {
+    const { t, project } = await setUp();
+    const before = (await rows(t)).length;
+    expect((await t.post(`/api/projects/${project.id}/archive`)).status).toBe(200);
+    const goal = (await t.post(`/api/projects/${project.id}/goals`, { title: 'Mål' })).body.goal;
+    expect((await t.patch(`/api/goals/${goal.id}`, { title: 'Nyt mål' })).status).toBe(200);
+    const added = (await rows(t)).slice(before);
+    expect(added.map((r) => [r.action, r.projectId, r.targetId])).toEqual([
+      ['project.archive', project.id, project.id],
+      ['goal.create', project.id, goal.id],
+      ['goal.update', project.id, goal.id],
+    ]);
   });
 
   it("a refused write, and a manager's report view", async () => {

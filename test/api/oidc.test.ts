@@ -2,7 +2,7 @@
 // a loopback port: the whole authorization code flow, the group → role mapping, and the refusals.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, sessions, users } from '../../db/schema';
+import { auditLog, sessions, userScopes, users } from '../../db/schema';
 import { oidcSettingsSchema, type OidcConfig } from '../../server/auth/oidcConfig';
 import { readServerConfig } from '../../server/config';
 import { clientFor, expectError, MANAGER, testApp } from '../support/api';
@@ -146,6 +146,42 @@ describe('sign-in through the identity provider (OIDC)', () => {
     expect((await me(t, second.session)).status).toBe(401);
   });
 
+  it("maps groups to a manager's unit scopes by the units' HR ids at every sign-in, keeping project scopes", async () => {
+    const scopeGroups = { 'grp-nord': ['110'], 'grp-syd': ['120', 'NOPE'] };
+    const t = await testApp({ oidc: oidcConfig({ scopeGroups }) });
+    await t.login();
+    const nord = (await t.post('/api/units', { name: 'Nord', headcount: 10, externalId: '110' })).body.unit;
+    const syd = (await t.post('/api/units', { name: 'Syd', headcount: 10, externalId: '120' })).body.unit;
+    const other = (await t.post('/api/units', { name: 'Andet', headcount: 10, externalId: '130' })).body.unit;
+    const project = (await t.post('/api/projects', { name: 'P' })).body.project;
+    const scopesOf = async (userId: number) =>
+      (await t.db.select().from(userScopes).where(eq(userScopes.userId, userId))).map((s) => (s.unitId ? `unit:${s.unitId}` : `project:${s.projectId}`)).sort();
+
+    idp.accounts.set('mia', { email: 'mia@kommune.dk', name: 'Mia', groups: [GROUPS.managers, 'grp-nord', GROUPS.other] });
+    expect((await signInAs(t, 'mia')).location).toBe('/');
+    const mia = await userByEmail(t, 'mia@kommune.dk');
+    expect(await scopesOf(mia.id)).toEqual([`unit:${nord.id}`]);
+
+    // The secretariat adds a project and another unit by hand; the next sign-in puts the units back to the groups'.
+    expect((await t.put(`/api/users/${mia.id}/scopes`, { unitIds: [nord.id, other.id], projectIds: [project.id] })).status).toBe(200);
+    idp.accounts.get('mia')!.groups = [GROUPS.managers, 'grp-syd'];
+    const session = (await signInAs(t, 'mia')).session;
+    expect(await scopesOf(mia.id)).toEqual([`project:${project.id}`, `unit:${syd.id}`].sort());
+    // The scope is the one access checks use: the manager reads Syd's unit, not Nord's.
+    const asMia = (path: string) => t.app.request(path, { headers: { cookie: `gs_session=${session}` } });
+    const visible = ((await (await asMia('/api/units')).json()) as { units: { id: number }[] }).units.map((u) => u.id);
+    expect(visible).toContain(syd.id);
+    expect(visible).not.toContain(nord.id);
+
+    // In no scope group: no unit scopes (the project scope stays); an admin's scopes are never touched.
+    idp.accounts.get('mia')!.groups = [GROUPS.managers];
+    await signInAs(t, 'mia');
+    expect(await scopesOf(mia.id)).toEqual([`project:${project.id}`]);
+    idp.accounts.set('ada', { email: 'ada@kommune.dk', name: 'Ada', groups: [GROUPS.admins, 'grp-nord'] });
+    await signInAs(t, 'ada');
+    expect(await scopesOf((await userByEmail(t, 'ada@kommune.dk')).id)).toEqual([]);
+  });
+
   it('refuses a callback whose state is not the one this browser started with, or that has no state cookie', async () => {
     const t = await testApp({ oidc: oidcConfig() });
     idp.accounts.set('anne', { email: 'anne@kommune.dk', name: 'Anne', groups: [GROUPS.admins] });
@@ -234,7 +270,14 @@ describe('OIDC configuration from the environment', () => {
     });
   });
 
+  it('reads OIDC_SCOPE_GROUPS as group=externalUnitId pairs', () => {
+    expect(readServerConfig({ ...base, OIDC_SCOPE_GROUPS: 'g1=110, g1=111,g2=120' }).oidc?.scopeGroups).toEqual({ g1: ['110', '111'], g2: ['120'] });
+    expect(readServerConfig({ ...base, OIDC_SCOPE_GROUPS: '' }).oidc?.scopeGroups).toBeUndefined();
+  });
+
   it.each([
+    [{ OIDC_SCOPE_GROUPS: 'g1' }, /group=externalUnitId/],
+    [{ OIDC_SCOPE_GROUPS: '=110' }, /group=externalUnitId/],
     [{ OIDC_CLIENT_ID: undefined }, /OIDC_CLIENT_ID/],
     [{ OIDC_ROLE_GROUPS: undefined }, /OIDC_ROLE_GROUPS/],
     [{ OIDC_ROLE_GROUPS: 'admin=g1' }, /must be JSON/],

@@ -302,6 +302,33 @@ describe('unit CSV import: preview', () => {
     expect((await t.get('/api/units')).body.units[0]).toMatchObject({ name: 'Stored', headcount: 3 });
   });
 
+  it('refuses names with a bidi override, a zero-width character or a NUL per row, and stores nothing', async () => {
+    const t = await adminApp();
+    const csv = [
+      'id;navn;name en;overordnet',
+      'OK;Plejecenter Åløkke;;', // 2: fine alone, but the file is refused as a whole
+      'B;Hjemmepleje \u202Eøst;;', // 3: right-to-left override
+      'Z;Sund\u200Bhed;;', // 4: zero-width space
+      'N;Rådhus\u0000;;', // 5: NUL
+      'E;Bibliotek;Library\u2066x;', // 6: an isolate in the English name
+      'D\u200D;Kultur;;', // 7: a zero-width joiner in the id
+      'C;Cafe\u0301;;', // 8: decomposed é, stored as NFC
+    ].join('\n');
+    const p = (await t.post('/api/units/import/preview', { csv })).body.preview;
+    expect(p.rejected.map((r: any) => [r.line, r.field, r.code])).toEqual([
+      [3, 'name', 'name_invalid'],
+      [4, 'name', 'name_invalid'],
+      [5, 'name', 'name_invalid'],
+      [6, 'nameEn', 'name_invalid'],
+      [7, 'externalId', 'id_invalid'],
+    ]);
+    expect(p.create.map((c: any) => c.name)).toEqual(['Plejecenter Åløkke', 'Caf\u00e9']);
+    const res = await postFile(t, '/api/units/import/commit', csv);
+    expectError(res, 400, 'csv_rejected_rows');
+    expect(res.body.error.details.map((d: any) => d.line)).toEqual([3, 4, 5, 6, 7]);
+    expect(await unitCount(t)).toBe(0);
+  });
+
   it('reports every problem of a row, field problems first, parent and cycle problems after', async () => {
     const t = await adminApp();
     const csv = [
@@ -364,14 +391,18 @@ describe('unit CSV import: preview', () => {
 
   it('counts lines right across quoted line breaks, reads tabs, and does without a headcount column', async () => {
     const t = await adminApp();
-    const csv = 'LOS-ID\tEnhedsnavn\tOverordnet enhed\n1\t"To\nlinjer"\t\n2\tUnder\t1\n3\tForkert\t404\n';
+    // A line break inside quotes: fine in a column that is not read, refused in a name (names are one line).
+    const csv = 'LOS-ID\tEnhedsnavn\tOverordnet enhed\tNote\n1\tEt\t\t"To\nlinjer"\n2\tUnder\t1\t\n3\tForkert\t404\t\n4\t"Navn med\nlinjeskift"\t\t\n';
     const p = (await t.post('/api/units/import/preview', { csv })).body.preview;
     expect(p.delimiter).toBe('\t');
     expect(p.create.map((c: any) => [c.line, c.name, c.headcount])).toEqual([
-      [2, 'To\nlinjer', 0],
+      [2, 'Et', 0],
       [4, 'Under', 0],
     ]);
-    expect(p.rejected).toMatchObject([{ line: 5, code: 'parent_unknown', raw: '3\tForkert\t404' }]);
+    expect(p.rejected).toMatchObject([
+      { line: 5, code: 'parent_unknown', raw: '3\tForkert\t404\t' },
+      { line: 6, code: 'name_invalid', field: 'name' },
+    ]);
   });
 
   it('answers whole-file problems with a code', async () => {

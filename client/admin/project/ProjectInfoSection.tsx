@@ -10,6 +10,7 @@ import { useSession } from '../session';
 import { useVersionedSave } from '../useVersionedSave';
 import { useVersionsT } from '../../i18n/versions';
 import { statusKey } from '../ProjectListPage';
+import { RetentionSettings } from './RetentionSettings';
 
 const STATUSES = everyMember<ProjectStatus>()(['planlaegning', 'udrulning', 'gevinsthoest', 'afsluttet']);
 
@@ -124,6 +125,7 @@ export function ProjectInfoSection({ project, onSaved }: { project: ProjectDetai
         </div>
         <StatusMessage message={message} />
       </form>
+      <RetentionSettings projectId={project.id} />
     </section>
   );
 }

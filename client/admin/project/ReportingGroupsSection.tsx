@@ -9,9 +9,12 @@ import { FormActions } from '../../components/FormActions';
 import { TableWrap } from '../../components/TableWrap';
 import { StatusMessage, TextField, fieldErrors } from '../../components/Field';
 import { useAdminT } from '../../i18n/admin';
+import { useVersionsT } from '../../i18n/versions';
 import { CheckboxGroup } from '../workspace/shared';
+import { namesOf } from '../workspace/staleFields';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
+import { useVersionedSave } from '../useVersionedSave';
 
 const NAME_MAX = 120;
 
@@ -202,6 +205,11 @@ function GroupForm({
   const [unitsError, setUnitsError] = useState<string | null>(null);
   const nameRef = useRef<HTMLDivElement>(null);
   const titleId = group ? `edit-group-title-${group.id}` : 'new-group-title';
+  const tv = useVersionsT();
+  const versioned = useVersionedSave(tv('staleWhatGroup'));
+  // The group as this edit loaded it; the stale dialog's "get the new version" starts the form over from the new one.
+  const memberIds = (g: { members: { unitId: number }[] }) => g.members.map((m) => m.unitId);
+  const [loaded, setLoaded] = useState(group && { name: group.name, unitIds: memberIds(group), version: group.version });
 
   // Opening the edit form moves focus to its name, so keyboard users land where they asked to go.
   useEffect(() => {
@@ -231,11 +239,39 @@ function GroupForm({
     setBusy(true);
     setError(null);
     try {
-      const r = group ? await reportingGroupApi.update(project.id, group.id, { name: trimmed, unitIds, version: group.version }) : await reportingGroupApi.create(project.id, { name: trimmed, unitIds });
-      if (!group) {
-        setName('');
-        setUnitIds([]);
+      if (group && loaded) {
+        await versioned.save({
+          base: loaded,
+          mine: { name: trimmed, unitIds },
+          version: loaded.version,
+          send: (body) => reportingGroupApi.update(project.id, group.id, body),
+          currentFields: (c) => ({ ...c, unitIds: memberIds(c as { members: { unitId: number }[] }) }),
+          labels: { name: t('groupName'), unitIds: t('groupUnits') },
+          display: { unitIds: namesOf(project.rollouts.map((r) => ({ id: r.unitId, name: r.unitName }))) },
+          onSaved: (saved) => void onSaved(saved.group.name),
+          runAgain: async (again) => {
+            setBusy(true);
+            try {
+              await again();
+            } catch (err) {
+              setError(err);
+              setNameError(fieldErrors(err).name ?? null);
+            } finally {
+              setBusy(false);
+            }
+          },
+          onReload: (c) => {
+            const next = { name: typeof c.name === 'string' ? c.name : '', unitIds: memberIds(c as { members: { unitId: number }[] }), version: Number(c.version) };
+            setLoaded(next);
+            setName(next.name);
+            setUnitIds(next.unitIds);
+          },
+        });
+        return;
       }
+      const r = await reportingGroupApi.create(project.id, { name: trimmed, unitIds });
+      setName('');
+      setUnitIds([]);
       await onSaved(r.group.name);
     } catch (err) {
       setError(err);
@@ -256,6 +292,7 @@ function GroupForm({
         <CheckboxGroup legend={t('groupUnits')} hint={t('groupUnitsHint', { k: threshold })} error={unitsError} options={options} value={unitIds} onChange={setUnitIds} />
         {unitIds.length > 0 && <p aria-live="polite">{total < threshold ? t('groupTotalBelow', { n: total, k: threshold }) : t('groupTotal', { n: total })}</p>}
         <ErrorMessage error={error} />
+        {versioned.dialog}
         <FormActions submit={group ? t('saveGroup') : t('createGroup')} busy={busy} cancel={onCancel && { label: t('cancel'), onClick: onCancel }} />
       </form>
     </section>

@@ -9,6 +9,7 @@ import { formatDate } from '../../format';
 import { useScheduleT, formatInstant, type ScheduleKey } from '../../i18n/waveSchedule';
 import { useLoad } from '../useLoad';
 import { waveScheduleApi, type SuggestedWave } from './waveScheduleApi';
+import { WaveFieldEditor } from './WaveFieldEditor';
 
 /** Open and close fields of a new wave; the values are Copenhagen wall time, YYYY-MM-DDTHH:mm. */
 export function ScheduleFields({ opens, closes, onOpens, onCloses, error }: { opens: string; closes: string; onOpens: (v: string) => void; onCloses: (v: string) => void; error: unknown }) {
@@ -57,42 +58,17 @@ export function scheduleLine(wave: Pick<WaveSummary, 'status' | 'opensAt' | 'clo
 /** Moves the close time of a scheduled or open wave (extend it, or end it sooner but still ahead). */
 export function CloseTimeEditor({ wave, onSaved }: { wave: WaveSummary; onSaved: (msg: string) => Promise<void> }) {
   const t = useScheduleT();
-  const [open, setOpen] = useState(false);
-  const [closes, setCloses] = useState(wave.closesAtLocal ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const formId = useId();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const updated = await waveApi.update(wave.id, { closesAtLocal: closes || null, version: wave.version });
-      setOpen(false);
-      await onSaved(t('closeChanged', { name: wave.name, at: updated.closesAt ? formatInstant(updated.closesAt, t.locale) : '–' }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <div>
-      <button type="button" className="secondary small" aria-expanded={open} aria-controls={formId} onClick={() => setOpen((o) => !o)}>
-        {t('changeClose')}
-      </button>
-      <div id={formId}>
-        {open && (
-          <form onSubmit={submit} className="inline-form">
-            <TextField label={t('closesAt')} hint={t('closesAtHint')} type="datetime-local" value={closes} onChange={(e) => setCloses(e.target.value)} error={fieldErrors(error).closesAtLocal} />
-            <ErrorMessage error={error} />
-            <button type="submit" className="small" disabled={busy}>
-              {t('saveClose', { name: wave.name })}
-            </button>
-          </form>
-        )}
-      </div>
-    </div>
+    <WaveFieldEditor
+      wave={wave}
+      field="closesAtLocal"
+      textOf={(w) => w.closesAtLocal ?? ''}
+      valueOf={(text) => text || null}
+      toggle={t('changeClose')}
+      submit={t('saveClose', { name: wave.name })}
+      input={{ label: t('closesAt'), hint: t('closesAtHint'), type: 'datetime-local' }}
+      onSaved={(updated) => onSaved(t('closeChanged', { name: wave.name, at: updated.closesAt ? formatInstant(updated.closesAt, t.locale) : '–' }))}
+    />
   );
 }
 

@@ -9,8 +9,11 @@ import { TableWrap } from '../../components/TableWrap';
 import { formatDate, formatNumber } from '../../format';
 import { useWorkspaceT } from '../../i18n/workspace';
 import { useBilingualT } from '../../i18n/bilingual';
+import { useVersionsT } from '../../i18n/versions';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
+import { useVersionedSave } from '../useVersionedSave';
+import { unitStaleFields } from '../workspace/staleFields';
 import { UNIT_KINDS, unitsApi, type TreeUnit, type UnitFields, type UnitKind } from '../workspace/api';
 import { WsError, kindKey, useFormSend } from '../workspace/shared';
 import { UnitImport } from './UnitImport';
@@ -207,6 +210,20 @@ function UnitForm({ unit, units, onDone, onCancel }: { unit?: TreeUnit; units: T
   const [headcountDate, setHeadcountDate] = useState(unit?.headcountDate ?? '');
   const [externalId, setExternalId] = useState(unit?.externalId ?? '');
   const { errors, error, busy, send } = useFormSend(formRef);
+  const tv = useVersionsT();
+  const versioned = useVersionedSave(tv('staleWhatUnit'));
+  // The unit as this edit loaded it; the stale dialog's "get the new version" starts the form over from the new one.
+  const [loaded, setLoaded] = useState(unit);
+  const reload = (u: TreeUnit) => {
+    setLoaded(u);
+    setName(u.name);
+    setNameEn(u.nameEn);
+    setKind(u.kind);
+    setParentId(u.parentId ? String(u.parentId) : '');
+    setHeadcount(String(u.headcount));
+    setHeadcountDate(u.headcountDate ?? '');
+    setExternalId(u.externalId ?? '');
+  };
 
   useEffect(() => {
     if (unit) {
@@ -240,8 +257,16 @@ function UnitForm({ unit, units, onDone, onCancel }: { unit?: TreeUnit; units: T
         externalId: externalId.trim() || null,
       };
       if (unit) {
-        await unitsApi.update(unit.id, input, unit.version);
-        await onDone(t('unitSaved', { name: input.name }));
+        await versioned.save({
+          base: loaded!,
+          mine: input,
+          version: loaded!.version,
+          send: (body) => unitsApi.update(unit.id, body, body.version),
+          ...unitStaleFields(t, tb, units),
+          runAgain: (again) => send({}, again),
+          onSaved: (_, sent) => void onDone(t('unitSaved', { name: sent.name })),
+          onReload: (current) => reload(current as unknown as TreeUnit),
+        });
       } else {
         await unitsApi.create(input);
         setName('');
@@ -292,6 +317,7 @@ function UnitForm({ unit, units, onDone, onCancel }: { unit?: TreeUnit; units: T
           <TextField label={`${t('externalId')} ${t('optional')}`} hint={t('externalIdHint')} maxLength={300} value={externalId} onChange={(e) => setExternalId(e.target.value)} error={errors.externalId} />
         </div>
         <WsError error={error} />
+        {versioned.dialog}
         <FormActions submit={unit ? t('unitSave') : t('unitCreate')} busy={busy} cancel={onCancel && { label: t('cancel'), onClick: onCancel }} />
       </form>
     </section>

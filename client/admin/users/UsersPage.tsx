@@ -7,8 +7,10 @@ import { SelectField, StatusMessage, TextField } from '../../components/Field';
 import { formatDate } from '../../format';
 import { useT } from '../../i18n/common';
 import { useUsersT } from '../../i18n/users';
+import { useVersionsT } from '../../i18n/versions';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
+import { useVersionedSave } from '../useVersionedSave';
 import { usersApi, type ManagedUser, type UserLocale, type UserRole } from './api';
 import { TemporaryPassword, UsersError, allShownAtFields, problemCodes } from './shared';
 import { AccountLinkBox, type OneTimeLink } from './AccountLinkBox';
@@ -418,6 +420,16 @@ function DetailsForm({ user, onChanged }: { user: ManagedUser; onChanged: (u: Ma
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const base = `user-${user.id}`;
+  const tv = useVersionsT();
+  const versioned = useVersionedSave(tv('staleWhatUser'));
+  // The account as this form loaded it; the stale dialog's "get the new version" starts the form over from the new one.
+  const [loaded, setLoaded] = useState({ name: user.name, role: user.role, locale: user.locale, version: user.version });
+  // Scopes and disabling give the account a new version without touching these fields: take that version on.
+  useEffect(() => {
+    setLoaded((l) => (l.name === user.name && l.role === user.role && l.locale === user.locale && user.version > l.version ? { ...l, version: user.version } : l));
+  }, [user.version, user.name, user.role, user.locale]);
+  const roleName: Record<UserRole, string> = { manager: t('roleManager'), editor: ta('roleEditor'), admin: t('roleAdmin') };
+  const langName: Record<UserLocale, string> = { da: t('langDa'), en: t('langEn') };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -431,9 +443,31 @@ function DetailsForm({ user, onChanged }: { user: ManagedUser; onChanged: (u: Ma
     setErrors({});
     setBusy(true);
     try {
-      const updated = await usersApi.update(user.id, { name: name.trim(), role, locale, version: user.version });
-      onChanged(updated);
-      setStatus(t('detailsSaved', { name: updated.name }));
+      await versioned.save({
+        base: loaded,
+        mine: { name: name.trim(), role, locale },
+        version: loaded.version,
+        send: (body) => usersApi.update(user.id, body),
+        labels: { name: t('name'), role: t('role'), locale: t('language') },
+        display: { role: (v) => roleName[v as UserRole] ?? String(v), locale: (v) => langName[v as UserLocale] ?? String(v) },
+        onSaved: (updated) => {
+          // After "keep my changes" the stored account also has the other's changes: the form shows them.
+          setLoaded({ name: updated.name, role: updated.role, locale: updated.locale, version: updated.version });
+          setName(updated.name);
+          setRole(updated.role);
+          setLocale(updated.locale);
+          onChanged(updated);
+          setStatus(t('detailsSaved', { name: updated.name }));
+        },
+        onReload: (c) => {
+          const current = c as unknown as ManagedUser;
+          setLoaded({ name: current.name, role: current.role, locale: current.locale, version: current.version });
+          setName(current.name);
+          setRole(current.role);
+          setLocale(current.locale);
+          onChanged(current);
+        },
+      });
     } catch (err) {
       const codes = problemCodes(err);
       const fields = Object.fromEntries(['name', 'role', 'locale'].filter((p) => codes[p]).map((p) => [p, fieldText(t, p, codes[p])]));
@@ -464,6 +498,7 @@ function DetailsForm({ user, onChanged }: { user: ManagedUser; onChanged: (u: Ma
         </option>
       </SelectField>
       <UsersError error={error} />
+      {versioned.dialog}
       <div className="form-actions">
         <button type="submit" disabled={busy}>
           {t('saveDetails')}

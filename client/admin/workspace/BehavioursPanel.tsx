@@ -6,11 +6,14 @@ import type { ProjectDetail } from '../api';
 import { StatusMessage, TextArea, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { useBilingualT } from '../../i18n/bilingual';
+import { useVersionsT } from '../../i18n/versions';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
 import { bankItem } from '../../../surveys/itemBank';
 import { fill } from '../../../surveys/text';
 import { questionWording, suggestQuestionText, suggestQuestionTextEn, type WordingSuggestion } from '../../../surveys/wording';
 import { useSession } from '../session';
+import { useVersionedSave } from '../useVersionedSave';
+import { behaviourStaleFields } from './staleFields';
 import { workspaceApi, type BehaviourFields, type BehaviourRow } from './api';
 import { useOpenRequest, useRevealOnOpen } from './workspaceNav';
 import { useArchivableItems } from './useArchivableItems';
@@ -258,7 +261,12 @@ function BehaviourForm({
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const initial = (): BehaviourFields =>
+  const tv = useVersionsT();
+  const versioned = useVersionedSave(tv('staleWhatBehaviour'));
+  // The behaviour as this edit loaded it (a newer one only through the stale dialog's "get the new version").
+  const [loaded, setLoaded] = useState(behaviour);
+  // `behaviour` here is the loaded one, or the one a reload hands over.
+  const initial = (behaviour: BehaviourRow | undefined = loaded): BehaviourFields =>
     behaviour
       ? {
           title: behaviour.title,
@@ -341,8 +349,19 @@ function BehaviourForm({
         questionTextEn: form.questionTextEn.trim(),
       };
       if (behaviour) {
-        await workspaceApi.updateBehaviour(behaviour.id, input, behaviour.version);
-        await onDone(t('behaviourSaved', { title: input.title }));
+        await versioned.save({
+          base: loaded!,
+          mine: input,
+          version: loaded!.version,
+          send: (body) => workspaceApi.updateBehaviour(behaviour.id, body, body.version),
+          ...behaviourStaleFields(t, tb, project),
+          runAgain: (again) => send({}, again),
+          onSaved: (_, sent) => void onDone(t('behaviourSaved', { title: sent.title })),
+          onReload: (current) => {
+            setLoaded(current as unknown as BehaviourRow);
+            setForm(initial(current as unknown as BehaviourRow));
+          },
+        });
       } else {
         await workspaceApi.addBehaviour(project.id, input);
         setForm(initial());
@@ -437,6 +456,7 @@ function BehaviourForm({
         />
         <TextField label={`${t('usageMeasure')} ${t('optional')}`} hint={t('usageMeasureHint')} maxLength={300} {...text('usageMeasure')} />
         <WsError error={error} />
+        {versioned.dialog}
         <FormActions submit={behaviour ? t('behaviourSave') : t('behaviourAdd')} busy={busy} cancel={onCancel && { label: t('cancel'), onClick: onCancel }} />
       </form>
       {/* Outside the form: the import has its own buttons and saves on its own. */}

@@ -2,8 +2,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ProjectDetail } from '../api';
 import { StatusMessage, TextField } from '../../components/Field';
+import { useVersionsT, type VersionsKey } from '../../i18n/versions';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
 import { useSession } from '../session';
+import { useVersionedSave } from '../useVersionedSave';
 import { workspaceApi, type MapNodeKind } from './api';
 import { useOpenRequest } from './workspaceNav';
 import { WsError, fieldProblems } from './shared';
@@ -11,6 +13,7 @@ import { WsError, fieldProblems } from './shared';
 interface Item {
   id: number;
   title: string;
+  version: number;
   links: number;
 }
 
@@ -26,6 +29,7 @@ interface Texts {
   deleted: WorkspaceKey;
   confirmDelete: WorkspaceKey;
   links: WorkspaceKey;
+  stale: VersionsKey;
 }
 
 export function GoalsEnablersSection({ project, onChanged }: { project: ProjectDetail; onChanged: () => Promise<void> }) {
@@ -33,7 +37,7 @@ export function GoalsEnablersSection({ project, onChanged }: { project: ProjectD
     <div className="form-grid two ws-lists">
       <TitleList
         kind="goal"
-        items={project.goals.map((g) => ({ id: g.id, title: g.title, links: g.benefitIds.length }))}
+        items={project.goals.map((g) => ({ id: g.id, title: g.title, version: g.version, links: g.benefitIds.length }))}
         texts={{
           title: 'goalsTitle',
           intro: 'goalsIntro',
@@ -46,15 +50,16 @@ export function GoalsEnablersSection({ project, onChanged }: { project: ProjectD
           deleted: 'goalDeleted',
           confirmDelete: 'goalConfirmDelete',
           links: 'goalBenefits',
+          stale: 'staleWhatGoal',
         }}
         create={(title) => workspaceApi.addGoal(project.id, title)}
-        update={(id, title) => workspaceApi.updateGoal(id, title, project.goals.find((g) => g.id === id)!.version)}
+        update={(id, title, version) => workspaceApi.updateGoal(id, title, version)}
         remove={(id) => workspaceApi.deleteGoal(id)}
         onChanged={onChanged}
       />
       <TitleList
         kind="enabler"
-        items={project.enablers.map((e) => ({ id: e.id, title: e.title, links: e.behaviourIds.length }))}
+        items={project.enablers.map((e) => ({ id: e.id, title: e.title, version: e.version, links: e.behaviourIds.length }))}
         texts={{
           title: 'enablersTitle',
           intro: 'enablersIntro',
@@ -67,9 +72,10 @@ export function GoalsEnablersSection({ project, onChanged }: { project: ProjectD
           deleted: 'enablerDeleted',
           confirmDelete: 'enablerConfirmDelete',
           links: 'enablerBehaviours',
+          stale: 'staleWhatEnabler',
         }}
         create={(title) => workspaceApi.addEnabler(project.id, title)}
-        update={(id, title) => workspaceApi.updateEnabler(id, title, project.enablers.find((g) => g.id === id)!.version)}
+        update={(id, title, version) => workspaceApi.updateEnabler(id, title, version)}
         remove={(id) => workspaceApi.deleteEnabler(id)}
         onChanged={onChanged}
       />
@@ -90,7 +96,7 @@ function TitleList({
   items: Item[];
   texts: Texts;
   create: (title: string) => Promise<unknown>;
-  update: (id: number, title: string) => Promise<unknown>;
+  update: (id: number, title: string, version: number) => Promise<unknown>;
   remove: (id: number) => Promise<unknown>;
   onChanged: () => Promise<void>;
 }) {
@@ -135,14 +141,16 @@ function TitleList({
                 <EditTitle
                   item={item}
                   label={t(texts.editLabel, { title: item.title })}
+                  what={texts.stale}
                   focusKey={request?.id === item.id ? request.seq : 0}
-                  save={async (title) => {
-                    await update(item.id, title);
+                  save={async (title, version) => {
+                    await update(item.id, title, version);
                     setEditing(null);
                     await onChanged();
                     setMessage(t(texts.saved, { title }));
                   }}
                   onCancel={() => setEditing(null)}
+                  onReloaded={onChanged}
                 />
               </li>
             ) : (
@@ -182,17 +190,26 @@ function TitleList({
 function EditTitle({
   item,
   label,
+  what,
   focusKey,
   save,
   onCancel,
+  onReloaded,
 }: {
   item: Item;
   label: string;
+  what: VersionsKey;
   focusKey: number;
-  save: (title: string) => Promise<void>;
+  save: (title: string, version: number) => Promise<void>;
   onCancel: () => void;
+  /** After "get the new version": the list shows it too. */
+  onReloaded: () => Promise<void>;
 }) {
   const t = useWorkspaceT();
+  const tv = useVersionsT();
+  // The title and version this edit started from: a save from it that comes second opens the stale dialog.
+  const [loaded, setLoaded] = useState({ title: item.title, version: item.version });
+  const versioned = useVersionedSave(tv(what));
   const [title, setTitle] = useState(item.title);
   const [error, setError] = useState<unknown>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -217,7 +234,22 @@ function EditTitle({
     setError(null);
     setFieldError(null);
     try {
-      await save(title.trim());
+      await versioned.save({
+        base: loaded,
+        mine: { title: title.trim() },
+        version: loaded.version,
+        send: (body) => save(body.title, body.version),
+        labels: { title: tv('fieldTitle') },
+        onSaved: () => undefined,
+        onReload: (current) => {
+          const next = { title: typeof current.title === 'string' ? current.title : '', version: Number(current.version) };
+          setLoaded(next);
+          setTitle(next.title);
+          void onReloaded();
+        },
+      });
+      // Saved, the editor closes; a stale save left the dialog open and the form as it was.
+      setBusy(false);
     } catch (err) {
       setError(err);
       setFieldError(fieldProblems(err, t.locale).title ?? null);
@@ -229,6 +261,7 @@ function EditTitle({
     <form onSubmit={submit} noValidate className="inline-edit">
       <TextField id={inputId} label={label} value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError} maxLength={300} />
       <WsError error={fieldError ? null : error} />
+      {versioned.dialog}
       <div className="form-actions">
         <button type="submit" className="small" disabled={busy}>
           {t('save')}
