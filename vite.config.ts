@@ -37,7 +37,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1700,
     rolldownOptions: {
       // The key names the entry's script (assets/AnswerPage-<hash>.js), as the staff app's chunks are named.
-      input: { index: resolve(import.meta.dirname, 'client/index.html'), AnswerPage: resolve(import.meta.dirname, 'client/answer.html') },
+      input: { index: resolve(import.meta.dirname, 'client/index.html'), AnswerPage: resolve(import.meta.dirname, 'client/answer.html'), SharedPicture: resolve(import.meta.dirname, 'client/shared.html'), WorkshopPhone: resolve(import.meta.dirname, 'client/workshop.html') },
     },
   },
   server: {

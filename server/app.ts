@@ -32,6 +32,7 @@ import { enablerRoutes } from './routes/enablers';
 import { goalRoutes } from './routes/goals';
 import { projectRoutes } from './routes/projects';
 import { reportRoutes } from './routes/reports';
+import { benefitStatusRoutes } from './routes/benefitStatus';
 import { reportingGroupRoutes } from './routes/reportingGroups';
 import { responseRoutes } from './routes/responses';
 import { rolloutRoutes } from './routes/rollouts';
@@ -43,6 +44,10 @@ import { waveRoutes } from './routes/waves';
 import { pairingRoutes } from './routes/pairing';
 import { waveLinkRoutes } from './routes/waveLinks';
 import { settingsRoutes } from './routes/settings';
+import { workshopRoutes } from './routes/workshops';
+import { actionRoutes } from './routes/actions';
+import { sharedPictureRoutes } from './routes/sharedPicture';
+import { feedbackRoutes } from './routes/feedback';
 
 export interface CreateAppOptions {
   db: Db;
@@ -106,6 +111,9 @@ export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db),
     .route('/', oidcRoutes)
     .route('/', authRoutes)
     .route('/', responseRoutes)
+    .route('/', workshopRoutes)
+    .route('/', feedbackRoutes)
+    .route('/', sharedPictureRoutes)
     .route('/', projectRoutes)
     .route('/', goalRoutes)
     .route('/', enablerRoutes)
@@ -118,10 +126,12 @@ export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db),
     .route('/', waveLinkRoutes)
     .route('/', settingsRoutes)
     .route('/', reportRoutes)
+    .route('/', benefitStatusRoutes)
     .route('/', pairingRoutes)
     .route('/', unitRoutes)
     .route('/', usageRoutes)
     .route('/', auditRoutes)
+    .route('/', actionRoutes)
     .route('/', userRoutes);
   // The OpenAPI document and reference page describe every route above from its own declarations.
   api.route('/', apiDocs(api));

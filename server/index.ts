@@ -104,7 +104,7 @@ const filesButPages: MiddlewareHandler = async (c, next) => (/\.html(\.br|\.gz)?
 site.use('/*', filesButPages);
 
 // Read per request so a rebuild or redeploy never serves a page that points at assets which are gone.
-const page = (name: 'index.html' | 'answer.html') => (c: Context) => {
+const page = (name: 'index.html' | 'answer.html' | 'shared.html' | 'workshop.html') => (c: Context) => {
   c.header('Cache-Control', 'no-cache');
   return c.html(readFileSync(join(distDir, name), 'utf8'));
 };
@@ -115,6 +115,11 @@ site.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: 'No such
 site.get('/s/*', page('answer.html'));
 site.get('/k', page('answer.html'));
 site.get('/k/*', page('answer.html'));
+// A workshop's phones (/w, /w/<code>): their own small page, apart from the staff app and the survey.
+site.get('/w', page('workshop.html'));
+site.get('/w/*', page('workshop.html'));
+// The shared picture (/p/<token>): its own small read-only page, apart from the staff app and the survey.
+site.get('/p/*', page('shared.html'));
 // Every other client route (/projects/…, /login) gets the staff app.
 site.get('*', page('index.html'));
 

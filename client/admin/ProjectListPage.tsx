@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { FormActions } from '../components/FormActions';
 import { TextArea, TextField, fieldErrors } from '../components/Field';
 import { useAdminT, type AdminKey } from '../i18n/admin';
+import { useBenefitStatusT } from '../i18n/benefitStatus';
 import { useT } from '../i18n/common';
 import { Link, navigate } from '../router';
 import { useSession } from './session';
@@ -15,6 +16,7 @@ export const statusKey = (s: ProjectStatus) => `status_${s}` as AdminKey;
 export function ProjectListPage() {
   const t = useAdminT();
   const tc = useT();
+  const tbs = useBenefitStatusT();
   const { isAdmin } = useSession();
   const projects = useLoad(() => projectApi.list(), []);
   const [creating, setCreating] = useState(false);
@@ -54,6 +56,8 @@ export function ProjectListPage() {
               {p.purpose && <p className="muted">{p.purpose.length > 220 ? `${p.purpose.slice(0, 220)} …` : p.purpose}</p>}
               <p>
                 <Link to={`/projects/${p.id}/report`}>{t('viewReport')}</Link>
+                {' · '}
+                <Link to={`/projects/${p.id}/gevinststatus`}>{tbs('navLink')}</Link>
               </p>
             </li>
           ))}

@@ -18,6 +18,7 @@ import { ProjectListPage } from './ProjectListPage';
 import { ProjectPage } from './project/ProjectPage';
 import { UnitsPage } from './units/UnitsPage';
 import { BenefitsMapPage } from './workspace/BenefitsMap';
+import { BenefitStatusPage } from './benefitStatus/BenefitStatusPage';
 import { useWorkspaceT } from '../i18n/workspace';
 import { ProjectEditScope, SessionContext, type Session } from './session';
 import { ChangePasswordPage } from './users/ChangePasswordPage';
@@ -26,6 +27,11 @@ import { useUsersT } from '../i18n/users';
 import { useAccountsT } from '../i18n/accounts';
 import { AccountLinkPage } from './users/AccountLinkPage';
 import { accountApi } from './users/api';
+import { WorkshopsPage } from './workshops/WorkshopsPage';
+import { ProjectorPage } from './workshops/ProjectorPage';
+import { ActionsOverviewPage } from './actions/ActionsOverviewPage';
+import { ProjectActionsPage } from './actions/ProjectActionsPage';
+import { useActionsT } from '../i18n/actions';
 
 const ReportPage = lazy(() => import('../dashboard/ReportPage'));
 const PrintReport = lazy(() => import('../dashboard/PrintReport'));
@@ -156,6 +162,7 @@ function Routes({ path }: { path: string }) {
   if (path === '/users') return <UsersPage />;
   if (path === '/settings') return <SettingsPage />;
   if (path === '/audit') return <AuditPage />;
+  if (path === '/actions') return <ActionsOverviewPage />;
   if (path === '/password') return <ChangePasswordPage />;
   const inProject = /^\/projects\/(\d+)(\/|$)/.exec(path);
   if (inProject) return <ProjectEditScope projectId={Number(inProject[1])}>{projectPage(path, t)}</ProjectEditScope>;
@@ -167,6 +174,14 @@ function projectPage(path: string, t: ReturnType<typeof useT>) {
   if (m && /^\d+$/.test(m.id)) return <ProjectPage key={m.id} projectId={Number(m.id)} />;
   m = match('/projects/:id/gevinstdiagram', path);
   if (m && /^\d+$/.test(m.id)) return <BenefitsMapPage key={m.id} projectId={Number(m.id)} />;
+  m = match('/projects/:id/workshops', path);
+  if (m && /^\d+$/.test(m.id)) return <WorkshopsPage key={m.id} projectId={Number(m.id)} />;
+  m = match('/projects/:id/workshops/:workshopId', path);
+  if (m && /^\d+$/.test(m.id) && /^\d+$/.test(m.workshopId)) return <ProjectorPage key={m.workshopId} projectId={Number(m.id)} workshopId={Number(m.workshopId)} />;
+  m = match('/projects/:id/actions', path);
+  if (m && /^\d+$/.test(m.id)) return <ProjectActionsPage key={m.id} projectId={Number(m.id)} />;
+  m = match('/projects/:id/gevinststatus', path);
+  if (m && /^\d+$/.test(m.id)) return <BenefitStatusPage key={m.id} projectId={Number(m.id)} />;
   m = match('/projects/:id/report', path);
   if (m && /^\d+$/.test(m.id))
     return <Loading label={t('loading')}>{<ReportPage key={m.id} projectId={Number(m.id)} />}</Loading>;
@@ -209,6 +224,7 @@ function Shell({ children, session, path, restricted = false }: { children: Reac
   const tu = useUsersT();
   const tl = useLinksT();
   const tau = useAuditT();
+  const tact = useActionsT();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -266,6 +282,11 @@ function Shell({ children, session, path, restricted = false }: { children: Reac
               <li>
                 <Link to="/projects" aria-current={path === '/projects' ? 'page' : undefined}>
                   {ta('navProjects')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/actions" aria-current={path === '/actions' ? 'page' : undefined}>
+                  {tact('navActions')}
                 </Link>
               </li>
               <li>

@@ -16,6 +16,9 @@ import { clearDraft, hasAnswered, loadDraft, rememberAnswered, saveDraft } from 
 import { KIOSK_RESET_SECONDS, storeFor, wipeLinkStorage } from './kiosk';
 import { clearPending, loadPending, retryable as isRetryable, retryDelayMs, savePending, type PendingSubmission } from './submission';
 
+/** The wave behind the link has closed (a revoked link answers link_revoked first, and gets no feedback). */
+const isWaveClosed = (e: unknown) => e instanceof ApiError && e.code === 'wave_closed';
+
 type State =
   | { kind: 'loading' }
   | { kind: 'failed'; error: unknown }
@@ -213,6 +216,14 @@ export default function AnswerPage({ token, kiosk = false }: { token: string; ki
     }, 250);
     return () => window.clearInterval(tick);
   }, [kiosk, state.kind, nextPerson]);
+
+  // A closed wave's link shows the unit's feedback ("det har I sagt – det gør vi"), a page of the shared-picture
+  // bundle (client/shared/, /p/s/<token>): a dynamic import here would add Vite's preload helper to the survey
+  // bundle (bench:answer-page), a page of its own adds nothing. The closed page shows until it opens.
+  const closed = state.kind === 'failed' && isWaveClosed(state.error);
+  useEffect(() => {
+    if (closed) window.location.replace(`/p/s/${encodeURIComponent(token)}`);
+  }, [closed, token]);
 
   // Move focus to the new heading when the page changes from survey to status, for screen readers.
   useEffect(() => {

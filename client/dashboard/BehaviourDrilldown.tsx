@@ -1,6 +1,11 @@
 // Drill-down of one behaviour: the adoption chart and the change in words, the unit × wave table, the timeline
 // with each unit's go-live and the comparison group's line, the barrier profile, and the comments staff wrote
-// about this behaviour (whole closed waves only, as the server decides), with a way to the project's comments.
+// about this behaviour (whole closed waves only, as the server decides), with a way to the project's comments,
+// and the leaders' actions for it: markers on the timeline, and "Tilføj handling" with the suggested type.
+import { BehaviourActions } from '../admin/actions/BehaviourActions';
+import { useActionPlan } from '../admin/actions/planStore';
+import { useActionsT } from '../i18n/actions';
+import { usePath } from '../router';
 import { TableWrap } from '../components/TableWrap';
 import { useDashT } from '../i18n/dashboard';
 import type { BehaviourReport, BehaviourUsage, CommentWave, ReportWave } from './api';
@@ -33,6 +38,12 @@ export function BehaviourDrilldown({
   usage?: BehaviourUsage;
 }) {
   const t = useDashT();
+  const ta = useActionsT();
+  // The report page is /projects/:id/report; its actions are read once for all its drill-downs.
+  const projectId = Number(/^\/projects\/(\d+)\//.exec(usePath())?.[1]) || null;
+  const actionPlan = useActionPlan(projectId);
+  const behaviourActions = actionPlan.plan?.actions.filter((a) => a.behaviourId === behaviour.id) ?? [];
+  const actionMarkers = behaviourActions.map((a) => ({ day: a.markerDay, label: `${ta('markerLabel', { title: a.title })} (${a.unitName}, ${ta(a.status === 'done' ? 'markerDone' : 'markerRecorded')})` }));
   const cellText = useCellText();
   const waveName = useWaveName();
   const headingId = `behaviour-${behaviour.id}`;
@@ -131,7 +142,8 @@ export function BehaviourDrilldown({
           <h3>{t('timelineTitle')}</h3>
           <p className="legend-note">{t('timelineIntro')}</p>
           {line && <p className="legend-note">{t('comparisonLineIntro')}</p>}
-          <TimelineChart behaviourTitle={behaviour.title} item={item} waves={waves} goLive={goLive} comparison={line} />
+          {actionMarkers.length > 0 && <p className="legend-note">{ta('markersIntro')}</p>}
+          <TimelineChart behaviourTitle={behaviour.title} item={item} waves={waves} goLive={goLive} comparison={line} actions={actionMarkers} />
           {rowsWithGoLive.length > 0 && (
             <TableWrap label={t('goLiveCaption')}>
               <table className="stack golive-table">
@@ -163,6 +175,7 @@ export function BehaviourDrilldown({
           {behaviour.diagnostics.length > 0 && (
             <ItemTable summary={t('diagnosticsAllWaves')} caption={t('diagnosticsCaption', { behaviour: behaviour.title })} items={behaviour.diagnostics} waves={waves} />
           )}
+          {projectId && <BehaviourActions projectId={projectId} behaviourId={behaviour.id} behaviourTitle={behaviour.title} state={actionPlan} actions={behaviourActions} reload={actionPlan.reload} />}
           {ownComments.length > 0 && (
             <>
               <h3>{t('behaviourCommentsTitle')}</h3>

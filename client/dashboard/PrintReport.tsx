@@ -2,7 +2,13 @@
 // one A4 document that stands on its own in a meeting — benefits (negative ones as prominent as positive), each
 // behaviour before → after with its label, where it lags, response rates, and what the evidence can and cannot
 // say. "Udskriv / gem som PDF" opens the browser's print dialog. Numbers and hiding are the server's.
+// With issue 12 it also carries each benefit's status, reason, next action and history, the units' actions and
+// their own descriptions of the behaviour (GET …/benefit-status), so it stands on its own in a steering group.
 import { useEffect } from 'react';
+import { benefitStatusApi, type StatusBenefit } from '../admin/benefitStatus/api';
+import { ActionsTable, Descriptions, StatusBadge, StatusHistory } from '../admin/benefitStatus/parts';
+import { useLoad } from '../admin/useLoad';
+import { useBenefitStatusT } from '../i18n/benefitStatus';
 import { formatDate, formatNumber, formatPercent } from '../format';
 import { useDashT } from '../i18n/dashboard';
 import { Link } from '../router';
@@ -15,8 +21,9 @@ import { compareFromUrl, useReportData } from './useReportData';
 import { RateTable } from './ResponseRates';
 import { pp, ReportLoading, useWaveName } from './shared';
 
-function BenefitCard({ benefit }: { benefit: Benefit }) {
+function BenefitCard({ benefit, status }: { benefit: Benefit; status?: StatusBenefit }) {
   const t = useDashT();
+  const ts = useBenefitStatusT();
   const value = (v: number | null) => (v == null ? '–' : `${formatNumber(v, t.locale)}${benefit.measureUnit ? ` ${benefit.measureUnit}` : ''}`);
   const dated = (v: number | null, day: string | null) => (v == null ? '–' : day ? t('benefitValueOn', { value: value(v), date: formatDate(day, t.locale) }) : value(v));
   const latest = benefit.progress.latest;
@@ -45,7 +52,40 @@ function BenefitCard({ benefit }: { benefit: Benefit }) {
         <dd>{dated(benefit.targetValue, benefit.targetDate)}</dd>
         <dt>{t('benefitLatest')}</dt>
         <dd>{latest ? dated(latest.value, latest.measuredOn) : t('benefitNone')}</dd>
+        {status && (
+          <>
+            <dt>{ts('status')}</dt>
+            <dd>
+              <StatusBadge status={status.status} />
+              {status.statusChangedAt && ` ${ts('changedOn', { date: formatDate(status.statusChangedAt, t.locale) })}`}
+            </dd>
+            {status.ownerUser && (
+              <>
+                <dt>{ts('ownerAccount')}</dt>
+                <dd>{status.ownerUser.name || status.ownerUser.email}</dd>
+              </>
+            )}
+            {status.statusReason && (
+              <>
+                <dt>{ts('reason')}</dt>
+                <dd className="unit-description">{status.statusReason}</dd>
+              </>
+            )}
+            {status.nextAction && (
+              <>
+                <dt>{ts('nextAction')}</dt>
+                <dd className="unit-description">{status.nextAction}</dd>
+              </>
+            )}
+          </>
+        )}
       </dl>
+      {status && status.history.length > 0 && (
+        <>
+          <h4>{ts('historyTitle')}</h4>
+          <StatusHistory benefit={status} plain />
+        </>
+      )}
     </li>
   );
 }
@@ -91,6 +131,9 @@ export default function PrintReport({ projectId }: { projectId: number }) {
   const { report, project, behaviours, primary } = useReportData(projectId, compare);
   const r = report.data;
   const detail = project.data;
+  const ts = useBenefitStatusT();
+  const statuses = useLoad(() => benefitStatusApi.report(projectId), [projectId]);
+  const status = statuses.data;
 
   useEffect(() => {
     if (r) document.title = `${t('printTitle')}: ${r.project.name} – Gevinstspor`;
@@ -136,7 +179,7 @@ export default function PrintReport({ projectId }: { projectId: number }) {
         {benefits.length > 0 && (
           <ul className="benefit-list">
             {benefits.map((b) => (
-              <BenefitCard key={b.id} benefit={b} />
+              <BenefitCard key={b.id} benefit={b} status={status?.benefits.find((s) => s.id === b.id)} />
             ))}
           </ul>
         )}
@@ -155,6 +198,20 @@ export default function PrintReport({ projectId }: { projectId: number }) {
       </section>
 
       {shown.length > 0 && <Lagging report={r} />}
+
+      {statuses.error ? <p className="notice">{t('printLoadFailed')}</p> : null}
+      {status && (
+        <>
+          <section className="print-section" aria-labelledby="print-actions">
+            <h2 id="print-actions">{ts('actionsTitle')}</h2>
+            <ActionsTable actions={status.actions} compact />
+          </section>
+          <section className="print-section" aria-labelledby="print-descriptions">
+            <h2 id="print-descriptions">{ts('descriptionsTitle')}</h2>
+            <Descriptions descriptions={status.descriptions} />
+          </section>
+        </>
+      )}
 
       {rates.length > 0 && (
         <section className="print-section" aria-labelledby="print-rates">

@@ -7,6 +7,7 @@ import { useLoad } from '../admin/useLoad';
 import { extras, reportApi, type Report } from './api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useDashT } from '../i18n/dashboard';
+import { useBenefitStatusT } from '../i18n/benefitStatus';
 import { Link } from '../router';
 import { BehaviourDrilldown } from './BehaviourDrilldown';
 import { BreakdownsSection } from './BreakdownsSection';
@@ -22,6 +23,7 @@ import { compareFromUrl, useReportData } from './useReportData';
 
 export default function ReportPage({ projectId }: { projectId: number }) {
   const t = useDashT();
+  const tbs = useBenefitStatusT();
   const [compare, setCompare] = useState(compareFromUrl);
   const { report, usage, behaviours, primary, goLive } = useReportData(projectId, compare);
   const r = report.data;
@@ -55,6 +57,8 @@ export default function ReportPage({ projectId }: { projectId: number }) {
       <p className="legend-note">{t('dontKnowNote')}</p>
       <p className="no-print report-links">
         <Link to={`/projects/${r.project.id}/report/print${query}`}>{t('printLink')}</Link>
+        {' · '}
+        <Link to={`/projects/${r.project.id}/gevinststatus`}>{tbs('navLink')}</Link>
       </p>
       {pending.length > 0 && <p className="notice">{t('wavesPending', { waves: pending.map((w) => w.name).join(', ') })}</p>}
       {live.length > 0 && <p className="notice">{t('wavesLive', { waves: live.map((w) => w.name).join(', '), k: r.threshold })}</p>}

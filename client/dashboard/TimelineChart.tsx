@@ -1,10 +1,13 @@
 // Timeline of one behaviour over every shown wave: the project total (thick) and each unit's line where the
 // server shows per-unit numbers, placed at the wave's start date, with a dashed vertical line at each unit's
 // go-live, and the comparison group (units not yet live at each wave, pooled by the server) as a long-dashed grey
-// line with hollow squares. The canvas has a text alternative; the unit × wave table next to it has every number.
+// line with hollow squares, and a solid marker at each action the leaders recorded for the behaviour (the day it
+// was done, else the day it was recorded), so the next wave shows whether it helped. The canvas has a text
+// alternative; the unit × wave table next to it has every number, and the actions are listed under the chart.
 import { useEffect, useRef } from 'react';
 import { Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type Plugin, type PointStyle } from 'chart.js';
 import { formatPercent } from '../format';
+import { useActionsT } from '../i18n/actions';
 import { useDashT } from '../i18n/dashboard';
 import type { ComparisonPoint, ItemReport, ReportWave } from './api';
 import { ChartPng, pngName, whiteBackground, type PngSource } from './ChartPng';
@@ -14,7 +17,8 @@ import { shortDate, useWaveName } from './shared';
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
 
 const DAY = 86_400_000;
-const dayNumber = (day: string) => Math.round(new Date(`${day.slice(0, 10)}T12:00:00Z`).getTime() / DAY);
+// Days since 1970 (floor: noon UTC rounded would be the next day, and dayString would then name the wrong day).
+const dayNumber = (day: string) => Math.floor(new Date(`${day.slice(0, 10)}T12:00:00Z`).getTime() / DAY);
 const dayString = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
 /** "aug. 2026" for the axis (the exact days are in the tooltip and the text alternative). */
 const monthYear = (day: string, locale: 'da' | 'en') =>
@@ -32,12 +36,60 @@ interface Marker {
   label: string;
 }
 
+/** An action on the timeline: its day (YYYY-MM-DD) and what it says, e.g. "Handling: Oplæring (Solhaven)". */
+export interface ActionMarker {
+  day: string;
+  label: string;
+}
+
 declare module 'chart.js' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface PluginOptionsByType<TType extends import('chart.js').ChartType> {
     goLiveMarkers?: { markers: Marker[] };
+    actionMarkers?: { markers: Marker[] };
   }
 }
+
+/** Actions: a solid purple line (#6a3d9a, 7:1 on white) with a filled triangle at the foot and the action's number
+ *  beside it (the numbered list under the chart says what each is), told apart from the dashed go-live lines by
+ *  more than colour, and readable however many actions share a month. */
+const ACTION_COLOUR = '#6a3d9a';
+const NO_ACTIONS: ActionMarker[] = [];
+const actionMarkers: Plugin<'line'> = {
+  id: 'actionMarkers',
+  afterDatasetsDraw(chart) {
+    const opts = chart.options.plugins?.actionMarkers;
+    if (!opts?.markers?.length) return;
+    const x = chart.scales.x;
+    const { top, bottom, left, right } = chart.chartArea;
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.font = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    ctx.textBaseline = 'bottom';
+    (opts.markers as Marker[]).forEach((m, i) => {
+      const px = x.getPixelForValue(m.day);
+      if (px < left - 1 || px > right + 1) return;
+      ctx.strokeStyle = ACTION_COLOUR;
+      ctx.fillStyle = ACTION_COLOUR;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(px, top);
+      ctx.lineTo(px, bottom);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(px, bottom - 9);
+      ctx.lineTo(px - 6, bottom);
+      ctx.lineTo(px + 6, bottom);
+      ctx.closePath();
+      ctx.fill();
+      ctx.font = 'bold 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+      ctx.textAlign = 'left';
+      ctx.fillStyle = '#1b1f24';
+      ctx.fillText(String(i + 1), px + 5, bottom - 10 - (i % 3) * 14);
+    });
+    ctx.restore();
+  },
+};
 
 /** Dashed vertical lines at the go-live days, each with its units' names at the top. */
 const goLiveMarkers: Plugin<'line'> = {
@@ -82,6 +134,7 @@ export function TimelineChart({
   waves,
   goLive,
   comparison,
+  actions = NO_ACTIONS,
 }: {
   behaviourTitle: string;
   item: ItemReport;
@@ -90,8 +143,11 @@ export function TimelineChart({
   goLive: Map<string, GoLive | undefined>;
   /** The comparison group's line (the server's), when the rollout gives one. */
   comparison?: ComparisonPoint[] | null;
+  /** The behaviour's actions the viewer may see, as markers (also listed under the chart). */
+  actions?: ActionMarker[];
 }) {
   const t = useDashT();
+  const ta = useActionsT();
   const waveName = useWaveName();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<PngSource | null>(null);
@@ -120,6 +176,9 @@ export function TimelineChart({
     byDay.set(d, [...(byDay.get(d) ?? []), u.unitName]);
   }
   const markers: Marker[] = [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, names]) => ({ day, label: t('goLiveMarker', { unit: names.join(', ') }) }));
+  // The parent maps its list on every render: redraw only when what the markers say changes.
+  const actionsKey = JSON.stringify(actions);
+  const actionPoints: Marker[] = [...actions].sort((a, b) => a.day.localeCompare(b.day)).map((a) => ({ day: dayNumber(a.day), label: a.label }));
 
   const summary = [
     ...placed.map(({ wave, day }, i) => {
@@ -130,12 +189,13 @@ export function TimelineChart({
       ? [`${t('comparisonLine')}: ${placed.map(({ wave }, i) => `${waveName(wave)} ${comparisonPoints[i].y == null ? t('hiddenShort') : formatPercent(comparisonPoints[i].y / 100, locale)}`).join(', ')}`]
       : []),
     ...markers.map((m) => `${m.label} ${shortDate(dayString(m.day), locale)}`),
+    ...actionPoints.map((m) => `${m.label} ${shortDate(dayString(m.day), locale)}`),
   ].join('; ');
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || placed.length === 0) return;
-    const xs = [...totalPoints.map((p) => p.x), ...markers.map((m) => m.day)];
+    const xs = [...totalPoints.map((p) => p.x), ...markers.map((m) => m.day), ...actionPoints.map((m) => m.day)];
     const span = Math.max(30, Math.max(...xs) - Math.min(...xs));
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     const chart = new Chart(canvas, {
@@ -205,9 +265,10 @@ export function TimelineChart({
             },
           },
           goLiveMarkers: { markers },
+          actionMarkers: { markers: actionPoints },
         },
       },
-      plugins: [goLiveMarkers, whiteBackground],
+      plugins: [goLiveMarkers, actionMarkers, whiteBackground],
     });
     chartRef.current = chart;
     return () => {
@@ -216,7 +277,7 @@ export function TimelineChart({
     };
     // Redraw when the data or the language changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [item, waves, goLive, comparison, locale]);
+  }, [item, waves, goLive, comparison, locale, actionsKey]);
 
   if (placed.length === 0) return null;
   return (
@@ -226,6 +287,16 @@ export function TimelineChart({
           {summary}
         </canvas>
       </div>
+      {actionPoints.length > 0 && (
+        // The action markers as text, for everyone who does not see the canvas.
+        <ol className="timeline-actions legend-note" aria-label={ta('markersCaption')}>
+          {actionPoints.map((m, i) => (
+            <li key={i}>
+              <span className="action-swatch" aria-hidden="true" /> <strong>{i + 1}</strong> {shortDate(dayString(m.day), locale)}: {m.label}
+            </li>
+          ))}
+        </ol>
+      )}
       <ChartPng chart={() => chartRef.current} title={`${behaviourTitle}: ${t('timelineTitle')}`} fileName={pngName(`${behaviourTitle} ${t('pngTimeline')}`)} />
     </>
   );

@@ -3,7 +3,7 @@
 // with the same message as the service's, before any access decision.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { behaviours, benefits, enablers, goals, kpiMeasurements, usageFigures, waves } from '../../db/schema';
+import { actions, behaviours, benefits, enablers, goals, kpiMeasurements, usageFigures, waves } from '../../db/schema';
 import { notFound } from '../services/errors';
 import type { ProjectOwner } from './projectAccess';
 
@@ -26,3 +26,4 @@ export const measurementOwner = owner('Measurement', async (db, id) =>
 export const usageOwner = owner('Usage figure', async (db, id) =>
   (await first(db.select({ p: behaviours.projectId }).from(usageFigures).innerJoin(behaviours, eq(behaviours.id, usageFigures.behaviourId)).where(eq(usageFigures.id, id)).limit(1), 'Usage figure')).p,
 );
+export const actionOwner = owner('Action', async (db, id) => (await first(db.select({ p: actions.projectId }).from(actions).where(eq(actions.id, id)).limit(1), 'Action')).p);

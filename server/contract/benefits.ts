@@ -12,6 +12,8 @@ export const benefitBody = z.strictObject({
   type: z.enum(benefitTypes).optional(),
   owner: shortText.optional(),
   ownerUnitId: z.number().int().positive().nullable().optional(),
+  /** The owner's account, who sets the benefit's status (an active account that can read the project); null clears it. */
+  ownerUserId: z.number().int().positive().nullable().optional(),
   measure: shortText.optional(),
   measureUnit: singleLine(50).optional(),
   dataSource: longText.optional(),

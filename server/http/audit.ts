@@ -5,10 +5,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { eq } from 'drizzle-orm';
-import { behaviours, benefits, enablers, goals, kpiMeasurements, usageFigures, users, waves } from '../../db/schema';
+import { actions, behaviours, benefits, enablers, goals, kpiMeasurements, usageFigures, users, waves } from '../../db/schema';
 import { authenticate } from '../auth/middleware';
 import type { SessionUser } from '../auth/sessions';
 import { recordAudit, type AuditEntry } from '../services/audit';
+import { workshopPlace } from '../services/workshops';
 import type { AppEnv } from './env';
 
 /** Reads that show or export unit-level results, or the audit log itself: recorded like writes. */
@@ -20,6 +21,7 @@ const AUDITED_READS: Record<string, string> = {
   '/api/projects/:projectId/comments': 'comments.view',
   '/api/projects/:projectId/report/paired': 'paired.view',
   '/api/projects/:projectId/dpo-export': 'dpo.export',
+  '/api/projects/:projectId/action-suggestions': 'action_suggestions.view',
   '/api/audit': 'audit.view',
   '/api/audit/export': 'audit.export',
 };
@@ -33,12 +35,20 @@ const NAMED: Record<string, string> = {
   'POST /api/units/import/preview': 'unit.import_preview',
   'POST /api/units/import/commit': 'unit.import',
   'POST /api/projects/:projectId/retention/delete-now': 'retention.delete_now',
+  'PATCH /api/benefits/:id/status': 'benefit.status_set',
+  'POST /api/projects/:projectId/units/:unitId/workshops': 'workshop.create',
+  'POST /api/workshops/:id/suggestions/:suggestionId/hide': 'workshop.hide_suggestion',
+  'PUT /api/projects/:projectId/units/:unitId/behaviours/:behaviourId/description': 'unit_description.set',
+  'PUT /api/projects/:projectId/shared-picture': 'shared_picture.set',
 };
 
 /** Path segments that name a collection (a POST to them creates); any other last segment is a verb. */
 const COLLECTIONS = new Set([
   'projects', 'goals', 'enablers', 'benefits', 'measurements', 'behaviours', 'rollouts', 'reporting-groups', 'survey-versions',
   'waves', 'links', 'units', 'users', 'settings', 'pairing', 'usage', 'scopes', 'retention', 'invitations', 'sessions',
+  'actions',
+  // POST …/share-links creates share_link.create; …/share-links/:shareLinkId/revoke is share_link.revoke.
+  'share-links',
 ]);
 const METHOD_VERB: Record<string, string> = { POST: 'create', PUT: 'set', PATCH: 'update', DELETE: 'delete', GET: 'view' };
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -87,6 +97,10 @@ async function projectOfItem(c: Context<AppEnv>, pattern: string, params: Params
       return one(db.select({ projectId: waves.projectId }).from(waves).where(eq(waves.id, id)).limit(1));
     case 'measurements':
       return one(db.select({ projectId: benefits.projectId }).from(kpiMeasurements).innerJoin(benefits, eq(benefits.id, kpiMeasurements.benefitId)).where(eq(kpiMeasurements.id, id)).limit(1));
+    case 'actions':
+      return one(db.select({ projectId: actions.projectId }).from(actions).where(eq(actions.id, id)).limit(1));
+    case 'workshops':
+      return (await workshopPlace(db, id)).projectId;
     case 'usage':
       return one(db.select({ projectId: behaviours.projectId }).from(usageFigures).innerJoin(behaviours, eq(behaviours.id, usageFigures.behaviourId)).where(eq(usageFigures.id, id)).limit(1));
     default:
@@ -110,8 +124,8 @@ async function jsonOf(res: Response): Promise<unknown> {
     .catch(() => undefined);
 }
 
-/** A unit's staff link and the short-code lookup: never recorded. */
-const isStaffRoute = (pattern: string) => /^\/api\/(s|k)\//.test(pattern);
+/** A unit's staff link, the short-code lookup and a workshop's phones: never recorded. */
+const isStaffRoute = (pattern: string) => /^\/api\/(s|k|w)\//.test(pattern);
 
 export const auditTrail: MiddlewareHandler<AppEnv> = async (c, next) => {
   // The route's own pattern: the last matched entry that is a method route rather than app-wide middleware.
@@ -147,7 +161,8 @@ async function requestEntry(c: Context<AppEnv>, method: string, pattern: string,
   const action = actionOf(method, pattern);
   let projectId = numericParam(params.projectId) ?? itemProject;
   const idParams = Object.keys(params).filter((k) => k !== 'projectId');
-  let targetId = numericParam(params[idParams.at(-1) ?? '']);
+  // An action on the project itself (PATCH /api/projects/:projectId, …/archive) targets that project.
+  let targetId = numericParam(params[idParams.at(-1) ?? '']) ?? (action.startsWith('project.') ? projectId : null);
   const details: Record<string, unknown> = {};
   if (status >= 400) {
     const body = (await jsonOf(c.res)) as { error?: { code?: unknown } } | undefined;

@@ -28,6 +28,11 @@ export const SUBMIT_REFUSED_LIMIT = { max: 100, windowMs: 10 * MINUTE };
 export const SUBMIT_STORED = { windowMs: 10 * MINUTE, linkFloor: 60, linkPerHead: 3, clientFloor: 30, clientPerHead: 1 };
 /** Short-code lookups that found no code, per client network: only the guessing network waits. */
 export const CODE_MISS_LIMIT = { max: 100, windowMs: 10 * MINUTE };
+/** A workshop's phones write from one room, usually over the workplace's one network: suggestions and votes per
+ *  client network and workshop, enough for a large staff meeting, too few to flood the projector. */
+export const WORKSHOP_WRITE_LIMIT = { max: 600, windowMs: 10 * MINUTE };
+/** Workshop codes that found no workshop (GET or POST), per client network: only the guessing network waits. */
+export const WORKSHOP_MISS_LIMIT = { max: 100, windowMs: 10 * MINUTE };
 /** The login body holds an e-mail and a password of at most 200 characters each. */
 export const LOGIN_BODY_BYTES = 4 * 1024;
 
@@ -126,6 +131,26 @@ export function rateLimits({ counter, sleep = (ms) => new Promise((r) => setTime
             return token && limitKey(c, token, clientNetwork(c));
           },
           counts: stored,
+        }),
+      )
+      .use(
+        '/w/:token/*',
+        rateLimit(counter, {
+          name: 'workshop-write',
+          ...WORKSHOP_WRITE_LIMIT,
+          key: (c) => (c.req.method === 'POST' ? limitKey(c, (c.req.param('token') ?? '').replace(/[\s-]+/g, '').toUpperCase(), clientNetwork(c)) : undefined),
+        }),
+      )
+      // The phones poll every 3 seconds: a code found costs one read here, only a miss is counted.
+      .use(
+        '/w/*',
+        outcomeLimit(counter, {
+          name: 'workshop-miss',
+          windowMs: WORKSHOP_MISS_LIMIT.windowMs,
+          floor: WORKSHOP_MISS_LIMIT.max,
+          max: () => WORKSHOP_MISS_LIMIT.max,
+          key: (c) => limitKey(c, clientNetwork(c)),
+          counts: (status) => status === 404,
         }),
       )
       .use(

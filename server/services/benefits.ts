@@ -8,6 +8,7 @@ import type { DeleteResult } from './behaviours';
 import { type Clock, nowIso } from './clock';
 import { notFound } from './errors';
 import { fieldError } from './fieldErrors';
+import { checkBenefitOwnerUser } from './benefitOwners';
 import { checkLinks } from './projectLinks';
 import { getProjectDetail, getProjectRow } from './projects';
 import { surveyReferences } from './surveyUsage';
@@ -56,6 +57,7 @@ export async function createBenefit(db: Db, projectId: number, input: BenefitInp
   return transaction(db, async (tx) => {
     await getProjectRow(tx, projectId);
     await checkBenefit(tx, fields, fields.ownerUnitId);
+    await checkBenefitOwnerUser(tx, projectId, fields.ownerUserId);
     await checkLinks(tx, projectId, { goalIds, behaviourIds });
     const [row] = await tx.insert(benefits).values({ ...fields, projectId }).returning();
     await writeBenefitLinks(tx, row.id, input);
@@ -72,6 +74,8 @@ export async function updateBenefit(db: Db, benefitId: number, input: BenefitPat
     // Keeping an owner unit that has since been retired is fine; choosing a retired one is not.
     const ownerChanged = fields.ownerUnitId !== undefined && fields.ownerUnitId !== current.ownerUnitId;
     await checkBenefit(tx, { ...current, ...fields }, ownerChanged ? fields.ownerUnitId : undefined);
+    // As with the owner unit: an owner who has since lost access may stay; a newly named one must read the project.
+    if (fields.ownerUserId !== undefined && fields.ownerUserId !== current.ownerUserId) await checkBenefitOwnerUser(tx, current.projectId, fields.ownerUserId);
     await checkLinks(tx, current.projectId, { goalIds, behaviourIds });
     if (Object.keys(fields).length) await tx.update(benefits).set(fields).where(eq(benefits.id, benefitId));
     await writeBenefitLinks(tx, benefitId, input);

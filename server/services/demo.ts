@@ -9,12 +9,15 @@ import { defaultConstructs, parseSpec } from '../../surveys/spec';
 import type { ItemMap, ItemMapEntry } from '../../surveys/types';
 import { hashPassword } from '../auth/password';
 import { type Clock, fixedClock, todayUtc } from './clock';
+import { seedDemoActions } from './demoActions';
+import { seedDemoBenefitStatus } from './demoBenefitStatus';
 import { createProject } from './projects';
 import { storeResponse } from './responses';
 import { setRollout } from './rollouts';
 import { getSurveyVersion, saveSurveySpec, type SurveyThresholds } from './surveys';
 import { createWave, openWave } from './waves';
 import { resolveSchedule } from './waveSchedule';
+import { seedDemoWorkshop } from './demoWorkshops';
 
 export interface DemoInfo {
   adminEmail: string;
@@ -233,6 +236,9 @@ export async function seedDemo(db: Db, adminHash: string, managerHash: string, c
       const schedule = resolveSchedule({ opensAtLocal: `${day(w.opensOn)}T${demoWaveHours.opens}`, closesAtLocal: `${day(w.closesOn)}T${demoWaveHours.closes}` }, { opensAt: null, closesAt: null });
       await tx.update(waves).set({ status: w.status, opensAt: schedule.opensAt, closesAt: schedule.closesAt, opensOn: schedule.opensOn, closesOn: schedule.closesOn }).where(eq(waves.id, wave.id));
     }
+    await seedDemoBenefitStatus(tx, project.id, day);
+    await seedDemoWorkshop(tx, project.id, unitIds.sol, manager.id, today);
+    await seedDemoActions(tx, project.id, unitIds, manager.id, day);
     return openToken;
   });
 }

@@ -14,6 +14,7 @@ import { getPairingSettings } from './pairing';
 import { getProjectDetail } from './projects';
 import { getProjectReport } from './report';
 import { getRetention } from './retention';
+import { workshopCounts } from './workshops';
 
 export async function buildDpoExport(db: Db, projectId: number, policy: DisclosurePolicy, clock: Clock, by: { id: number; email: string }) {
   const project = await getProjectDetail(db, projectId);
@@ -94,6 +95,8 @@ export async function buildDpoExport(db: Db, projectId: number, policy: Disclosu
     pairing,
     retention: await getRetention(db, projectId, clock),
     waves: wavesOut,
+    // Staff-meeting workshops: counts only, never what was written (suggestions hold no identity, device or time).
+    workshops: await workshopCounts(db, projectId),
     aggregates: report,
     accounts: readers,
     audit: await allAudit(db, { projectId }, 10_000),

@@ -14,6 +14,7 @@ import { nowIso, type Clock } from './clock';
 import { copenhagenDay } from './copenhagenTime';
 import { conflict, invalid, notFound } from './errors';
 import { effectiveStatus } from './waves';
+import { deleteWorkshopTexts, hasWorkshopTexts } from './workshops';
 
 /** Marks a response whose raw answers are gone; its old submission id is replaced so no device can find it. */
 const PURGED_PREFIX = 'retained-';
@@ -70,8 +71,10 @@ async function purgeProject(db: Db, projectId: number, clock: Clock, actor: Sess
         .returning({ id: responses.id });
       purged = { responses: rows.length, values: values.length };
     }
+    // What staff wrote in the project's closed workshops is free text as well: it goes with the raw answers.
+    const suggestions = await deleteWorkshopTexts(tx, projectId);
     const [{ rawDeletedAt }] = await tx.select({ rawDeletedAt: projects.rawDeletedAt }).from(projects).where(eq(projects.id, projectId));
-    if (rawDeletedAt === null || purged.responses > 0 || purged.values > 0) {
+    if (rawDeletedAt === null || purged.responses > 0 || purged.values > 0 || suggestions > 0) {
       if (rawDeletedAt === null) await tx.update(projects).set({ rawDeletedAt: nowIso(clock) }).where(eq(projects.id, projectId));
       // Counts only: how many responses lost their raw answers, never which.
       await tx.insert(auditLog).values({
@@ -83,7 +86,7 @@ async function purgeProject(db: Db, projectId: number, clock: Clock, actor: Sess
         route,
         projectId,
         status: 200,
-        details: { responses: purged.responses, values: purged.values },
+        details: { responses: purged.responses, values: purged.values, ...(suggestions > 0 ? { workshopSuggestions: suggestions } : {}) },
       });
     }
     return purged;
@@ -116,7 +119,7 @@ export async function applyDueRetention(db: Db, clock: Clock): Promise<number> {
       .innerJoin(waves, eq(waves.id, responses.waveId))
       .where(and(eq(waves.projectId, p.id), eq(waves.status, 'closed'), notLike(responses.submissionId, `${PURGED_PREFIX}%`)))
       .limit(1);
-    if (!left && p.rawDeletedAt !== null) continue;
+    if (!left && p.rawDeletedAt !== null && !(await hasWorkshopTexts(db, p.id))) continue;
     await purgeProject(db, p.id, clock, null, 'retention');
     purgedProjects++;
   }

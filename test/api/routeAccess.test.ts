@@ -38,6 +38,10 @@ async function fixture() {
   const group = ok<any>(await t.post(`/api/projects/${project.id}/reporting-groups`, { name: 'R', unitIds: [unit.id] }), 'reporting group').group;
   ok(await t.post(`/api/behaviours/${behaviour.id}/usage/import`, { csv: `enhed;fra;til;værdi\nA;2026-01-01;2026-01-31;1` }), 'usage import');
   const usage = ok<any>(await t.get(`/api/behaviours/${behaviour.id}/usage`), 'usage').usage.figures[0];
+  const shareLink = ok<any>(await t.post(`/api/projects/${project.id}/share-links`, { unitId: unit.id }), 'share link').shareLink;
+  const action = ok<any>(await t.post(`/api/projects/${project.id}/actions`, { unitId: unit.id, behaviourId: behaviour.id, type: 'other', title: 'H' }), 'action').action;
+  const workshop = ok<any>(await t.post(`/api/projects/${project.id}/units/${unit.id}/workshops`, { behaviourId: behaviour.id }), 'workshop').workshop;
+  const suggestion = ok<any>(await t.post(`/api/w/${workshop.code}/suggestions`, { kind: 'looks_like', text: 'S' }), 'workshop suggestion').suggestion;
 
   const account = async (email: string, projectIds: number[], role: 'manager' | 'editor' = 'manager') => {
     const password = 'route-access-1';
@@ -53,8 +57,8 @@ async function fixture() {
   // /api/users/:id routes act on an account nobody calls with (a reset or delete must not end a caller's session).
   const bystander = await account('bystander@test.dk', []);
 
-  const params: Record<string, string | number> = { projectId: project.id, unitId: unit.id, groupId: group.id, versionId: opened.surveyVersionId, linkId: link.id, token: link.token, code: link.shortCode };
-  const ids: Record<string, number> = { behaviours: behaviour.id, benefits: benefit.id, measurements: measurement.id, goals: goal.id, enablers: enabler.id, waves: wave.id, units: unit.id, users: bystander.user.id, usage: usage.id };
+  const params: Record<string, string | number> = { projectId: project.id, unitId: unit.id, groupId: group.id, versionId: opened.surveyVersionId, linkId: link.id, token: link.token, code: link.shortCode, shareLinkId: shareLink.id, suggestionId: suggestion.id, behaviourId: behaviour.id };
+  const ids: Record<string, number> = { behaviours: behaviour.id, benefits: benefit.id, measurements: measurement.id, goals: goal.id, enablers: enabler.id, waves: wave.id, units: unit.id, users: bystander.user.id, usage: usage.id, actions: action.id, workshops: workshop.id };
   const urlOf = (path: string) =>
     path.replace(/:(\w+)/g, (_, name: string) => {
       const resource = path.split('/')[2];
@@ -145,6 +149,23 @@ const expected: Record<AccessLevel, Partial<Record<Caller, [string, (s: number) 
   },
 };
 
+/** Routes whose handler narrows its declared level further, answering these callers as another level does: a unit
+ *  leader's writes (assertUnitLeader) are declared projectReader, and answer like projectAdmin (a manager scoped to
+ *  the whole project leads no unit in it: 403). */
+const ANSWERS_AS: Record<string, AccessLevel> = {
+  // A benefit's status: any reader reaches it, but only its owner account, the project's editors and the secretariat
+  // set it; the fixture's reader owns nothing (403 not_benefit_owner, before the body is read).
+  'PATCH /api/benefits/:id/status': 'projectAdmin',
+  'POST /api/projects/:projectId/actions': 'projectAdmin',
+  'PATCH /api/actions/:id': 'projectAdmin',
+  'DELETE /api/actions/:id': 'projectAdmin',
+  // Workshops and the agreed descriptions: the unit's leader (assertUnitLeader) — a project-only reader is 403.
+  'POST /api/projects/:projectId/units/:unitId/workshops': 'projectAdmin',
+  'PUT /api/projects/:projectId/units/:unitId/behaviours/:behaviourId/description': 'projectAdmin',
+  'POST /api/workshops/:id/suggestions/:suggestionId/hide': 'projectAdmin',
+  'POST /api/workshops/:id/close': 'projectAdmin',
+};
+
 /** Callers that may write somewhere each get their own fixture; everyone else shares the admin's. */
 const FIXTURE_OF: Record<Caller, 'admin' | 'editor'> = { anonymous: 'admin', manager: 'admin', elsewhere: 'admin', inProject: 'admin', editorElsewhere: 'admin', admin: 'admin', editor: 'editor' };
 
@@ -159,7 +180,7 @@ describe('route access', () => {
     // Reads first, so the writes (delete, close, retire …) cannot change what a later read finds.
     const ordered = [...routes].sort((a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET'));
     for (const { method, path, level } of ordered) {
-      for (const [who, [want, fits]] of Object.entries(expected[level]) as [Caller, [string, (s: number) => boolean]][]) {
+      for (const [who, [want, fits]] of Object.entries(expected[ANSWERS_AS[`${method} ${path}`] ?? level]) as [Caller, [string, (s: number) => boolean]][]) {
         const { urlOf, callers } = fixtures[FIXTURE_OF[who]];
         const { client, login } = callers[who];
         const res = await call(client, method, urlOf(path));

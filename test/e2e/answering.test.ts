@@ -201,7 +201,9 @@ describe.skipIf(!hasBrowser)('answering on a phone', () => {
     const context = await browser.browser.newContext(phone);
     const page = await context.newPage();
     await page.goto(closedUrl!.replace(/^https?:\/\/[^/]+/, app.baseUrl));
-    await page.getByRole('heading', { name: 'Spørgeskemaet er lukket' }).waitFor();
+    // A closed wave's link leads on to the unit's feedback (issue 12; test/e2e/feedback.test.ts).
+    await page.waitForURL(/\/p\/s\/[A-Za-z0-9_-]+$/);
+    await page.getByRole('heading', { level: 1, name: 'Det har I sagt – det gør vi' }).waitFor();
     expect(await page.getByText('Linket virker ikke længere').count()).toBe(0);
     await context.close();
     await admin.close();

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { projectApi } from '../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAdminT } from '../../i18n/admin';
+import { useBenefitStatusT } from '../../i18n/benefitStatus';
 import { useT } from '../../i18n/common';
 import { Link } from '../../router';
 import { statusKey } from '../ProjectListPage';
@@ -14,6 +15,8 @@ import { SurveySection } from './SurveySection';
 import { UnitsSection } from './UnitsSection';
 import { WavesSection } from './WavesSection';
 import { ProjectWorkspace } from '../workspace/ProjectWorkspace';
+import { SharedPictureSection } from '../sharedPicture/SharedPictureSection';
+import { ActionPlanLink } from '../actions/ActionPlanLink';
 
 export function ProjectPage({ projectId }: { projectId: number }) {
   const t = useAdminT();
@@ -58,13 +61,20 @@ export function ProjectPage({ projectId }: { projectId: number }) {
           <span className="tag">{t(statusKey(p.status))}</span>{' '}
           <Link to={`/projects/${p.id}/report`} className="button secondary small">
             {t('viewReport')}
-          </Link>
+          </Link>{' '}
+          <BenefitStatusLink projectId={p.id} />{' '}
+          <ActionPlanLink projectId={p.id} />
         </p>
       </div>
       <ProjectWorkspace
         project={p}
         reload={project.reload}
-        overview={<ProjectInfoSection project={p} onSaved={project.reload} />}
+        overview={
+          <>
+            <ProjectInfoSection project={p} onSaved={project.reload} />
+            <SharedPictureSection projectId={p.id} />
+          </>
+        }
         units={<UnitsSection project={p} onChanged={project.reload} />}
         survey={
           <>
@@ -75,5 +85,15 @@ export function ProjectPage({ projectId }: { projectId: number }) {
         waves={<WavesSection project={p} />}
       />
     </>
+  );
+}
+
+/** To the steering group's benefit status page (issue 12). */
+function BenefitStatusLink({ projectId }: { projectId: number }) {
+  const t = useBenefitStatusT();
+  return (
+    <Link to={`/projects/${projectId}/gevinststatus`} className="button secondary small">
+      {t('navLink')}
+    </Link>
   );
 }

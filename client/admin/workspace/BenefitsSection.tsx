@@ -9,8 +9,13 @@ import { TableWrap } from '../../components/TableWrap';
 import { formatDate, formatNumber, formatPercent, todayInCopenhagen } from '../../format';
 import { useBilingualT } from '../../i18n/bilingual';
 import { useWorkspaceT, type WorkspaceKey } from '../../i18n/workspace';
+import { useBenefitStatusT } from '../../i18n/benefitStatus';
+import { benefitStatusApi, type OwnerAccount } from '../benefitStatus/api';
+import { useVersionsT } from '../../i18n/versions';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
+import { useVersionedSave } from '../useVersionedSave';
+import { benefitStaleFields } from './staleFields';
 import { BENEFIT_TYPES, unitsApi, workspaceApi, type BenefitFields, type BenefitRow, type BenefitType, type TreeUnit } from './api';
 import { useOpenRequest, useRevealOnOpen } from './workspaceNav';
 import { useArchivableItems } from './useArchivableItems';
@@ -24,6 +29,8 @@ export function BenefitsSection({ project, onChanged }: { project: ProjectDetail
   const t = useWorkspaceT();
   const { isAdmin } = useSession();
   const units = useLoad(() => unitsApi.list(), []);
+  // The accounts that may own a benefit (they read the project), for the owner's account in the form.
+  const owners = useLoad(() => (isAdmin ? benefitStatusApi.owners(project.id) : Promise.resolve([])), [project.id, isAdmin]);
   const list = useArchivableItems({
     kind: 'benefit',
     items: project.benefits,
@@ -51,6 +58,7 @@ export function BenefitsSection({ project, onChanged }: { project: ProjectDetail
             key={b.id}
             project={project}
             units={units.data ?? []}
+            owners={owners.data ?? []}
             benefit={b}
             request={request}
             onSubmitStart={list.clearStatus}
@@ -84,6 +92,7 @@ export function BenefitsSection({ project, onChanged }: { project: ProjectDetail
         <BenefitForm
           project={project}
           units={units.data ?? []}
+          owners={owners.data ?? []}
           request={null}
           onSubmitStart={list.clearStatus}
           onCancel={project.benefits.length ? () => setAdding(false) : undefined}
@@ -307,6 +316,7 @@ type FormState = {
   type: BenefitType;
   owner: string;
   ownerUnitId: string;
+  ownerUserId: string;
   measure: string;
   measureUnit: string;
   dataSource: string;
@@ -321,6 +331,7 @@ type FormState = {
 function BenefitForm({
   project,
   units,
+  owners,
   benefit,
   request,
   onSubmitStart,
@@ -329,6 +340,7 @@ function BenefitForm({
 }: {
   project: ProjectDetail;
   units: TreeUnit[];
+  owners: OwnerAccount[];
   benefit?: BenefitRow;
   request: ReturnType<typeof useOpenRequest>;
   onSubmitStart: () => void;
@@ -341,7 +353,13 @@ function BenefitForm({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const tb = useBilingualT();
-  const initial = (): FormState =>
+  const ts = useBenefitStatusT();
+  const tv = useVersionsT();
+  const versioned = useVersionedSave(tv('staleWhatBenefit'));
+  // The benefit as this edit loaded it (a newer one only through the stale dialog's "get the new version").
+  const [loaded, setLoaded] = useState(benefit);
+  // `benefit` here is the loaded one, or the one a reload hands over.
+  const initial = (benefit: BenefitRow | undefined = loaded): FormState =>
     benefit
       ? {
           title: benefit.title,
@@ -350,6 +368,7 @@ function BenefitForm({
           type: benefit.type,
           owner: benefit.owner,
           ownerUnitId: benefit.ownerUnitId ? String(benefit.ownerUnitId) : '',
+          ownerUserId: benefit.ownerUserId ? String(benefit.ownerUserId) : '',
           measure: benefit.measure,
           measureUnit: benefit.measureUnit,
           dataSource: benefit.dataSource,
@@ -367,6 +386,7 @@ function BenefitForm({
           type: 'tid',
           owner: '',
           ownerUnitId: '',
+          ownerUserId: '',
           measure: '',
           measureUnit: '',
           dataSource: '',
@@ -416,6 +436,7 @@ function BenefitForm({
         type: form.type,
         owner: form.owner.trim(),
         ownerUnitId: form.ownerUnitId ? Number(form.ownerUnitId) : null,
+        ownerUserId: form.ownerUserId ? Number(form.ownerUserId) : null,
         measure: form.measure.trim(),
         measureUnit: form.measureUnit.trim(),
         dataSource: form.dataSource.trim(),
@@ -427,8 +448,19 @@ function BenefitForm({
         behaviourIds: form.behaviourIds,
       };
       if (benefit) {
-        await workspaceApi.updateBenefit(benefit.id, input, benefit.version);
-        await onDone(t('benefitSaved', { title: input.title }));
+        await versioned.save({
+          base: loaded!,
+          mine: input,
+          version: loaded!.version,
+          send: (body) => workspaceApi.updateBenefit(benefit.id, body, body.version),
+          ...benefitStaleFields(t, tb, project, units, { label: ts('ownerUserLabel'), owners }),
+          runAgain: (again) => send({}, again),
+          onSaved: (_, sent) => void onDone(t('benefitSaved', { title: sent.title })),
+          onReload: (current) => {
+            setLoaded(current as unknown as BenefitRow);
+            setForm(initial(current as unknown as BenefitRow));
+          },
+        });
       } else {
         await workspaceApi.addBenefit(project.id, input);
         setForm(initial());
@@ -477,6 +509,16 @@ function BenefitForm({
               </option>
             ))}
           </SelectField>
+          <SelectField label={`${ts('ownerUserLabel')} ${t('optional')}`} hint={ts('ownerUserHint')} value={form.ownerUserId} onChange={(e) => set('ownerUserId')(e.target.value)} error={errors.ownerUserId}>
+            <option value="">{ts('ownerUserNone')}</option>
+            {/* The current owner stays choosable even if the account has since lost access to the project. */}
+            {form.ownerUserId && !owners.some((o) => String(o.id) === form.ownerUserId) && <option value={form.ownerUserId}>#{form.ownerUserId}</option>}
+            {owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name} ({o.email})
+              </option>
+            ))}
+          </SelectField>
           <TextField label={`${t('measure')} ${t('optional')}`} hint={t('measureHint')} maxLength={300} {...text('measure')} />
           <TextField label={`${t('measureUnit')} ${t('optional')}`} hint={t('measureUnitHint')} maxLength={50} {...text('measureUnit')} />
         </div>
@@ -510,6 +552,7 @@ function BenefitForm({
           onChange={set('behaviourIds')}
         />
         <WsError error={error} />
+        {versioned.dialog}
         <FormActions submit={benefit ? t('benefitSave') : t('benefitAdd')} busy={busy} cancel={onCancel && { label: t('cancel'), onClick: onCancel }} />
       </form>
     </section>

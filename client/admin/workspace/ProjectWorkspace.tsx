@@ -12,6 +12,7 @@ import { GoalsEnablersSection } from './GoalsEnablersSection';
 import { MapSection } from './BenefitsMap';
 import { RolloutTimeline } from './RolloutTimeline';
 import { SetupChecklist } from './SetupChecklist';
+import { WorkshopsEntry } from '../workshops/WorkshopsEntry';
 import './workspace.css';
 
 export function ProjectWorkspace({
@@ -95,7 +96,12 @@ export function ProjectWorkspace({
           </>
         )}
         {state.tab === 'gevinster' && <BenefitsSection project={project} onChanged={reload} />}
-        {state.tab === 'adfaerd' && <BehavioursPanel project={project} onChanged={reload} />}
+        {state.tab === 'adfaerd' && (
+          <>
+            <BehavioursPanel project={project} onChanged={reload} />
+            <WorkshopsEntry projectId={project.id} />
+          </>
+        )}
         {state.tab === 'enheder' && (
           <>
             {units}

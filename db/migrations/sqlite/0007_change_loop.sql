@@ -100,7 +100,7 @@ CREATE TABLE `workshops` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `workshops_token_unique` ON `workshops` (`token`);--> statement-breakpoint
 CREATE INDEX `workshops_unit_behaviour` ON `workshops` (`unit_id`,`behaviour_id`);--> statement-breakpoint
-ALTER TABLE `benefits` ADD `owner_user_id` integer REFERENCES users(id);--> statement-breakpoint
+ALTER TABLE `benefits` ADD `owner_user_id` integer REFERENCES users(id) ON DELETE SET NULL;--> statement-breakpoint
 ALTER TABLE `benefits` ADD `status` text;--> statement-breakpoint
 ALTER TABLE `benefits` ADD `status_reason` text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE `benefits` ADD `next_action` text DEFAULT '' NOT NULL;--> statement-breakpoint

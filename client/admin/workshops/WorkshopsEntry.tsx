@@ -1,0 +1,19 @@
+// A small card under the project's behaviours: where a unit's leader starts a workshop and everyone sees the units'
+// descriptions side by side.
+import { useWorkshopT } from '../../i18n/workshops';
+import { Link } from '../../router';
+
+export function WorkshopsEntry({ projectId }: { projectId: number }) {
+  const tw = useWorkshopT();
+  return (
+    <section className="card ws-entry no-print" aria-labelledby="ws-entry-title">
+      <h2 id="ws-entry-title">{tw('entryTitle')}</h2>
+      <p>{tw('entryText')}</p>
+      <p>
+        <Link to={`/projects/${projectId}/workshops`} className="button secondary">
+          {tw('entryLink')}
+        </Link>
+      </p>
+    </section>
+  );
+}
