@@ -26,7 +26,9 @@ const shutdownTimeoutMs = shutdownTimeoutFromEnv();
 // DIST_DIR lets parallel test runs each serve their own build; npm start uses dist/.
 const distDir = join(process.cwd(), process.env.DIST_DIR ?? 'dist');
 const distRoot = process.env.DIST_DIR ?? './dist';
-if (!existsSync(join(distDir, 'index.html')) || !existsSync(join(distDir, 'answer.html'))) {
+// Every page the routes below send: a build from before one of them existed would answer 500 for that page.
+const PAGES = ['index.html', 'answer.html', 'workshop.html', 'shared.html'] as const;
+if (PAGES.some((p) => !existsSync(join(distDir, p)))) {
   console.error('The client is not built: run `npm run build` (npm start does it for you).');
   process.exit(1);
 }
@@ -104,7 +106,7 @@ const filesButPages: MiddlewareHandler = async (c, next) => (/\.html(\.br|\.gz)?
 site.use('/*', filesButPages);
 
 // Read per request so a rebuild or redeploy never serves a page that points at assets which are gone.
-const page = (name: 'index.html' | 'answer.html' | 'shared.html' | 'workshop.html') => (c: Context) => {
+const page = (name: (typeof PAGES)[number]) => (c: Context) => {
   c.header('Cache-Control', 'no-cache');
   return c.html(readFileSync(join(distDir, name), 'utf8'));
 };

@@ -33,6 +33,9 @@ export const CODE_MISS_LIMIT = { max: 100, windowMs: 10 * MINUTE };
 export const WORKSHOP_WRITE_LIMIT = { max: 600, windowMs: 10 * MINUTE };
 /** Workshop codes that found no workshop (GET or POST), per client network: only the guessing network waits. */
 export const WORKSHOP_MISS_LIMIT = { max: 100, windowMs: 10 * MINUTE };
+/** Public pages that compute the whole project report per read (a unit's feedback, the shared picture), per client
+ *  network: a staff meeting opening the poster on one Wi-Fi is far below it, a loop reading it is not. */
+export const PUBLIC_REPORT_LIMIT = { max: 300, windowMs: 10 * MINUTE };
 /** The login body holds an e-mail and a password of at most 200 characters each. */
 export const LOGIN_BODY_BYTES = 4 * 1024;
 
@@ -152,6 +155,14 @@ export function rateLimits({ counter, sleep = (ms) => new Promise((r) => setTime
           key: (c) => limitKey(c, clientNetwork(c)),
           counts: (status) => status === 404,
         }),
+      )
+      .use(
+        '/s/:token/feedback',
+        rateLimit(counter, { name: 'public-report', ...PUBLIC_REPORT_LIMIT, key: (c) => (c.req.method === 'GET' ? limitKey(c, clientNetwork(c)) : undefined) }),
+      )
+      .use(
+        '/p/:token',
+        rateLimit(counter, { name: 'public-report', ...PUBLIC_REPORT_LIMIT, key: (c) => (c.req.method === 'GET' ? limitKey(c, clientNetwork(c)) : undefined) }),
       )
       .use(
         '/k/:code',

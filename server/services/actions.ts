@@ -126,14 +126,19 @@ function checkDates(project: { status: string; archivedAt: string | null }, fiel
 /** done → its day (given, or today in Copenhagen); any other status clears it. */
 function doneOnFor(status: ActionRow['status'], given: string | null | undefined, before: string | null, clock: Clock): string | null {
   if (status !== 'done') return null;
-  return given ?? before ?? copenhagenDay(clock.now());
+  const today = copenhagenDay(clock.now());
+  // Done is a fact: a day after today would put the marker where no answer can yet say whether it helped.
+  if (given && given > today) throw fieldProblem('done_in_future', 'doneOn', 'An action cannot be done on a day after today');
+  return given ?? before ?? today;
 }
 
 export async function createAction(db: Db, projectId: number, input: ActionInput, userId: number, clock: Clock): Promise<ActionAnswer> {
   return transaction(db, async (tx) => {
     const project = await getProjectRow(tx, projectId);
-    const [behaviour] = await tx.select({ id: behaviours.id }).from(behaviours).where(and(eq(behaviours.id, input.behaviourId), eq(behaviours.projectId, projectId))).limit(1);
+    const [behaviour] = await tx.select({ id: behaviours.id, archivedAt: behaviours.archivedAt }).from(behaviours).where(and(eq(behaviours.id, input.behaviourId), eq(behaviours.projectId, projectId))).limit(1);
     if (!behaviour) throw fieldProblem('unknown_behaviour', 'behaviourId', 'The behaviour is not one of this project\'s');
+    // An archived behaviour is no longer asked about: an action on it could never show whether it helped.
+    if (behaviour.archivedAt) throw fieldProblem('behaviour_archived', 'behaviourId', 'The behaviour is archived; restore it before planning actions for it');
     const [rollout] = await tx.select({ unitId: rollouts.unitId }).from(rollouts).where(and(eq(rollouts.projectId, projectId), eq(rollouts.unitId, input.unitId))).limit(1);
     if (!rollout) throw fieldProblem('unit_not_in_rollout', 'unitId', 'The unit is not in this project\'s rollout');
     checkDates(project, input);

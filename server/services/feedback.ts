@@ -43,7 +43,9 @@ export async function getUnitFeedback(db: Db, token: string, policy: DisclosureP
         .map((b) => {
           const tables = [b.adoption, ...b.diagnostics].filter((t) => t !== null && (CONSTRUCTS as readonly string[]).includes(t.construct));
           const items = tables.flatMap((t) => {
-            const unitRow = t!.units.find((r) => r.unitIds.includes(unit.id));
+            // The row of the cell the unit was reported in at this wave: a unit grouped in an earlier wave and
+            // alone now (or the other way round) has a row for each, and only this wave's has a cell.
+            const unitRow = t!.units.find((r) => r.unitIds.includes(unit.id) && r.cells.some((c) => c.waveId === wave.id));
             const cell = unitRow?.cells.find((c) => c.waveId === wave.id);
             if (!unitRow || !cell) return [];
             group ??= unitRow.group;

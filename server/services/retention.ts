@@ -71,8 +71,9 @@ async function purgeProject(db: Db, projectId: number, clock: Clock, actor: Sess
         .returning({ id: responses.id });
       purged = { responses: rows.length, values: values.length };
     }
-    // What staff wrote in the project's closed workshops is free text as well: it goes with the raw answers.
-    const suggestions = await deleteWorkshopTexts(tx, projectId);
+    // What staff wrote in the project's workshops is free text as well: it goes with the raw answers (on the
+    // retention date also from a workshop left open).
+    const suggestions = await deleteWorkshopTexts(tx, projectId, clock, { closeOpen: actor === null });
     const [{ rawDeletedAt }] = await tx.select({ rawDeletedAt: projects.rawDeletedAt }).from(projects).where(eq(projects.id, projectId));
     if (rawDeletedAt === null || purged.responses > 0 || purged.values > 0 || suggestions > 0) {
       if (rawDeletedAt === null) await tx.update(projects).set({ rawDeletedAt: nowIso(clock) }).where(eq(projects.id, projectId));

@@ -7,7 +7,7 @@
 // user agent, device id or time. Suggestions are shown to the room (the phones and the projector alike) only once
 // the workshop holds at least the free-text threshold of them (the disclosure policy's, as for survey comments), so
 // nobody is exposed by writing first; the leader may hide one (it names a colleague or a citizen).
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { isUniqueViolation, serialize, transaction, type Db } from '../../db/client';
@@ -100,6 +100,7 @@ async function room(db: Db, workshopId: number, threshold: number): Promise<Room
     .select({ id: workshopSuggestions.id, kind: workshopSuggestions.kind, text: workshopSuggestions.text, votes: workshopSuggestions.votes, hiddenAt: workshopSuggestions.hiddenAt })
     .from(workshopSuggestions)
     .where(eq(workshopSuggestions.workshopId, workshopId))
+    // Most votes first; ties by the random id, which says nothing about when a suggestion was written.
     .orderBy(desc(workshopSuggestions.votes), asc(workshopSuggestions.id));
   const written = rows.length;
   const shown = written >= threshold;
@@ -214,8 +215,13 @@ export async function phoneView(db: Db, typed: string, threshold: number) {
 export async function addSuggestion(db: Db, typed: string, input: SuggestionInput): Promise<{ id: number }> {
   const w = await byToken(db, typed);
   if (w.status !== 'open') throw closed();
-  const [row] = await db.insert(workshopSuggestions).values({ workshopId: w.id, kind: input.kind, text: input.text }).returning({ id: workshopSuggestions.id });
-  return row;
+  // A random id, as a response's: a sequential one would tell the room the order of writing (and, with the count
+  // each phone sees rise below the threshold, who wrote what once the texts are shown) and count other workshops'.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const [row] = await db.insert(workshopSuggestions).values({ id: randomInt(1, 2 ** 31 - 1), workshopId: w.id, kind: input.kind, text: input.text }).onConflictDoNothing().returning({ id: workshopSuggestions.id });
+    if (row) return row;
+  }
+  throw new Error('No free suggestion id after 10 random tries');
 }
 
 /** The stored form of a phone's vote key: a hash bound to this workshop, so it matches nothing anywhere else. */
@@ -260,21 +266,25 @@ export async function workshopCounts(db: Db, projectId: number) {
 /** Deletes what staff wrote in a project's closed workshops (retention, with the raw answers): the suggestions and
  *  their votes go; the workshops and the unit's agreed description (the leader's words) stay. An open workshop is
  *  still in use, as an open wave is. */
-export async function deleteWorkshopTexts(db: Db, projectId: number): Promise<number> {
-  const ids = await closedWorkshopIds(db, projectId);
+/** Deletes the suggestions (and with them the votes) of the project's closed workshops. `closeOpen`: close the open
+ *  ones first — past the project's retention date a workshop left open keeps nothing either; "delete now" leaves a
+ *  meeting that is running now alone (a later run takes it). */
+export async function deleteWorkshopTexts(db: Db, projectId: number, clock: Clock, { closeOpen }: { closeOpen: boolean }): Promise<number> {
+  if (closeOpen) await db.update(workshops).set({ status: 'closed', closedAt: nowIso(clock) }).where(and(eq(workshops.projectId, projectId), eq(workshops.status, 'open')));
+  const ids = await workshopIds(db, projectId, 'closed');
   if (!ids.length) return 0;
   const gone = await db.delete(workshopSuggestions).where(inArray(workshopSuggestions.workshopId, ids)).returning({ id: workshopSuggestions.id });
   return gone.length;
 }
 
-/** Whether a closed workshop of the project still holds suggestions (so retention has something left to delete). */
+/** Whether a workshop of the project, open or closed, still holds suggestions (retention has something left). */
 export async function hasWorkshopTexts(db: Db, projectId: number): Promise<boolean> {
-  const ids = await closedWorkshopIds(db, projectId);
+  const ids = await workshopIds(db, projectId);
   if (!ids.length) return false;
   const [row] = await db.select({ id: workshopSuggestions.id }).from(workshopSuggestions).where(inArray(workshopSuggestions.workshopId, ids)).limit(1);
   return !!row;
 }
 
-async function closedWorkshopIds(db: Db, projectId: number): Promise<number[]> {
-  return (await db.select({ id: workshops.id }).from(workshops).where(and(eq(workshops.projectId, projectId), eq(workshops.status, 'closed')))).map((w) => w.id);
+async function workshopIds(db: Db, projectId: number, status?: 'closed'): Promise<number[]> {
+  return (await db.select({ id: workshops.id }).from(workshops).where(and(eq(workshops.projectId, projectId), status ? eq(workshops.status, status) : undefined))).map((w) => w.id);
 }

@@ -3,9 +3,9 @@
 // with nothing stored, the overdue flag by the Copenhagen day on a fixed clock, a closed project's due dates, what a
 // manager sees, and a stale edit.
 import { randomUUID } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { actions, auditLog, users } from '../../db/schema';
+import { actions, auditLog, behaviours, users } from '../../db/schema';
 import { hashPassword } from '../../server/auth/password';
 import { createApp } from '../../server/app';
 import type { Clock } from '../../server/services/clock';
@@ -107,8 +107,14 @@ describe('recording actions', () => {
       [t.body({ status: 'finished' }), 'invalid_input'],
       [t.body({ unexpected: true }), 'invalid_input'],
       [{ unitId: t.solhaven.id, type: 'other', title: 'Uden adfærd' }, 'invalid_input'],
+      // Done is a fact: not on a day after today (Copenhagen: 2027-03-11 at NOW).
+      [t.body({ status: 'done', doneOn: '2027-03-12' }), 'done_in_future'],
     ];
     for (const [body, code] of cases) expectError(await t.admin.post(url, body), 400, code);
+    // An archived behaviour (a delete that kept its measured history) takes no new actions.
+    const archived = (await t.admin.post(`/api/projects/${t.project.id}/behaviours`, { title: 'Gammel adfærd' })).body.behaviour;
+    await t.db.update(behaviours).set({ archivedAt: NOW }).where(eq(behaviours.id, archived.id));
+    expectError(await t.admin.post(url, t.body({ behaviourId: archived.id })), 400, 'behaviour_archived');
     expect(await t.stored()).toBe(0);
 
     const ok = (await t.admin.post(url, t.body())).body.action;

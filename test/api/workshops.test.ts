@@ -4,7 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, workshopSuggestions, workshopVotes } from '../../db/schema';
+import { auditLog, projects, workshopSuggestions, workshopVotes } from '../../db/schema';
+import { systemClock } from '../../server/services/clock';
+import { applyDueRetention } from '../../server/services/retention';
 import { clientFor, expectError, testApp } from '../support/api';
 
 /** Threshold 3 keeps the tests short; the default (10) comes from the same config key. */
@@ -274,7 +276,7 @@ describe('descriptions side by side', () => {
 });
 
 describe('data protection', () => {
-  it('counts workshops in the DPO export without their texts, and deletes closed workshops\' texts with the raw answers', async () => {
+  it('counts workshops in the DPO export without their texts, and deletes workshops\' texts with the raw answers (an open one on the retention date)', async () => {
     const s = await setUp();
     const closed = await started(s);
     const p = phone(s);
@@ -286,8 +288,13 @@ describe('data protection', () => {
     expect(exported.body.workshops).toEqual({ workshops: 2, open: 1, suggestions: 4, hiddenSuggestions: 0, votes: 0 });
     expect(JSON.stringify(exported.body)).not.toContain('Hemmelig');
     expect((await s.t.post(`/api/projects/${s.project.id}/retention/delete-now`, { confirm: true })).status).toBe(200);
+    // "Delete now" leaves the meeting that is running now; the retention date takes it too, closing it first.
     const left = await s.t.db.select({ workshopId: workshopSuggestions.workshopId }).from(workshopSuggestions);
     expect(left).toEqual([{ workshopId: open.id }]);
+    await s.t.db.update(projects).set({ retentionUntil: '2000-01-01' }).where(eq(projects.id, s.project.id));
+    await applyDueRetention(s.t.db, systemClock);
+    expect(await s.t.db.select().from(workshopSuggestions)).toEqual([]);
+    expectError(await p.write(open.code, 'For sent'), 410, 'workshop_closed');
   });
 
   it('makes a network that guesses workshop codes wait (429), not the room', async () => {

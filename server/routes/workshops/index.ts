@@ -15,6 +15,8 @@ import { access } from '../../http/access';
 import type { AppEnv } from '../../http/env';
 import { summary } from '../../http/openapi';
 import { idParams, positiveId, validate } from '../../http/validate';
+import { accessFor } from '../../services/access';
+import { notFound } from '../../services/errors';
 import { projectDescriptions, setUnitDescription } from '../../services/unitDescriptions';
 import { closeWorkshop, hideSuggestion, startWorkshop, unitWorkshops, workshopPlace, workshopQrSvg, workshopView } from '../../services/workshops';
 import { workshopPhoneRoutes } from './phone';
@@ -50,6 +52,25 @@ const leadsWorkshopUnit = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/** A manager scoped to units reads only their own units' workshops (staff's free text, like survey comments, is
+ *  never shown across units): another unit's is 404, as if it did not exist. */
+async function assertSeesUnit(c: Context<AppEnv>, unitId: number, what: string): Promise<void> {
+  const { unitIds } = await accessFor(c.var.db, await authenticate(c));
+  if (unitIds !== null && !unitIds.has(unitId)) throw notFound(what);
+}
+
+const seesUnitParam = createMiddleware<AppEnv>(async (c, next) => {
+  const unitId = paramId(c, 'unitId');
+  if (unitId !== undefined) await assertSeesUnit(c, unitId, 'Unit');
+  await next();
+});
+
+const seesWorkshopUnit = createMiddleware<AppEnv>(async (c, next) => {
+  const id = paramId(c, 'id');
+  if (id !== undefined) await assertSeesUnit(c, (await workshopPlace(c.var.db, id)).unitId, 'Workshop');
+  await next();
+});
+
 /** Whether the caller may run the workshop (the projector page shows the leader's buttons only then). */
 async function leads(c: Context<AppEnv>, projectId: number, unitId: number): Promise<boolean> {
   try {
@@ -70,16 +91,16 @@ export const workshopRoutes = new Hono<AppEnv>()
     const { id } = await startWorkshop(c.var.db, projectId, unitId, c.req.valid('json').behaviourId, user.id);
     return c.json(await workshopView(c.var.db, id, threshold(c), c.var.config.publicUrl), 201);
   })
-  .get('/projects/:projectId/units/:unitId/workshops', access('projectReader'), summary('The unit\'s workshops in the project, newest first, with how many suggestions were written'), projectAndUnit, async (c) => {
+  .get('/projects/:projectId/units/:unitId/workshops', access('projectReader'), seesUnitParam, summary('The unit\'s workshops in the project, newest first, with how many suggestions were written'), projectAndUnit, async (c) => {
     const { projectId, unitId } = c.req.valid('param');
     return c.json({ workshops: await unitWorkshops(c.var.db, projectId, unitId, c.var.config.publicUrl), canLead: await leads(c, projectId, unitId) });
   })
-  .get('/workshops/:id', access('projectReader', workshopOwner), summary('The projector view of a workshop: the behaviour, the join address, the suggestions (only once at least the free-text threshold have been written; hidden ones never), the unit\'s current agreed description'), workshopId, async (c) => {
+  .get('/workshops/:id', access('projectReader', workshopOwner), seesWorkshopUnit, summary('The projector view of a workshop: the behaviour, the join address, the suggestions (only once at least the free-text threshold have been written; hidden ones never), the unit\'s current agreed description'), workshopId, async (c) => {
     const view = await workshopView(c.var.db, c.req.valid('param').id, threshold(c), c.var.config.publicUrl);
     c.header('Cache-Control', 'no-store');
     return c.json({ ...view, canLead: await leads(c, view.workshop.projectId, view.workshop.unitId) });
   })
-  .get('/workshops/:id/qr.svg', access('projectReader', workshopOwner), summary('The workshop\'s join address as an SVG QR code, for the projector'), workshopId, async (c) => {
+  .get('/workshops/:id/qr.svg', access('projectReader', workshopOwner), seesWorkshopUnit, summary('The workshop\'s join address as an SVG QR code, for the projector'), workshopId, async (c) => {
     const svg = await workshopQrSvg(c.var.db, c.req.valid('param').id, c.var.config.publicUrl);
     return c.body(svg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'private, max-age=300' });
   })
