@@ -4,29 +4,25 @@
 // disclosure policy shows no per-unit result during fieldwork), nothing behind a revoked or unknown link.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { actions, behaviours, behaviourUnits, projects, unitBehaviourDescriptions, units, waveLinks, waves } from '../../db/schema';
+import { actions, behaviours, behaviourUnits, unitBehaviourDescriptions } from '../../db/schema';
 import type { Clock } from './clock';
 import type { DisclosurePolicy } from './disclosure';
 import { conflict, DomainError } from './errors';
 import { getProjectReport } from './report';
+import { findLink } from './responses';
 import { effectiveStatus } from './waves';
 
 /** The constructs staff read back, in this order: doing the new behaviour, then why it may lag (COM-B). */
 const CONSTRUCTS = ['adoption', 'capability', 'opportunity', 'motivation'] as const;
 
 export async function getUnitFeedback(db: Db, token: string, policy: DisclosurePolicy, clock: Clock) {
-  const [row] = await db
-    .select({ link: waveLinks, wave: waves, unit: { id: units.id, name: units.name, nameEn: units.nameEn }, project: { id: projects.id, name: projects.name, nameEn: projects.nameEn } })
-    .from(waveLinks)
-    .innerJoin(waves, eq(waves.id, waveLinks.waveId))
-    .innerJoin(units, eq(units.id, waveLinks.unitId))
-    .innerJoin(projects, eq(projects.id, waves.projectId))
-    .where(eq(waveLinks.token, token))
-    .limit(1);
+  const row = await findLink(db, token);
   // A withdrawn link answers nothing at all, as an unknown one: its feedback is not for whoever holds it now.
   if (!row || row.link.revokedAt) throw new DomainError('not_found', 'link_unknown', 'This survey link does not exist. Check that the whole link was copied.');
   if (effectiveStatus(row.wave, clock) !== 'closed') throw conflict('feedback_not_ready', 'The results are shown here once the survey has closed.');
-  const { wave, unit, project } = row;
+  const { wave } = row;
+  const unit = { id: row.link.unitId, name: row.unitName, nameEn: row.unitNameEn };
+  const project = { id: wave.projectId, name: row.projectName, nameEn: row.projectNameEn };
 
   // The report's own numbers and hiding, over all units (hiding is decided over all of them anyway), read for
   // the cell this unit is reported in: the unit alone, or its reporting group together.

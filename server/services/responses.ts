@@ -47,8 +47,14 @@ const storedSubmission = (db: Db, submissionId: string) =>
     ? preparedQuery(db, 'responses.bySubmission', (d) => submissionQuery(d, sql.placeholder('submissionId')).prepare()).all({ submissionId })
     : submissionQuery(db, submissionId);
 
-async function openLink(db: Db, token: string, clock: Clock) {
+/** The staff link with its wave and the unit's and project's names, whatever its state (undefined if unknown). */
+export async function findLink(db: Db, token: string) {
   const [row] = await (db.engine === 'sqlite' ? preparedQuery(db, 'responses.link', (d) => linkQuery(d, sql.placeholder('token')).prepare()).all({ token }) : linkQuery(db, token));
+  return row;
+}
+
+async function openLink(db: Db, token: string, clock: Clock) {
+  const row = await findLink(db, token);
   if (!row) throw new DomainError('not_found', 'link_unknown', 'This survey link does not exist. Check that the whole link was copied.');
   if (row.link.revokedAt) throw new DomainError('gone', 'link_revoked', 'This survey link has been withdrawn. Ask your manager for the new link or code.');
   const status = effectiveStatus(row.wave, clock);
