@@ -4,7 +4,7 @@
 // to which the answer page sends a closed wave's link, so the survey bundle does not carry it. If the server has
 // no feedback (a withdrawn or unknown link, an error), the plain "closed" page is shown.
 import { useEffect, useRef, useState } from 'react';
-import { api, call, segment, type Ok } from '../api';
+import { api, ApiError, call, segment, type Ok } from '../api';
 import { formatDate, formatInterval, formatPercent } from '../format';
 import type { Locale } from '../i18n';
 import { useT } from '../i18n/common';
@@ -15,7 +15,7 @@ const endpoint = api.s[':token'].feedback;
 type Feedback = Ok<typeof endpoint.$get>['feedback'];
 type Item = Feedback['behaviours'][number]['results'][number];
 
-type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'ready'; feedback: Feedback };
+type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'unknown' } | { kind: 'ready'; feedback: Feedback };
 
 /** A name in the reader's language: English where it was given, else the Danish. */
 const nameIn = (named: { name: string; nameEn: string }, locale: Locale) => (locale === 'en' && named.nameEn.trim() ? named.nameEn : named.name);
@@ -31,7 +31,8 @@ export default function FeedbackPage({ token }: { token: string }) {
     let cancelled = false;
     call(endpoint.$get({ param: { token: segment(token) } }))
       .then((r) => !cancelled && setState({ kind: 'ready', feedback: r.feedback }))
-      .catch(() => !cancelled && setState({ kind: 'none' }));
+      // An unknown or withdrawn link says so, as the survey's own page does; anything else is the plain "closed".
+      .catch((e) => !cancelled && setState({ kind: e instanceof ApiError && e.status === 404 ? 'unknown' : 'none' }));
     return () => {
       cancelled = true;
     };
@@ -43,7 +44,7 @@ export default function FeedbackPage({ token }: { token: string }) {
   }, [state.kind]);
 
   useEffect(() => {
-    document.title = `${state.kind === 'none' ? tc('closedTitle') : t('title')} – Gevinstspor`;
+    document.title = `${state.kind === 'none' ? tc('closedTitle') : state.kind === 'unknown' ? tc('linkUnknownTitle') : t('title')} – Gevinstspor`;
   }, [state.kind, t, tc]);
 
   if (state.kind === 'loading') {
@@ -53,13 +54,14 @@ export default function FeedbackPage({ token }: { token: string }) {
       </p>
     );
   }
-  if (state.kind === 'none') {
+  if (state.kind === 'none' || state.kind === 'unknown') {
+    const unknown = state.kind === 'unknown';
     return (
       <section className="status-page" aria-labelledby="status-title">
         <h1 id="status-title" ref={heading} tabIndex={-1}>
-          {tc('closedTitle')}
+          {tc(unknown ? 'linkUnknownTitle' : 'closedTitle')}
         </h1>
-        <p>{tc('closedText')}</p>
+        <p>{tc(unknown ? 'linkUnknownText' : 'closedText')}</p>
       </section>
     );
   }

@@ -7,6 +7,7 @@ const da = {
   entryTitle: 'Beskriv adfærden sammen',
   entryText: 'Hold en workshop på et personalemøde: vis adfærden på skærmen, medarbejderne skriver anonymt fra deres telefon, hvordan den ser ud hos jer, og hvad der står i vejen. Bagefter skriver du enhedens fælles beskrivelse.',
   entryLink: 'Workshops og enhedernes beskrivelser',
+  headerLink: 'Workshops',
 
   // the workshops page
   pageTitle: 'Workshops – {project}',
@@ -23,6 +24,7 @@ const da = {
   cannotLead: 'Kun enhedens egen leder, projektets redaktører og sekretariatet kan starte en workshop for {unit}.',
   pastTitle: 'Workshops i {unit}',
   noPast: 'Ingen workshops i {unit} endnu.',
+  pastOutOfScope: 'Workshops i {unit} kan kun ses af dem, der har adgang til enheden.',
   colBehaviour: 'Adfærd',
   colStarted: 'Startet',
   colStatus: 'Status',
@@ -106,6 +108,7 @@ const en: typeof da = {
   entryTitle: 'Describe the behaviour together',
   entryText: 'Hold a workshop at a staff meeting: show the behaviour on screen, staff write anonymously from their phones what it looks like in your unit and what gets in the way. Afterwards you write the unit\'s agreed description.',
   entryLink: 'Workshops and the units\' descriptions',
+  headerLink: 'Workshops',
 
   pageTitle: 'Workshops – {project}',
   backToProject: 'Back to the project',
@@ -121,6 +124,7 @@ const en: typeof da = {
   cannotLead: 'Only the unit\'s own manager, the project\'s editors and the secretariat can start a workshop for {unit}.',
   pastTitle: 'Workshops in {unit}',
   noPast: 'No workshops in {unit} yet.',
+  pastOutOfScope: 'Workshops in {unit} can only be seen by those with access to the unit.',
   colBehaviour: 'Behaviour',
   colStarted: 'Started',
   colStatus: 'Status',

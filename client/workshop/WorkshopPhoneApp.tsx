@@ -2,6 +2,7 @@
 // what the behaviour looks like in their work or what gets in the way, and vote on each other's suggestions once
 // the room shows them (the server decides when: the free-text threshold). Refreshes every 3 seconds.
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useT } from '../i18n/common';
 import { useWorkshopT } from '../i18n/workshops';
@@ -36,10 +37,10 @@ export default function WorkshopPhoneApp() {
   );
 }
 
-function CodeEntry() {
+function CodeEntry({ problem = '' }: { problem?: string }) {
   const tw = useWorkshopT();
   const [code, setCode] = useState('');
-  const [error, setError] = useState('');
+  const [error, setError] = useState(problem);
   const inputId = useId();
   useEffect(() => {
     document.title = `${tw('typeCodeTitle')} – Gevinstspor`;
@@ -97,7 +98,16 @@ function PhoneWorkshop({ code }: { code: string }) {
   }, [title]);
 
   if (!view) {
-    if (loadError) return <p className="error-message" role="alert">{workshopErrorText(loadError, tw.locale)}</p>;
+    if (loadError) {
+      const text = workshopErrorText(loadError, tw.locale);
+      // A mistyped or old code: say so and let the phone type it again, without going back.
+      if (loadError instanceof ApiError && loadError.status === 404) return <CodeEntry problem={text} />;
+      return (
+        <p className="error-message" role="alert">
+          {text}
+        </p>
+      );
+    }
     return <p role="status">{tw('loading')}</p>;
   }
   const b = view.workshop.behaviour;

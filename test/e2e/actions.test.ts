@@ -74,6 +74,15 @@ describe.skipIf(!hasBrowser)('action plans: from the report\'s suggestion to a m
     expect(await form.innerText()).toContain('Typen er valgt efter forslaget');
     await expectNoAxeViolations(page, 'report with the action form open');
 
+    // Saved without saying what to do: the form says so in Danish (not the server's English "Required") and
+    // puts the cursor in the field.
+    await form.getByRole('button', { name: 'Gem handling' }).click();
+    await form.getByText('Skriv, hvad I vil gøre.').waitFor();
+    expect(await form.innerText()).not.toContain('Required');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('id'))).toBe(await form.getByLabel('Handling', { exact: true }).getAttribute('id'));
+    // Under one behaviour the table does not repeat the behaviour in a column of its own.
+    expect(await actions.getByRole('columnheader', { name: 'Adfærd' }).count()).toBe(0);
+
     await form.getByLabel('Handling', { exact: true }).fill('Kort oplæring på personalemødet');
     await form.getByLabel('Ansvarlig').fill('Teamleder Anna');
     await form.getByRole('button', { name: 'Gem handling' }).click();

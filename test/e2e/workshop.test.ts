@@ -61,6 +61,11 @@ describe.skipIf(!hasBrowser)('workshop: a leader and two phones describe a behav
     await leader.goto(`${app.baseUrl}/projects/${projectId}#adfaerd`);
     await leader.getByRole('link', { name: 'Workshops og enhedernes beskrivelser' }).click();
     await leader.waitForURL(/\/workshops$/);
+    // A unit she does not lead: no start button, and Solhaven's past workshops are not shown under its name.
+    await leader.getByLabel('Enhed', { exact: true }).selectOption({ label: 'Plejecenter Egebo' });
+    await leader.getByText('Workshops i Plejecenter Egebo kan kun ses af dem, der har adgang til enheden.').waitFor();
+    expect(await leader.getByRole('button', { name: 'Start workshop' }).isDisabled()).toBe(true);
+    expect(await leader.getByRole('cell', { name: 'Lukket' }).count()).toBe(0);
     await leader.getByLabel('Enhed', { exact: true }).selectOption(String(unitId));
     // The demo's past workshop is listed for the unit.
     await expect.poll(() => leader.getByRole('heading', { name: 'Workshops i Plejecenter Solhaven' }).count()).toBe(1);
@@ -86,7 +91,12 @@ describe.skipIf(!hasBrowser)('workshop: a leader and two phones describe a behav
       await page.getByText('Tak! Dit forslag er sendt.').waitFor();
     };
     const [a, b] = phones.map((p) => p.page);
-    await a.goto(`${app.baseUrl}/w/${code}`);
+    // A mistyped code says so and offers the code field again, so the phone can try once more.
+    await a.goto(`${app.baseUrl}/w/ZZZZ-ZZZZ`);
+    await a.getByText('Der er ingen workshop med den kode. Tjek koden på skærmen.').waitFor();
+    await a.getByLabel('Koden fra skærmen').fill(code);
+    await a.getByRole('button', { name: 'Fortsæt' }).click();
+    await a.waitForURL(`${app.baseUrl}/w/${code.replace('-', '')}`);
     await b.goto(`${app.baseUrl}/w/${code.toLowerCase()}`);
     await a.getByRole('heading', { level: 1, name: behaviour.title }).waitFor();
     await expectNoAxeViolations(a, 'phone page');

@@ -50,6 +50,8 @@ export function ActionForm({ projectId, action, units, behaviours, unitId, behav
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Checked here first, so the form says in the user's language what is missing (the server's words are English).
+  const [missing, setMissing] = useState<Partial<Record<'unitId' | 'behaviourId' | 'title', string>>>({});
 
   const suggestion = !action && behaviour !== null ? suggestionOf?.(behaviour, unit) : undefined;
   // The suggestion (for a new choice of unit or behaviour, or once it has loaded) picks the type, unless the user
@@ -63,12 +65,23 @@ export function ActionForm({ projectId, action, units, behaviours, unitId, behav
     setBehaviour(nextBehaviour);
   };
 
+  const id = (name: string) => `${idPrefix}-${name}`;
   const problems = fieldErrors(error);
   const codeText = error instanceof ApiError && KNOWN_CODES.has(error.code) ? t(`error.${error.code}` as ActionsKey) : null;
-  const fieldError = (path: string) => (error instanceof ApiError && problems[path] ? (codeText && error.fieldProblems.some((p) => p.path === path && p.code === error.code) ? codeText : problems[path]) : null);
+  const fieldError = (path: string) => missing[path as keyof typeof missing] ?? (error instanceof ApiError && problems[path] ? (codeText && error.fieldProblems.some((p) => p.path === path && p.code === error.code) ? codeText : problems[path]) : null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const problems: typeof missing = {};
+    if (!action && unit === null) problems.unitId = t('unitRequired');
+    if (!action && behaviour === null) problems.behaviourId = t('behaviourRequired');
+    if (!title.trim()) problems.title = t('titleRequired');
+    setMissing(problems);
+    if (Object.keys(problems).length) {
+      setError(null);
+      document.getElementById(id(problems.unitId ? 'unit' : problems.behaviourId ? 'behaviour' : 'name'))?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     setNotice(null);
@@ -88,7 +101,6 @@ export function ActionForm({ projectId, action, units, behaviours, unitId, behav
     }
   };
 
-  const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <form onSubmit={(e) => void submit(e)} className="card action-form" aria-labelledby={id('title')} noValidate>
       <h3 id={id('title')}>{action ? t('editTitle') : t('addTitle')}</h3>

@@ -10,6 +10,7 @@ export function ActionTable({
   actions,
   caption,
   withProject = false,
+  withBehaviour = true,
   canEdit,
   onEdit,
   onRemove,
@@ -17,6 +18,8 @@ export function ActionTable({
   actions: readonly Action[];
   caption: string;
   withProject?: boolean;
+  /** False under one behaviour (the report's drill-down), where the column would repeat its title. */
+  withBehaviour?: boolean;
   canEdit?: (a: Action) => boolean;
   onEdit?: (a: Action) => void;
   onRemove?: (a: Action) => void;
@@ -33,7 +36,7 @@ export function ActionTable({
             <th scope="col">{t('colTitle')}</th>
             {withProject && <th scope="col">{t('colProject')}</th>}
             <th scope="col">{t('colUnit')}</th>
-            <th scope="col">{t('colBehaviour')}</th>
+            {withBehaviour && <th scope="col">{t('colBehaviour')}</th>}
             <th scope="col">{t('colType')}</th>
             <th scope="col">{t('colOwner')}</th>
             <th scope="col">{t('colDue')}</th>
@@ -65,7 +68,7 @@ export function ActionTable({
                 </td>
               )}
               <td data-label={t('colUnit')}>{a.unitName}</td>
-              <td data-label={t('colBehaviour')}>{behaviourName(a)}</td>
+              {withBehaviour && <td data-label={t('colBehaviour')}>{behaviourName(a)}</td>}
               <td data-label={t('colType')}>{t(`type_${a.type}` as ActionsKey)}</td>
               <td data-label={t('colOwner')}>{a.owner}</td>
               <td data-label={t('colDue')}>

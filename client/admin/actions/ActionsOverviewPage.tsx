@@ -36,7 +36,7 @@ export function ActionsOverviewPage() {
               {t('onlyOverdue')}
             </label>
           </p>
-          {ordered.length ? <ActionTable actions={ordered} caption={t('tableCaption')} withProject /> : <p className="muted">{t('none')}</p>}
+          {ordered.length ? <ActionTable actions={ordered} caption={t('tableCaption')} withProject /> : <p className="muted">{data.actions.length ? t('overviewNoneOverdue') : t('noneOverview')}</p>}
         </>
       )}
     </>

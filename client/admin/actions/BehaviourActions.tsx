@@ -26,7 +26,7 @@ export function BehaviourActions({ projectId, behaviourId, behaviourTitle, state
     <section aria-labelledby={headingId} className="behaviour-actions">
       <h3 id={headingId}>{t('behaviourActionsTitle')}</h3>
       <p className="legend-note">{t('behaviourActionsIntro')}</p>
-      {actions.length > 0 ? <ActionTable actions={actions} caption={`${t('tableCaption')}: ${behaviourTitle}`} /> : <p className="muted">{t('none')}</p>}
+      {actions.length > 0 ? <ActionTable actions={actions} caption={`${t('tableCaption')}: ${behaviourTitle}`} withBehaviour={false} /> : <p className="muted">{t('none')}</p>}
       <StatusMessage message={message} />
       {leadUnits.length > 0 &&
         (adding ? (

@@ -88,7 +88,7 @@ function Overview({ report }: { report: BenefitStatusReport }) {
               <tr key={b.id}>
                 <th scope="row">
                   <a href={`#benefit-status-${b.id}`}>{b.title}</a>
-                  {b.direction === 'negative' && <span className="muted"> ({t('negative')})</span>}
+                  {b.direction === 'negative' && <span className="muted"> ({t('negativeShort')})</span>}
                 </th>
                 <td data-label={t('status')}>
                   <StatusBadge status={b.status} />
@@ -141,7 +141,11 @@ function StatusForm({ benefit, onSaved }: { benefit: StatusBenefit; onSaved: (me
     if (nextAction.length > STATUS_TEXT_MAX) errs.nextAction = t('tooLong', { max: STATUS_TEXT_MAX });
     setErrors(errs);
     setError(null);
-    if (Object.keys(errs).length) return;
+    if (Object.keys(errs).length) {
+      // To the field that needs words, so a keyboard or screen-reader user lands where the message is.
+      document.getElementById(`${headingId}-${errs.reason ? 'reason' : 'next'}`)?.focus();
+      return;
+    }
     setBusy(true);
     try {
       await benefitStatusApi.setStatus(benefit.id, { status, reason: reason.trim(), nextAction: nextAction.trim(), version: benefit.version });
@@ -166,8 +170,8 @@ function StatusForm({ benefit, onSaved }: { benefit: StatusBenefit; onSaved: (me
           </option>
         ))}
       </SelectField>
-      <TextArea label={t('reasonLabel')} hint={t('reasonHint', { max: STATUS_TEXT_MAX })} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={STATUS_TEXT_MAX} rows={3} error={errors.reason} required={NEEDS_REASON.includes(status)} />
-      <TextArea label={t('nextActionLabel')} value={nextAction} onChange={(e) => setNextAction(e.target.value)} maxLength={STATUS_TEXT_MAX} rows={2} error={errors.nextAction} />
+      <TextArea id={`${headingId}-reason`} label={t('reasonLabel')} hint={t('reasonHint', { max: STATUS_TEXT_MAX })} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={STATUS_TEXT_MAX} rows={3} error={errors.reason} required={NEEDS_REASON.includes(status)} />
+      <TextArea id={`${headingId}-next`} label={t('nextActionLabel')} value={nextAction} onChange={(e) => setNextAction(e.target.value)} maxLength={STATUS_TEXT_MAX} rows={2} error={errors.nextAction} />
       <ErrorMessage error={error} />
       <button type="submit" disabled={busy}>
         {busy ? t('saving') : t('save')}

@@ -71,13 +71,13 @@ export function Evidence({ benefit, all, waves }: { benefit: StatusBenefit; all:
             {b.adoption ? <OverallTable caption={t('adoptionCaption', { behaviour: b.title })} overall={b.adoption.overall} waves={waves} /> : <p className="muted">{t('noResults')}</p>}
             {b.change && (
               <p>
-                {t('change')}: {words(b.change.label, t.locale)} {points(b.change.d)} pp ({points(b.change.lo)} – {points(b.change.hi)})
+                {words(b.change.label, t.locale)}: {t('pointsRange', { d: points(b.change.d), lo: points(b.change.lo), hi: points(b.change.hi) })}
               </p>
             )}
             {comparison?.available ? (
               <p>
                 {t('comparisonGroup')}: {words(comparison.label, t.locale)}
-                {comparison.did != null && ` ${points(comparison.did)} pp (${points(comparison.lo ?? 0)} – ${points(comparison.hi ?? 0)})`}
+                {comparison.did != null && `: ${t('pointsRange', { d: points(comparison.did), lo: points(comparison.lo ?? 0), hi: points(comparison.hi ?? 0) })}`}
               </p>
             ) : (
               b.adoption && <p className="muted">{t('comparisonNone')}</p>

@@ -17,6 +17,7 @@ import { WavesSection } from './WavesSection';
 import { ProjectWorkspace } from '../workspace/ProjectWorkspace';
 import { SharedPictureSection } from '../sharedPicture/SharedPictureSection';
 import { ActionPlanLink } from '../actions/ActionPlanLink';
+import { WorkshopsLink } from '../workshops/WorkshopsEntry';
 
 export function ProjectPage({ projectId }: { projectId: number }) {
   const t = useAdminT();
@@ -63,7 +64,8 @@ export function ProjectPage({ projectId }: { projectId: number }) {
             {t('viewReport')}
           </Link>{' '}
           <BenefitStatusLink projectId={p.id} />{' '}
-          <ActionPlanLink projectId={p.id} />
+          <ActionPlanLink projectId={p.id} />{' '}
+          <WorkshopsLink projectId={p.id} />
         </p>
       </div>
       <ProjectWorkspace

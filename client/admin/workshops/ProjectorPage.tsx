@@ -90,7 +90,9 @@ export function ProjectorPage({ projectId, workshopId }: { projectId: number; wo
             <h2 id="ws-join-title">{tw('joinHeading')}</h2>
             <img className="ws-qr" src={workshopsApi.qrSvgUrl(workshopId)} alt={tw('qrAlt')} width={320} height={320} />
             <p>{tw('joinScan')}</p>
-            <p className="ws-short-address">{workshop.shortAddress}</p>
+            <p className="ws-short-address">
+              <ShortAddress address={workshop.shortAddress} />
+            </p>
           </section>
         ) : (
           <p className="ws-projector-closed" role="status">
@@ -152,6 +154,19 @@ export function ProjectorPage({ projectId, workshopId }: { projectId: number; wo
         </p>
       )}
     </div>
+  );
+}
+
+/** The join address for a room to type: it may wrap after the host, never inside the code ("RTSE-" / "836E"). */
+function ShortAddress({ address }: { address: string }) {
+  const at = address.lastIndexOf('/w/');
+  if (at < 0) return <>{address}</>;
+  return (
+    <>
+      {address.slice(0, at + 3)}
+      <wbr />
+      <span className="ws-code">{address.slice(at + 3)}</span>
+    </>
   );
 }
 

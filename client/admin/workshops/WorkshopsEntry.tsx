@@ -3,6 +3,16 @@
 import { useWorkshopT } from '../../i18n/workshops';
 import { Link } from '../../router';
 
+/** To the workshops from the project page's header, beside the report and the action plan. */
+export function WorkshopsLink({ projectId }: { projectId: number }) {
+  const tw = useWorkshopT();
+  return (
+    <Link to={`/projects/${projectId}/workshops`} className="button secondary small">
+      {tw('headerLink')}
+    </Link>
+  );
+}
+
 export function WorkshopsEntry({ projectId }: { projectId: number }) {
   const tw = useWorkshopT();
   return (

@@ -60,7 +60,13 @@ function StartAndList({ projectId, units, unitId, onUnit, behaviours }: { projec
   const behaviourSelect = useId();
   const unitName = units.find((u) => u.unitId === unitId)?.unitName ?? '';
   const chosenBehaviour = behaviourId ?? behaviours[0]?.id;
-  const canLead = list.data?.canLead ?? false;
+  // Only the answer for the unit now chosen counts: useLoad keeps the previous unit's list (and its canLead)
+  // while the next loads or when it is refused, which would show one unit's workshops under another's name.
+  const current = !list.loading && list.error === null ? list.data : undefined;
+  const canLead = current?.canLead ?? false;
+  // A manager of other units gets 404 for this unit's workshops (the server keeps staff's texts with the unit):
+  // the page then says who may run one here, rather than showing an error.
+  const outOfScope = !list.loading && list.error instanceof ApiError && list.error.status === 404;
 
   const start = async () => {
     if (!chosenBehaviour) return;
@@ -108,7 +114,7 @@ function StartAndList({ projectId, units, unitId, onUnit, behaviours }: { projec
             )}
           </div>
         </div>
-        {list.data && !canLead && <p>{tw('cannotLead', { unit: unitName })}</p>}
+        {((current && !canLead) || outOfScope) && <p>{tw('cannotLead', { unit: unitName })}</p>}
         <button type="button" className="button" onClick={() => void start()} disabled={busy || !canLead || !chosenBehaviour}>
           {busy ? tw('starting') : tw('start')}
         </button>
@@ -121,9 +127,10 @@ function StartAndList({ projectId, units, unitId, onUnit, behaviours }: { projec
 
       <section aria-labelledby="ws-past-title">
         <h2 id="ws-past-title">{tw('pastTitle', { unit: unitName })}</h2>
-        {list.error !== null && <ErrorMessage error={list.error} />}
-        {list.data && list.data.workshops.length === 0 && <p>{tw('noPast', { unit: unitName })}</p>}
-        {list.data && list.data.workshops.length > 0 && (
+        {!list.loading && list.error !== null && !outOfScope && <ErrorMessage error={list.error} />}
+        {outOfScope && <p className="muted">{tw('pastOutOfScope', { unit: unitName })}</p>}
+        {current && current.workshops.length === 0 && <p>{tw('noPast', { unit: unitName })}</p>}
+        {current && current.workshops.length > 0 && (
           <TableWrap label={tw('pastTitle', { unit: unitName })}>
             <table>
               <thead>
@@ -135,7 +142,7 @@ function StartAndList({ projectId, units, unitId, onUnit, behaviours }: { projec
                 </tr>
               </thead>
               <tbody>
-                {list.data.workshops.map((w) => (
+                {current.workshops.map((w) => (
                   <tr key={w.id}>
                     <td>
                       <Link to={`/projects/${projectId}/workshops/${w.id}`} aria-label={tw('openProjector', { behaviour: w.behaviourTitle, date: formatDate(w.createdAt, tw.locale) })}>
