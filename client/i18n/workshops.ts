@@ -94,7 +94,7 @@ const da = {
   vote: 'Stem',
   voteLabel: 'Stem på: {text}',
   voted: 'Du har stemt',
-  closedPhone: 'Workshoppen er lukket. Tak fordi du var med.',
+  closedPhone: 'Workshoppen er lukket. Tak, fordi du var med.',
   loading: 'Henter …',
   error_workshop_unknown: 'Der er ingen workshop med den kode. Tjek koden på skærmen.',
   error_workshop_closed: 'Workshoppen er lukket.',

@@ -69,7 +69,7 @@ describe.skipIf(!hasBrowser)('the change loop: workshop, agreed description, act
     await leader.getByLabel('Beskrivelse (dansk)').fill(DESCRIPTION);
     await leader.getByRole('button', { name: 'Gem og luk workshoppen' }).click();
     await leader.getByText('Beskrivelsen er gemt.').waitFor();
-    await phones[0].getByText('Workshoppen er lukket. Tak fordi du var med.').waitFor();
+    await phones[0].getByText('Workshoppen er lukket. Tak, fordi du var med.').waitFor();
     await leader.getByRole('link', { name: 'Tilføj de første handlinger' }).click();
     await leader.waitForURL(new RegExp(`/projects/${projectId}/actions\\?unit=${solhaven}&behaviour=${behaviour.id}$`));
     await leader.getByRole('button', { name: 'Tilføj handling', exact: true }).click();

@@ -146,7 +146,7 @@ describe.skipIf(!hasBrowser)('workshop: a leader and two phones describe a behav
     await leader.getByText('Workshoppen er lukket.').waitFor();
 
     const a = phones[0].page;
-    await a.getByText('Workshoppen er lukket. Tak fordi du var med.').waitFor();
+    await a.getByText('Workshoppen er lukket. Tak, fordi du var med.').waitFor();
     expect(await a.getByRole('button', { name: 'Send' }).count()).toBe(0);
 
     await leader.getByRole('link', { name: 'Tilbage til workshops' }).click();
