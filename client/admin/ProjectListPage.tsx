@@ -5,7 +5,9 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { FormActions } from '../components/FormActions';
 import { TextArea, TextField, fieldErrors } from '../components/Field';
 import { useAdminT, type AdminKey } from '../i18n/admin';
+import { useActionsT } from '../i18n/actions';
 import { useBenefitStatusT } from '../i18n/benefitStatus';
+import { useWorkshopT } from '../i18n/workshops';
 import { useT } from '../i18n/common';
 import { Link, navigate } from '../router';
 import { useSession } from './session';
@@ -17,6 +19,8 @@ export function ProjectListPage() {
   const t = useAdminT();
   const tc = useT();
   const tbs = useBenefitStatusT();
+  const ta = useActionsT();
+  const tw = useWorkshopT();
   const { isAdmin } = useSession();
   const projects = useLoad(() => projectApi.list(), []);
   const [creating, setCreating] = useState(false);
@@ -58,6 +62,10 @@ export function ProjectListPage() {
                 <Link to={`/projects/${p.id}/report`}>{t('viewReport')}</Link>
                 {' · '}
                 <Link to={`/projects/${p.id}/gevinststatus`}>{tbs('navLink')}</Link>
+                {' · '}
+                <Link to={`/projects/${p.id}/actions`}>{ta('toPlan')}</Link>
+                {' · '}
+                <Link to={`/projects/${p.id}/workshops`}>{tw('headerLink')}</Link>
               </p>
             </li>
           ))}

@@ -30,8 +30,10 @@ describe.skipIf(!hasBrowser)('the change loop: workshop, agreed description, act
     const solhaven = project.rollouts.find((r) => r.unitName === 'Plejecenter Solhaven')!.unitId;
     const behaviour = project.behaviours.filter((b) => !b.archivedAt)[1];
 
-    // 1. The leader starts the workshop from the project's workshops page.
-    await leader.goto(`${base}/projects/${projectId}/workshops`);
+    // 1. The leader finds the workshops from the project's card in the list and starts one there.
+    await leader.goto(`${base}/projects`);
+    await leader.locator('li', { has: leader.getByRole('heading', { name: PROJECT }) }).getByRole('link', { name: 'Workshops', exact: true }).click();
+    await leader.waitForURL(`${base}/projects/${projectId}/workshops`);
     await leader.getByLabel('Enhed', { exact: true }).selectOption(String(solhaven));
     await leader.getByLabel('Adfærd', { exact: true }).selectOption(String(behaviour.id));
     await leader.getByRole('button', { name: 'Start workshop' }).click();
