@@ -1,31 +1,19 @@
 // The secretariat's audit log page in a real browser: reached from the main menu, it lists the secretariat's own
 // login, filters by action, offers the CSV download with the same filters, and has no serious axe-core violations.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, desktop, hasBrowser, launchBrowser, logInThroughForm, startApp, type RunningApp } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, hasBrowser, logInThroughForm, useBrowserSuite } from '../support/browser';
 
 describe.skipIf(!hasBrowser)('audit log page', () => {
-  let app: RunningApp;
-  let closeBrowser: () => Promise<void>;
-  let context: BrowserContext;
+  const suite = useBrowserSuite();
   let page: Page;
 
   beforeAll(async () => {
-    app = await startApp();
-    const launched = await launchBrowser();
-    closeBrowser = launched.close;
-    context = await launched.browser.newContext(desktop);
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await closeBrowser?.();
-    await app?.stop();
+    ({ page } = await suite.openPage());
   });
 
   it('lists entries, filters by action and links the CSV with the same filters', async () => {
-    await logInThroughForm(page, app.baseUrl, 'sekretariat@demo.dk', 'gevinst-demo');
+    await logInThroughForm(page, suite.app.baseUrl, 'sekretariat@demo.dk', 'gevinst-demo');
     await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Logbog' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Logbog' }).isVisible()).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/audit');
