@@ -3,16 +3,15 @@
 // a download. A project lead (editor) sees none of it, as the server allows none of it to them. axe-core finds no
 // serious violations, with the confirmation open too.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, desktop, hasBrowser, launchBrowser, loginAs, startApp, type RunningApp } from '../support/browser';
+import { axeViolations, desktop, hasBrowser, loginAs, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { email: 'sekretariat@demo.dk', password: 'gevinst-demo' };
 const EDITOR = { email: 'projektleder@demo.dk', password: 'projektleder-1234' };
 
 describe.skipIf(!hasBrowser)('retention and the DPO export on the project page', () => {
-  let app: RunningApp;
-  let closeBrowser: () => Promise<void>;
+  const suite = useBrowserSuite();
   let admin: BrowserContext;
   let editor: BrowserContext;
   let page: Page;
@@ -20,39 +19,31 @@ describe.skipIf(!hasBrowser)('retention and the DPO export on the project page',
   let waveId: number;
 
   beforeAll(async () => {
-    app = await startApp();
-    const launched = await launchBrowser();
-    closeBrowser = launched.close;
-    admin = await launched.browser.newContext({ ...desktop, acceptDownloads: true });
-    editor = await launched.browser.newContext(desktop);
-    await loginAs(admin, app.baseUrl, ADMIN.email, ADMIN.password);
+    admin = await suite.browser.newContext({ ...desktop, acceptDownloads: true });
+    editor = await suite.browser.newContext(desktop);
+    await loginAs(admin, suite.app.baseUrl, ADMIN.email, ADMIN.password);
     const post = async (path: string, data: unknown) => {
-      const res = await admin.request.post(`${app.baseUrl}${path}`, { data });
+      const res = await admin.request.post(`${suite.app.baseUrl}${path}`, { data });
       if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
       return res.json();
     };
     projectId = (await post('/api/projects', { name: 'Opbevaring' })).project.id;
     const unitId = (await post('/api/units', { name: 'Hjemmeplejen Syd', headcount: 30 })).unit.id;
-    expect((await admin.request.put(`${app.baseUrl}/api/projects/${projectId}/rollouts/${unitId}`, { data: { goLiveDate: null } })).ok()).toBe(true);
-    expect((await admin.request.post(`${app.baseUrl}/api/projects/${projectId}/behaviours`, { data: { title: 'Læser selv status' } })).ok()).toBe(true);
+    expect((await admin.request.put(`${suite.app.baseUrl}/api/projects/${projectId}/rollouts/${unitId}`, { data: { goLiveDate: null } })).ok()).toBe(true);
+    expect((await admin.request.post(`${suite.app.baseUrl}/api/projects/${projectId}/behaviours`, { data: { title: 'Læser selv status' } })).ok()).toBe(true);
     waveId = (await post(`/api/projects/${projectId}/waves`, { name: 'Nulpunkt', phase: 'baseline' })).wave.id;
     await post(`/api/waves/${waveId}/open`, {});
     const lead = (await post('/api/users', { email: EDITOR.email, name: 'Projektleder', role: 'editor', password: EDITOR.password })).user;
-    expect((await admin.request.put(`${app.baseUrl}/api/users/${lead.id}/scopes`, { data: { unitIds: [], projectIds: [], ledProjectIds: [projectId] } })).ok()).toBe(true);
-    await loginAs(editor, app.baseUrl, EDITOR.email, EDITOR.password);
+    expect((await admin.request.put(`${suite.app.baseUrl}/api/users/${lead.id}/scopes`, { data: { unitIds: [], projectIds: [], ledProjectIds: [projectId] } })).ok()).toBe(true);
+    await loginAs(editor, suite.app.baseUrl, EDITOR.email, EDITOR.password);
     page = await admin.newPage();
     page.setDefaultTimeout(15_000);
   }, 120_000);
 
-  afterAll(async () => {
-    await closeBrowser?.();
-    await app?.stop();
-  });
-
-  const retention = async () => (await (await admin.request.get(`${app.baseUrl}/api/projects/${projectId}/retention`)).json()).retention;
+  const retention = async () => (await (await admin.request.get(`${suite.app.baseUrl}/api/projects/${projectId}/retention`)).json()).retention;
 
   it('sets a retention date, refuses a past one, and says what happens', { timeout: 90_000 }, async () => {
-    await page.goto(`${app.baseUrl}/projects/${projectId}`);
+    await page.goto(`${suite.app.baseUrl}/projects/${projectId}`);
     const panel = page.getByRole('region', { name: 'Opbevaring og sletning af svar' });
     await panel.waitFor();
     await panel.getByText('Der er ingen opbevaringsdato').waitFor();
@@ -87,7 +78,7 @@ describe.skipIf(!hasBrowser)('retention and the DPO export on the project page',
     await panel.getByText('En måling i projektet er åben eller planlagt').waitFor();
     expect((await retention()).rawDeletedAt).toBeNull();
 
-    expect((await admin.request.post(`${app.baseUrl}/api/waves/${waveId}/close`, { data: {} })).ok()).toBe(true);
+    expect((await admin.request.post(`${suite.app.baseUrl}/api/waves/${waveId}/close`, { data: {} })).ok()).toBe(true);
     await panel.getByRole('button', { name: 'Slet rå svar nu' }).click();
     await confirm.getByRole('button', { name: 'Ja, slet de rå svar' }).click();
     await panel.getByText('De rå svar er slettet: 0 besvarelser.').waitFor();
@@ -106,7 +97,7 @@ describe.skipIf(!hasBrowser)('retention and the DPO export on the project page',
     expect(JSON.stringify(doc)).toContain('Hjemmeplejen Syd');
 
     const lead = await editor.newPage();
-    await lead.goto(`${app.baseUrl}/projects/${projectId}`);
+    await lead.goto(`${suite.app.baseUrl}/projects/${projectId}`);
     // The lead edits the project's details, but retention and the export are the secretariat's.
     await lead.getByRole('button', { name: 'Gem projektoplysninger' }).waitFor();
     expect(await lead.getByRole('region', { name: 'Opbevaring og sletning af svar' }).count()).toBe(0);

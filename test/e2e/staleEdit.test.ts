@@ -3,9 +3,9 @@
 // fields on top of the other's version (both edits kept), "Hent den nye version" shows the other's version in
 // the form and drops mine. Covered for a benefit, a goal (workspace items), a unit, a wave's English name and an
 // account's details.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { APIRequestContext, BrowserContext, Locator, Page } from 'playwright-core';
-import { axeViolations, desktop, hasBrowser, launchBrowser, loginAs, startApp, type RunningApp } from '../support/browser';
+import { axeViolations, desktop, hasBrowser, loginAs, useBrowserSuite } from '../support/browser';
 
 const ADMIN_A = { email: 'sekretariat@demo.dk', password: 'gevinst-demo' };
 const ADMIN_B = { email: 'anden.admin@demo.dk', password: 'anden-admin-1234' };
@@ -22,8 +22,7 @@ async function dialogRows(dialog: Locator): Promise<string[][]> {
 }
 
 describe.skipIf(!hasBrowser)('stale edits: two admins save the same item', () => {
-  let app: RunningApp;
-  let closeBrowser: () => Promise<void>;
+  const suite = useBrowserSuite();
   let a: BrowserContext;
   let b: BrowserContext;
   let pageA: Page;
@@ -36,14 +35,11 @@ describe.skipIf(!hasBrowser)('stale edits: two admins save the same item', () =>
   let managerId: number;
 
   beforeAll(async () => {
-    app = await startApp();
-    const launched = await launchBrowser();
-    closeBrowser = launched.close;
-    a = await launched.browser.newContext(desktop);
-    b = await launched.browser.newContext(desktop);
-    await loginAs(a, app.baseUrl, ADMIN_A.email, ADMIN_A.password);
+    a = await suite.browser.newContext(desktop);
+    b = await suite.browser.newContext(desktop);
+    await loginAs(a, suite.app.baseUrl, ADMIN_A.email, ADMIN_A.password);
     const api = a.request;
-    const base = app.baseUrl;
+    const base = suite.app.baseUrl;
     await json(await api.post(`${base}/api/users`, { data: { email: ADMIN_B.email, name: 'Anden Admin', role: 'admin', password: ADMIN_B.password } }));
     await loginAs(b, base, ADMIN_B.email, ADMIN_B.password);
     projectId = (await json(await api.post(`${base}/api/projects`, { data: { name: 'Samtidig redigering' } }))).project.id;
@@ -59,16 +55,11 @@ describe.skipIf(!hasBrowser)('stale edits: two admins save the same item', () =>
     pageB.setDefaultTimeout(15_000);
   }, 120_000);
 
-  afterAll(async () => {
-    await closeBrowser?.();
-    await app?.stop();
-  });
-
-  const get = async (path: string) => json(await a.request.get(`${app.baseUrl}${path}`));
+  const get = async (path: string) => json(await a.request.get(`${suite.app.baseUrl}${path}`));
 
   it('a benefit: the second save shows what the other changed, and "keep mine" keeps both edits', { timeout: 90_000 }, async () => {
     const open = async (page: Page) => {
-      await page.goto(`${app.baseUrl}/projects/${projectId}#gevinster`);
+      await page.goto(`${suite.app.baseUrl}/projects/${projectId}#gevinster`);
       await page.getByRole('button', { name: 'Rediger Mere tid' }).click();
       return page.getByRole('region', { name: 'Rediger gevinst: Mere tid' });
     };
@@ -101,7 +92,7 @@ describe.skipIf(!hasBrowser)('stale edits: two admins save the same item', () =>
 
   it('a goal: "get the new version" shows the other\'s title in the form and stores nothing of mine', { timeout: 90_000 }, async () => {
     const open = async (page: Page) => {
-      await page.goto(`${app.baseUrl}/projects/${projectId}#overblik`);
+      await page.goto(`${suite.app.baseUrl}/projects/${projectId}#overblik`);
       await page.getByRole('button', { name: 'Rediger Bedre overlevering' }).click();
       return page.getByLabel('Ny tekst for målet "Bedre overlevering"');
     };
@@ -130,7 +121,7 @@ describe.skipIf(!hasBrowser)('stale edits: two admins save the same item', () =>
 
   it('a unit: "keep mine" re-applies my headcount on top of the other\'s new name', { timeout: 90_000 }, async () => {
     const open = async (page: Page) => {
-      await page.goto(`${app.baseUrl}/units`);
+      await page.goto(`${suite.app.baseUrl}/units`);
       await page.getByRole('button', { name: 'Rediger Plejecenter Lærkevej' }).click();
       return page.getByRole('region', { name: 'Rediger enhed: Plejecenter Lærkevej' });
     };
@@ -154,7 +145,7 @@ describe.skipIf(!hasBrowser)('stale edits: two admins save the same item', () =>
 
   it("an account's details: keep mine saves my language on top of the other's new name, and the form shows both", { timeout: 90_000 }, async () => {
     const open = async (page: Page) => {
-      await page.goto(`${app.baseUrl}/users`);
+      await page.goto(`${suite.app.baseUrl}/users`);
       await page.getByRole('button', { name: 'Rediger Lene Leder' }).click();
       return page.locator(`#user-${managerId}-name`);
     };
@@ -181,7 +172,7 @@ describe.skipIf(!hasBrowser)('stale edits: two admins save the same item', () =>
 
   it("a wave's English name: the shared in-place editor opens the same dialog", { timeout: 90_000 }, async () => {
     const open = async (page: Page) => {
-      await page.goto(`${app.baseUrl}/projects/${projectId}#maalinger`);
+      await page.goto(`${suite.app.baseUrl}/projects/${projectId}#maalinger`);
       const editor = page.locator('.wave-name-en');
       await editor.getByRole('button', { name: 'Ret det engelske navn' }).click();
       return editor.getByLabel(/^Navn på engelsk/);
