@@ -390,7 +390,7 @@ export const responseValues = pgTable(
     valueNum: integer('value_num'),
     valueText: text('value_text'),
   },
-  (t) => [primaryKey({ columns: [t.responseId, t.itemKey] }), index('response_values_item').on(t.itemKey)],
+  (t) => [primaryKey({ columns: [t.responseId, t.itemKey] })],
 );
 
 /** Answer counts per wave, unit, item and value, kept with the answers (see ./schema.ts). */

@@ -22,7 +22,7 @@ import { siteHeaders } from './http/secureHeaders';
 import { limitBodySize } from './http/bodySize';
 import { errorFields, errorsOnlyLogger, requestIdOf, requestLogging, type Logger } from './http/logging';
 import { probeRoutes, type Lifecycle } from './http/probes';
-import { DatabaseHitCounter, type HitCounter } from './services/hitCounters';
+import { BufferedHitCounter, DatabaseHitCounter, type HitCounter } from './services/hitCounters';
 import type { AppEnv } from './http/env';
 import { authRoutes } from './routes/auth';
 import { oidcRoutes } from './routes/oidc';
@@ -52,7 +52,8 @@ import { feedbackRoutes } from './routes/feedback';
 export interface CreateAppOptions {
   db: Db;
   config?: Partial<AppConfig>;
-  /** Rate-limit counts; in the database by default, so several instances over one database count together. */
+  /** Rate-limit counts; in the database by default, so several instances over one database count together
+   *  (SQLite: buffered in memory between group commits, services/hitCounters.ts). */
   hitCounter?: HitCounter;
   /** "Now" for every service (tests fix it); the system clock by default. */
   clock?: Clock;
@@ -72,7 +73,7 @@ const isSubmission = (method: string, path: string) => method === 'POST' && SUBM
 /** Guessing the current password from a taken-over session: 10 tries per account per 15 minutes. */
 const LOGIN_LIMIT = { max: 10, windowMs: 15 * 60_000 };
 
-export function createApp({ db, config, hitCounter = new DatabaseHitCounter(db), clock = systemClock, weakenDisclosureForTests, loginDelay, log = errorsOnlyLogger, lifecycle = { stopping: false } }: CreateAppOptions) {
+export function createApp({ db, config, hitCounter = db.engine === 'sqlite' ? new BufferedHitCounter(db) : new DatabaseHitCounter(db), clock = systemClock, weakenDisclosureForTests, loginDelay, log = errorsOnlyLogger, lifecycle = { stopping: false } }: CreateAppOptions) {
   const cfg: AppConfig = { ...defaultAppConfig, ...config };
   const disclosure = disclosurePolicy(cfg, weakenDisclosureForTests);
   // Raw answers past their project's retention date are deleted, checked at most every 10 minutes (retention.ts).

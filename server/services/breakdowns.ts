@@ -2,7 +2,8 @@
 // secretariat's own choice questions, under the same disclosure policy as units: only once the wave shows per-unit
 // numbers, for the whole wave (never per unit), with the group that did not answer as a group of its own so that
 // no group is the total minus the others, and one hidden set per breakdown shared by its items.
-import { and, asc, count, eq, inArray, isNotNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, exists, inArray, isNotNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { responses, responseValues, waves } from '../../db/schema';
 import { choiceLabels } from '../../surveys/choices';
@@ -14,6 +15,9 @@ import { getProjectRow } from './projects';
 import { rawAnswersDeleted } from './retention';
 import { getSurveyVersion } from './surveys';
 import { effectiveStatus } from './waves';
+
+/** The grouping question's row of a response, apart from the counted items' rows that groupCounts joins. */
+const chosen = alias(responseValues, 'chosen');
 
 /** Counts per item and value among one group's respondents. */
 type ItemCounts = Map<string, number[]>;
@@ -69,7 +73,7 @@ export async function getBreakdowns(db: Db, projectId: number, policy: Disclosur
         // One family: every option, and those who did not answer (or preferred not to).
         const members: Group[] = [];
         for (const value of (grouper.values ?? []).map(Number).filter((v) => !(grouper.construct === 'background' && v === DONT_KNOW))) {
-          const chose = and(eq(responseValues.itemKey, grouper.key), eq(responseValues.valueNum, value))!;
+          const chose = and(eq(chosen.itemKey, grouper.key), eq(chosen.valueNum, value))!;
           members.push({ key: String(value), label: labels.get(value) ?? { da: String(value), en: String(value) }, ...(await groupOf(db, inSet, chose, keys)) });
         }
         const answered = members.reduce((s, m) => s + m.respondents, 0);
@@ -78,8 +82,8 @@ export async function getBreakdowns(db: Db, projectId: number, policy: Disclosur
       } else {
         // Several options may be chosen: each option against everyone else, a family of two.
         for (const value of (grouper.values ?? []).map(Number)) {
-          const text = responseValues.valueText;
-          const chose = and(eq(responseValues.itemKey, grouper.key), or(eq(text, `[${value}]`), like(text, `[${value},%`), like(text, `%,${value},%`), like(text, `%,${value}]`)))!;
+          const text = chosen.valueText;
+          const chose = and(eq(chosen.itemKey, grouper.key), or(eq(text, `[${value}]`), like(text, `[${value},%`), like(text, `%,${value},%`), like(text, `%,${value}]`)))!;
           const group = { key: String(value), label: labels.get(value) ?? { da: String(value), en: String(value) }, ...(await groupOf(db, inSet, chose, keys)) };
           families.push([group, { key: `not:${value}`, label: OTHERS, respondents: respondents - group.respondents, counts: minus(total, [group.counts]) }]);
         }
@@ -124,9 +128,11 @@ function tallyOf(counts: ItemCounts, item: ItemMapEntry) {
 
 /** Respondents (of the shown set) whose answer to the grouping question matches, and their item counts. */
 async function groupOf(db: Db, inSet: SQL, chose: SQL, keys: string[]): Promise<{ respondents: number; counts: ItemCounts }> {
-  const members = db.select({ responseId: responseValues.responseId }).from(responseValues).where(chose);
-  const [{ n }] = await db.select({ n: count() }).from(responses).where(and(inSet, inArray(responses.id, members)));
-  return { respondents: n, counts: await groupCounts(db, and(inSet, inArray(responses.id, members))!, keys) };
+  // Per response of the set, its own row of the grouping item (the primary key): response_values has no index
+  // by item, so "everyone who chose" is never looked up across all waves.
+  const member = and(inSet, exists(db.select({ one: sql`1` }).from(chosen).where(and(eq(chosen.responseId, responses.id), chose))))!;
+  const [{ n }] = await db.select({ n: count() }).from(responses).where(member);
+  return { respondents: n, counts: await groupCounts(db, member, keys) };
 }
 
 async function groupCounts(db: Db, where: SQL, keys: string[]): Promise<ItemCounts> {

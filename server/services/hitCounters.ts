@@ -1,5 +1,6 @@
-// Rate-limit counts kept in the database, so a limit counts across every app instance over one database.
-// One row per key and fixed window; an upsert counts atomically on both engines. Keys are fixed-length hashes
+// Rate-limit counts kept in the database, so a limit counts across every app instance over one database (and
+// survives a restart). One row per key and fixed window; an upsert counts atomically on both engines; on SQLite
+// the counts are buffered in memory between writes (BufferedHitCounter). Keys are fixed-length hashes
 // (server/http/rateLimit.ts), and the table is kept small: expired windows are pruned and the number of rows capped.
 import { asc, count, eq, and, lt, sql } from 'drizzle-orm';
 import { preparedQuery, transaction, type Db } from '../../db/client';
@@ -38,6 +39,24 @@ const readHits = (db: Db, key: Value<string>, windowStart: Value<number>) =>
     .where(and(eq(rateLimitHits.key, key), eq(rateLimitHits.windowStart, windowStart)))
     .limit(1);
 
+/** Adds `amount` to key's window in the database (0 only reads) and answers the stored count. Inside a
+ *  transaction when `db` is a transaction's handle; on SQLite alone it joins the next group commit. */
+async function countInDatabase(db: Db, key: string, windowStart: number, amount: number): Promise<number> {
+  if (amount === 0) {
+    const [row] = await (db.engine === 'sqlite'
+      ? preparedQuery(db, 'hitCounter.read', (d) => readHits(d, sql.placeholder('key'), sql.placeholder('windowStart')).prepare()).all({ key, windowStart })
+      : readHits(db, key, windowStart));
+    return Number(row?.count ?? 0);
+  }
+  // SQLite: the statement is built once (it runs on every submission); PostgreSQL builds it per call.
+  const [row] = await (db.engine === 'sqlite'
+    ? transaction(db, async (tx) =>
+        preparedQuery(tx, 'hitCounter.hit', (d) => countHit(d, sql.placeholder('key'), sql.placeholder('windowStart'), sql.placeholder('amount')).prepare()).all({ key, windowStart, amount }),
+      )
+    : countHit(db, key, windowStart, amount));
+  return Number(row.count);
+}
+
 export class DatabaseHitCounter implements HitCounter {
   private hitsSincePrune = 0;
   constructor(
@@ -46,25 +65,18 @@ export class DatabaseHitCounter implements HitCounter {
   ) {}
 
   async hit(key: string, windowMs: number, now: number, amount = 1): Promise<number> {
-    const windowStart = Math.floor(now / windowMs) * windowMs;
-    if (amount === 0) {
-      const [row] = await (this.db.engine === 'sqlite'
-        ? preparedQuery(this.db, 'hitCounter.read', (db) => readHits(db, sql.placeholder('key'), sql.placeholder('windowStart')).prepare()).all({ key, windowStart })
-        : readHits(this.db, key, windowStart));
-      return Number(row?.count ?? 0);
-    }
-    // SQLite: the statement is built once (it runs on every submission) and joins the next group commit
-    // (db/client.ts) instead of committing on its own; PostgreSQL builds it per call and commits it alone.
-    const [row] = await (this.db.engine === 'sqlite'
-      ? transaction(this.db, async (tx) =>
-          preparedQuery(tx, 'hitCounter.hit', (db) => countHit(db, sql.placeholder('key'), sql.placeholder('windowStart'), sql.placeholder('amount')).prepare()).all({ key, windowStart, amount }),
-        )
-      : countHit(this.db, key, windowStart, amount));
-    if (++this.hitsSincePrune >= PRUNE_EVERY) {
+    const count = await countInDatabase(this.db, key, Math.floor(now / windowMs) * windowMs, amount);
+    if (amount !== 0) await this.counted(now);
+    return count;
+  }
+
+  /** Every PRUNE_EVERY hits written, the table is pruned. */
+  async counted(now: number, hits = 1) {
+    this.hitsSincePrune += hits;
+    if (this.hitsSincePrune >= PRUNE_EVERY) {
       this.hitsSincePrune = 0;
       await this.prune(now);
     }
-    return Number(row.count);
   }
 
   /** Deletes windows that have ended, then the oldest rows beyond the cap. */
@@ -97,5 +109,89 @@ export class MemoryHitCounter implements HitCounter {
     // Map keeps insertion order and a hit re-inserts its key: the first key is the least recently counted.
     while (this.counts.size > this.maxKeys) this.counts.delete(this.counts.keys().next().value!);
     return count;
+  }
+}
+
+interface BufferedCount {
+  windowStart: number;
+  /** This process's count: the stored one when last read or written, plus the hits not yet written. */
+  count: number;
+  pending: number;
+}
+
+/**
+ * SQLite: the database's counts (as DatabaseHitCounter keeps them) with this process's hits counted in memory at
+ * once and written back as one upsert per key, in a transaction that joins the next group commit (db/client.ts).
+ * A submission's counts were six statements of its own; a group of submissions now shares about one per key
+ * (bench/ingest.bench.ts). A key is read from the database once per window; another process over the same file
+ * shows up here whenever this one writes the key back. A crash loses only the hits not yet written (one group),
+ * and a stop writes them (server/lifecycle.ts waits for every queued transaction).
+ */
+export class BufferedHitCounter implements HitCounter {
+  private readonly entries = new Map<string, BufferedCount>();
+  private readonly store: DatabaseHitCounter;
+  private writeQueued = false;
+  /** The latest time a hit was counted at (the app's clock), for pruning. */
+  private now = 0;
+  constructor(
+    private readonly db: Db,
+    private readonly maxKeys = MAX_ROWS,
+  ) {
+    this.store = new DatabaseHitCounter(db, maxKeys);
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+
+  async hit(key: string, windowMs: number, now: number, amount = 1): Promise<number> {
+    const windowStart = Math.floor(now / windowMs) * windowMs;
+    this.now = Math.max(this.now, now);
+    let entry = this.entries.get(key);
+    if (entry?.windowStart !== windowStart) {
+      const stored = await countInDatabase(this.db, key, windowStart, 0);
+      // Another request may have read it meanwhile; the hits of an ended window need not be written.
+      entry = this.entries.get(key);
+      if (entry?.windowStart !== windowStart) entry = { windowStart, count: stored, pending: 0 };
+    }
+    // Most recently counted last (Map order), so the first clean key is the one to drop.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (amount !== 0) {
+      entry.count += amount;
+      entry.pending += amount;
+      this.queueWrite();
+    }
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= this.maxKeys) break;
+      if (e.pending === 0) this.entries.delete(k);
+    }
+    return entry.count;
+  }
+
+  /** One transaction writes every key's hits so far; hits counted while it waits for its turn go with it. */
+  private queueWrite() {
+    if (this.writeQueued) return;
+    this.writeQueued = true;
+    const written: { entry: BufferedCount; amount: number }[] = [];
+    const write = transaction(this.db, async (tx) => {
+      this.writeQueued = false;
+      for (const [key, entry] of this.entries) {
+        if (entry.pending === 0) continue;
+        const amount = entry.pending;
+        entry.pending = 0;
+        written.push({ entry, amount });
+        const stored = await countInDatabase(tx, key, entry.windowStart, amount);
+        // Other processes' hits included; this process's counted since stay on top.
+        entry.count = stored + entry.pending;
+      }
+    });
+    void write.then(
+      () => this.store.counted(this.now, written.length).catch(() => undefined),
+      () => {
+        // Rolled back (a busy or closed database): the hits go with the next write.
+        for (const { entry, amount } of written) entry.pending += amount;
+      },
+    );
   }
 }

@@ -31,6 +31,28 @@ const linkQuery = (db: Db, token: Value<string>) =>
     .where(eq(waveLinks.token, token))
     .limit(1);
 
+/** What a submission needs of its link and wave: every submission reads it, the page's names it does not. */
+const submitLinkQuery = (db: Db, token: Value<string>) =>
+  db
+    .select({
+      link: { id: waveLinks.id, unitId: waveLinks.unitId, revokedAt: waveLinks.revokedAt },
+      wave: {
+        id: waves.id,
+        projectId: waves.projectId,
+        status: waves.status,
+        opensAt: waves.opensAt,
+        closesAt: waves.closesAt,
+        closesOn: waves.closesOn,
+        surveyVersionId: waves.surveyVersionId,
+        liveResults: waves.liveResults,
+        releases: waves.releases,
+      },
+    })
+    .from(waveLinks)
+    .innerJoin(waves, eq(waves.id, waveLinks.waveId))
+    .where(eq(waveLinks.token, token))
+    .limit(1);
+
 const submissionQuery = (db: Db, submissionId: Value<string>) =>
   db.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, submissionId)).limit(1);
 
@@ -54,7 +76,16 @@ export async function findLink(db: Db, token: string) {
 }
 
 async function openLink(db: Db, token: string, clock: Clock) {
-  const row = await findLink(db, token);
+  return open(await findLink(db, token), clock);
+}
+
+async function openLinkToSubmit(db: Db, token: string, clock: Clock) {
+  const [row] = await (db.engine === 'sqlite' ? preparedQuery(db, 'responses.submitLink', (d) => submitLinkQuery(d, sql.placeholder('token')).prepare()).all({ token }) : submitLinkQuery(db, token));
+  return open(row, clock);
+}
+
+/** The link's row if it takes answers now; otherwise the error that says why (the page shows it). */
+function open<T extends { link: { revokedAt: string | null }; wave: Parameters<typeof effectiveStatus>[0] & { surveyVersionId: number | null; opensAt: string | null } }>(row: T | undefined, clock: Clock) {
   if (!row) throw new DomainError('not_found', 'link_unknown', 'This survey link does not exist. Check that the whole link was copied.');
   if (row.link.revokedAt) throw new DomainError('gone', 'link_revoked', 'This survey link has been withdrawn. Ask your manager for the new link or code.');
   const status = effectiveStatus(row.wave, clock);
@@ -80,7 +111,7 @@ export async function getPublicSurvey(db: Db, token: string, clock: Clock) {
 /** Stores one anonymous response: the day only, no time, IP, agent or account, under a random id that says
  *  nothing about the order of arrival. Idempotent by submissionId. */
 export async function submitResponse(db: Db, token: string, input: ResponseInput, policy: DisclosurePolicy, clock: Clock): Promise<{ id: number; duplicate: boolean }> {
-  const { link, wave, surveyVersionId } = await openLink(db, token, clock);
+  const { link, wave, surveyVersionId } = await openLinkToSubmit(db, token, clock);
   // A retry of a stored submission is answered at once; the insert below still decides when two race.
   const [stored] = await storedSubmission(db, input.submissionId);
   if (stored) return duplicateOf(stored, wave.id);

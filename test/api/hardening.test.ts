@@ -3,12 +3,17 @@
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { transaction, type Db } from '../../db/client';
 import { rateLimitHits, responses } from '../../db/schema';
 import { createApp } from '../../server/app';
 import { networkOf } from '../../server/http/rateLimit';
-import { DatabaseHitCounter, MemoryHitCounter } from '../../server/services/hitCounters';
+import { BufferedHitCounter, DatabaseHitCounter, MemoryHitCounter } from '../../server/services/hitCounters';
 import { answersFor } from '../support/answers';
 import { ADMIN, clientFor, expectError, testApp } from '../support/api';
+import { testEngine } from '../support/testDb';
+
+/** SQLite's transactions commit in FIFO order: once an empty one has run, every write queued before it is stored. */
+const written = (db: Db) => transaction(db, async () => undefined);
 
 async function withProject() {
   const t = await testApp();
@@ -118,6 +123,7 @@ describe('rate-limit keys stay bounded', () => {
     }
     for (let i = 0; i < 30; i++) await guesser.post('/api/auth/login', { email: `nobody${i}@x.dk`, password: 'wrong-password' });
     for (let i = 0; i < 30; i++) await guesser.post(`/api/s/${'Z'.repeat(20)}${i}/responses`, { submissionId: randomUUID(), answers: {} });
+    await written(t.db);
     const rows = await t.db.select().from(rateLimitHits);
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
@@ -141,6 +147,33 @@ describe('rate-limit keys stay bounded', () => {
     const memory = new MemoryHitCounter(50);
     for (let i = 0; i < 500; i++) await memory.hit(`k:${i}`, 60_000, start);
     expect(memory.size).toBe(50);
+  });
+
+  it.skipIf(testEngine !== 'sqlite')('the SQLite store counts at once in memory, writes each key once per group commit, and sees another instance', async () => {
+    const t = await testApp();
+    const start = Date.parse('2026-03-02T10:00:00Z');
+    const one = new BufferedHitCounter(t.db, 100);
+    const commits = t.db.sqlite!.lock.commits;
+    const counts = await Promise.all(Array.from({ length: 10 }, () => one.hit('k:a', 60_000, start)));
+    expect(counts.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(await one.hit('k:a', 60_000, start, -1)).toBe(9);
+    await written(t.db);
+    expect(await t.db.select({ key: rateLimitHits.key, count: rateLimitHits.count }).from(rateLimitHits)).toEqual([{ key: 'k:a', count: 9 }]);
+    // Ten hits and a refund in a few writes, not one commit each.
+    expect(t.db.sqlite!.lock.commits - commits).toBeLessThanOrEqual(3);
+    // A second instance over the same database starts from the stored count; the first sees its hits once it writes.
+    const other = new BufferedHitCounter(t.db, 100);
+    expect(await other.hit('k:a', 60_000, start)).toBe(10);
+    await written(t.db);
+    expect(await one.hit('k:a', 60_000, start)).toBe(10);
+    await written(t.db);
+    expect(await one.hit('k:a', 60_000, start, 0)).toBe(11);
+    // A new window starts from nothing; memory stays within its cap.
+    expect(await one.hit('k:a', 60_000, start + 60_000)).toBe(1);
+    for (let i = 0; i < 300; i++) await one.hit(`k:${i}`, 60_000, start + 60_000);
+    await written(t.db);
+    await one.hit('k:last', 60_000, start + 60_000);
+    expect(one.size).toBeLessThanOrEqual(101);
   });
 
   it('keys are HMACs of what they count: fixed length, and the same address or /64 gives the same key', () => {

@@ -1,0 +1,1 @@
+DROP INDEX "response_values_item";
