@@ -26,15 +26,30 @@ const processKey = randomBytes(32);
 
 /** A fixed-length key for a rule: the HMAC of its parts, so nothing readable (address, e-mail, token) is stored. */
 export function limitKey(c: Context<AppEnv>, ...parts: string[]): string {
-  const secret = c.var.config.rateLimitKey ?? processKey;
-  return createHmac('sha256', secret).update(parts.join('\0')).digest('base64url').slice(0, 32);
+  const secret = c.get('config').rateLimitKey ?? processKey;
+  const input = parts.join('\0');
+  let keys = computedKeys.get(secret);
+  if (!keys) computedKeys.set(secret, (keys = new Map()));
+  let key = keys.get(input);
+  if (key === undefined) {
+    key = createHmac('sha256', secret).update(input).digest('base64url').slice(0, 32);
+    if (keys.size >= COMPUTED_KEYS_MAX) keys.delete(keys.keys().next().value!);
+    keys.set(input, key);
+  }
+  return key;
 }
+
+/** Keys computed lately, per secret: the same link token and client network come with every submission, and
+ *  an HMAC each time was a few per cent of one (bench/ingest.bench.ts). In memory only, and bounded (oldest
+ *  first out), like the request itself. */
+const computedKeys = new Map<string | Buffer, Map<string, string>>();
+const COMPUTED_KEYS_MAX = 10_000;
 
 /** The network a request comes from: the socket's peer, or with TRUST_PROXY=n the address the outermost of n
  *  trusted proxies saw (X-Forwarded-For, right to left, so a client cannot choose it). An IPv6 client is its /64,
  *  as one home or phone holds a whole /64. */
 export function clientNetwork(c: Context<AppEnv>): string {
-  const hops = c.var.config.trustProxy;
+  const hops = c.get('config').trustProxy;
   if (hops > 0) {
     const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     const seen = chain[chain.length - hops] ?? chain[0];
@@ -67,7 +82,7 @@ export const rateLimit = (counter: HitCounter, rule: LimitRule) => {
     const key = await rule.key(c);
     if (key === undefined) return next();
     const counted = `${rule.name}:${key}`;
-    const now = c.var.clock.now().getTime();
+    const now = c.get('clock').now().getTime();
     if ((await counter.hit(counted, rule.windowMs, now)) > rule.max) tooMany(c, rule.windowMs);
     await next();
     if (rule.counts && !rule.counts(c.res.status)) await counter.hit(counted, rule.windowMs, now, -1);
@@ -91,7 +106,7 @@ export const outcomeLimit = (counter: HitCounter, rule: OutcomeRule) => {
     const key = rule.key(c);
     if (key === undefined) return next();
     const counted = `${rule.name}:${key}`;
-    const now = c.var.clock.now().getTime();
+    const now = c.get('clock').now().getTime();
     const soFar = await counter.hit(counted, rule.windowMs, now, 0);
     if (soFar >= rule.floor && soFar >= (await rule.max(c))) tooMany(c, rule.windowMs);
     await next();

@@ -14,7 +14,7 @@ export const responseRoutes = new Hono<AppEnv>()
   })
   .post('/s/:token/responses', access('public'), summary('Stores an anonymous answer once: a retry with the same submissionId answers 200, duplicate: true'), validate('param', tokenParam), validate('json', responseBody), async (c) => {
     const input = c.req.valid('json');
-    const result = await submitResponse(c.var.db, c.req.valid('param').token, input, c.var.disclosure, c.var.clock);
+    const result = await submitResponse(c.get('db'), c.req.valid('param').token, input, c.get('disclosure'), c.get('clock'));
     // The submitter hears back its own id only: a row id would tell the order in which answers arrived.
     return c.json({ submissionId: input.submissionId, duplicate: result.duplicate }, result.duplicate ? 200 : 201);
   });
