@@ -65,6 +65,33 @@ function indexSurveyJson(json: unknown): Map<string, JsonQuestion> | undefined {
   return out;
 }
 
+/** Items by question, and by row for matrix questions. */
+type QuestionItems = { plain?: ItemMapEntry; rows: Map<string, ItemMapEntry> };
+interface SurveyIndex {
+  surveyJson: unknown;
+  jsonIndex: Map<string, JsonQuestion> | undefined;
+  byQuestion: Map<string, QuestionItems>;
+}
+
+/** A stored survey version never changes, and the server keeps one object per version: its indexes are built
+ *  once, not on every submission (bench/ingest.bench.ts). Keyed by the item map, checked against the JSON. */
+const surveyIndexes = new WeakMap<ItemMap, SurveyIndex>();
+
+function surveyIndex(itemMap: ItemMap, surveyJson: unknown): SurveyIndex {
+  const known = surveyIndexes.get(itemMap);
+  if (known && known.surveyJson === surveyJson) return known;
+  const byQuestion = new Map<string, QuestionItems>();
+  for (const item of itemMap.items) {
+    const entry: QuestionItems = byQuestion.get(item.question) ?? { rows: new Map() };
+    if (item.row !== undefined) entry.rows.set(item.row, item);
+    else entry.plain = item;
+    byQuestion.set(item.question, entry);
+  }
+  const index = { surveyJson, jsonIndex: surveyJson === undefined || surveyJson === null ? undefined : indexSurveyJson(surveyJson), byQuestion };
+  surveyIndexes.set(itemMap, index);
+  return index;
+}
+
 /**
  * Validates `data` (SurveyJS `model.data`) against the item map. Unknown questions or rows, values off
  * the scale, wrong types, non-existent choices, text over maxLength and missing required answers are
@@ -79,17 +106,7 @@ export function validateAnswers(itemMap: ItemMap, surveyJson: unknown, data: unk
   if (!isPlainObject(data)) {
     return { ok: false, details: [{ path: [], code: 'invalid_data', message: 'Answers must be an object' }] };
   }
-  const jsonIndex = surveyJson === undefined || surveyJson === null ? undefined : indexSurveyJson(surveyJson);
-
-  // Items by question, and by row for matrix questions.
-  type QuestionItems = { plain?: ItemMapEntry; rows: Map<string, ItemMapEntry> };
-  const byQuestion = new Map<string, QuestionItems>();
-  for (const item of itemMap.items) {
-    const entry: QuestionItems = byQuestion.get(item.question) ?? { rows: new Map() };
-    if (item.row !== undefined) entry.rows.set(item.row, item);
-    else entry.plain = item;
-    byQuestion.set(item.question, entry);
-  }
+  const { jsonIndex, byQuestion } = surveyIndex(itemMap, surveyJson);
 
   const found = new Map<string, AnswerValue>();
   /** Items that got a value, valid or not: an invalid value is reported once, not also as missing. */
@@ -143,8 +160,12 @@ export function validateAnswers(itemMap: ItemMap, surveyJson: unknown, data: unk
  * The answers as SurveyJS data, rebuilt from validated values only: what is stored holds nothing the
  * validation did not check (no unknown keys, no untrimmed text, no empty cells).
  */
+const itemsByKey = new WeakMap<ItemMap, Map<string, ItemMapEntry>>();
+
 export function answersFromValues(itemMap: ItemMap, values: readonly AnswerValue[]): Record<string, unknown> {
-  const byKey = new Map(itemMap.items.map((i) => [i.key, i]));
+  // Built once per item map, as surveyIndex is.
+  let byKey = itemsByKey.get(itemMap);
+  if (!byKey) itemsByKey.set(itemMap, (byKey = new Map(itemMap.items.map((i) => [i.key, i]))));
   const data: Record<string, unknown> = {};
   for (const v of values) {
     const item = byKey.get(v.itemKey);
