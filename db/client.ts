@@ -11,9 +11,11 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { is, Param, Placeholder, QueryPromise, sql } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { SAFETY_NET_PAGES, startCheckpointer } from './checkpointer';
 import * as schema from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -33,6 +35,7 @@ export interface Db extends Orm {
 /** Kept for readability where a function may run inside a caller's transaction. */
 export type DbLike = Db;
 
+const require = createRequire(import.meta.url);
 const migrationsRoot = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);
@@ -64,10 +67,15 @@ function openSqlite(path: string, busyWaitMs: number): Db {
   busyWaits.set(connection, busyWaitMs);
   const orm = drizzleSqlite(connection, { schema });
   migrateSqlite(orm, { migrationsFolder: join(migrationsRoot, 'sqlite') });
+  const checkpointer = path === ':memory:' ? null : startCheckpointer(path, require.resolve('better-sqlite3'));
+  if (checkpointer) connection.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
   return Object.assign(orm, {
     engine: 'sqlite' as const,
     sqlite: { connection, lock: new GroupCommit(connection, busyWaitMs) },
-    close: async () => void connection.close(),
+    close: async () => {
+      await checkpointer?.stop();
+      connection.close();
+    },
   }) as unknown as Db;
 }
 
