@@ -29,7 +29,7 @@ export function limitKey(c: Context<AppEnv>, ...parts: string[]): string {
   const secret = c.get('config').rateLimitKey ?? processKey;
   const input = parts.join('\0');
   let keys = computedKeys.get(secret);
-  if (!keys) computedKeys.set(secret, (keys = new Map()));
+  if (!keys) computedKeys.set(secret, (keys = new Map<string, string>()));
   let key = keys.get(input);
   if (key === undefined) {
     key = createHmac('sha256', secret).update(input).digest('base64url').slice(0, 32);
