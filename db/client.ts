@@ -89,9 +89,8 @@ const SQLITE_SYNCHRONOUS = 'FULL';
 
 /**
  * The page cache of the one connection, in KiB (SQLite's default is 2 MB). A group commit of submissions dirties
- * a few hundred pages, which at 2 MB pushed out the links', waves' and indexes' pages every commit, so the next
- * request read them from the file again: the link lookup took 60 µs instead of 3 (bench/ingest.bench.ts). The
- * cache only holds what is read; it grows to this at most.
+ * a few hundred pages, enough to push the links', waves' and indexes' pages out of 2 MB every commit. Not measured
+ * apart from the other changes of bench/README.md ("Fewer pages per commit"); the cache grows to this at most.
  */
 const SQLITE_CACHE_KIB = 64 * 1024;
 
