@@ -22,8 +22,8 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: postgresUrl ? ['test/api/**/*.test.ts', 'test/multi/**/*.test.ts'] : ['test/support/postgresSkipped.test.ts'],
-          // Same code on both engines (the attacker) or about SQLite files only (the migrations of stored answers): SQLite runs them.
-          exclude: ['test/api/disclosureAttacker.test.ts', 'test/api/migrations.test.ts', 'test/multi/crash.test.ts'],
+          // Same code on both engines (the attacker) or about SQLite files only (migrations of stored answers, the checkpoint worker): SQLite runs them.
+          exclude: ['test/api/disclosureAttacker.test.ts', 'test/api/migrations.test.ts', 'test/api/checkpointer.test.ts', 'test/multi/crash.test.ts'],
           env: { GS_TEST_ENGINE: 'postgres' },
           globalSetup: ['./test/support/postgresSetup.ts'],
         },
