@@ -1,15 +1,14 @@
 // The API's rate limits (mounted by createApp). Each budget is of the client's own doing, so nobody can spend
 // someone else's: login failures per client network, a staff link's stored answers sized from its unit, short-code
 // misses per client. Decisions and their numbers: docs/security.md.
-import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { units, waveLinks } from '../../db/schema';
 import { loginBody } from '../contract/auth';
 import { tokenParam } from '../contract/responses';
 import { normaliseShortCode } from '../contract/waveLinks';
 import type { HitCounter } from '../services/hitCounters';
+import { linkHeadcount } from '../services/responses';
 import type { AppEnv } from './env';
 import { errorJson } from './errors';
 import { clientNetwork, limitKey, outcomeLimit, rateLimit } from './rateLimit';
@@ -39,8 +38,8 @@ export const PUBLIC_REPORT_LIMIT = { max: 300, windowMs: 10 * MINUTE };
 /** The login body holds an e-mail and a password of at most 200 characters each. */
 export const LOGIN_BODY_BYTES = 4 * 1024;
 
-const headcountQuery = (c: Context<AppEnv>, token: string) =>
-  c.var.db.select({ headcount: units.headcount }).from(waveLinks).innerJoin(units, eq(units.id, waveLinks.unitId)).where(eq(waveLinks.token, token)).limit(1);
+/** The unit's headcount per request: both budgets of a submission past their floors need it. */
+const headcounts = new WeakMap<Context, Promise<number>>();
 
 export interface LimitOptions {
   counter: HitCounter;
@@ -54,9 +53,10 @@ export function rateLimits({ counter, sleep = (ms) => new Promise((r) => setTime
     const parsed = tokenParam.safeParse({ token: c.req.param('token') });
     return parsed.success ? parsed.data.token : undefined;
   };
-  const headcountOf = async (c: Context<AppEnv>) => {
-    const [row] = await headcountQuery(c, submitToken(c)!);
-    return row?.headcount ?? 0;
+  const headcountOf = (c: Context<AppEnv>) => {
+    let headcount = headcounts.get(c);
+    if (!headcount) headcounts.set(c, (headcount = linkHeadcount(c.get('db'), submitToken(c)!)));
+    return headcount;
   };
   const stored = (status: number) => status === 201;
   const loginEmail = async (c: Context<AppEnv>) => {

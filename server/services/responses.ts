@@ -69,6 +69,16 @@ const storedSubmission = (db: Db, submissionId: string) =>
     ? preparedQuery(db, 'responses.bySubmission', (d) => submissionQuery(d, sql.placeholder('submissionId')).prepare()).all({ submissionId })
     : submissionQuery(db, submissionId);
 
+const headcountQuery = (db: Db, token: Value<string>) =>
+  db.select({ headcount: units.headcount }).from(waveLinks).innerJoin(units, eq(units.id, waveLinks.unitId)).where(eq(waveLinks.token, token)).limit(1);
+
+/** The current headcount of the link's unit (0 for an unknown link): what a link's budget of stored answers is sized
+ *  from (server/http/limits.ts). Read on every submission once a link is past its floor, so prepared on SQLite. */
+export async function linkHeadcount(db: Db, token: string): Promise<number> {
+  const [row] = await (db.engine === 'sqlite' ? preparedQuery(db, 'responses.headcount', (d) => headcountQuery(d, sql.placeholder('token')).prepare()).all({ token }) : headcountQuery(db, token));
+  return row?.headcount ?? 0;
+}
+
 /** The staff link with its wave and the unit's and project's names, whatever its state (undefined if unknown). */
 export async function findLink(db: Db, token: string) {
   const [row] = await (db.engine === 'sqlite' ? preparedQuery(db, 'responses.link', (d) => linkQuery(d, sql.placeholder('token')).prepare()).all({ token }) : linkQuery(db, token));

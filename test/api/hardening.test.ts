@@ -207,6 +207,16 @@ describe("a staff link's limit cannot be spent by someone else", () => {
     expect(await t.stored()).toBe(30);
     expect((await clientFor(from(t.app, '203.0.113.11')).post(`/api/s/${t.link.token}/responses`, t.valid())).status).toBe(201);
   });
+
+  it('above the floor the budget follows the unit\'s headcount: 40 staff, 40 stored from one network', async () => {
+    const t = await surveyLink(40);
+    const one = clientFor(from(t.app, '203.0.113.12'));
+    const statuses: number[] = [];
+    for (let i = 0; i < 41; i++) statuses.push((await one.post(`/api/s/${t.link.token}/responses`, t.valid())).status);
+    expect(statuses.slice(0, 40).every((s) => s === 201)).toBe(true);
+    expect(statuses[40]).toBe(429);
+    expect(await t.stored()).toBe(40);
+  });
 });
 
 describe('login failures slow the guesser, not the account', () => {
