@@ -21,6 +21,8 @@ type Value<T> = T | ReturnType<typeof sql.placeholder>;
 // The queries every submission runs. On SQLite each is built once per connection (preparedQuery), with
 // placeholders for what varies: building drizzle's SQL per request was the largest cost of a submission
 // (bench/ingest.bench.ts). PostgreSQL builds them per call, as every other query.
+// Each finds at most one row by a unique key (a token, a submission id), so none has a LIMIT: drizzle sends
+// .limit(1) as a bound parameter, and with it SQLite ran the link's join 3× slower (bench/README.md).
 const linkQuery = (db: Db, token: Value<string>) =>
   db
     .select({ link: waveLinks, wave: waves, unitName: units.name, unitNameEn: units.nameEn, projectName: projects.name, projectNameEn: projects.nameEn })
@@ -28,8 +30,7 @@ const linkQuery = (db: Db, token: Value<string>) =>
     .innerJoin(waves, eq(waves.id, waveLinks.waveId))
     .innerJoin(units, eq(units.id, waveLinks.unitId))
     .innerJoin(projects, eq(projects.id, waves.projectId))
-    .where(eq(waveLinks.token, token))
-    .limit(1);
+    .where(eq(waveLinks.token, token));
 
 /** What a submission needs of its link and wave: every submission reads it, the page's names it does not. */
 const submitLinkQuery = (db: Db, token: Value<string>) =>
@@ -50,11 +51,10 @@ const submitLinkQuery = (db: Db, token: Value<string>) =>
     })
     .from(waveLinks)
     .innerJoin(waves, eq(waves.id, waveLinks.waveId))
-    .where(eq(waveLinks.token, token))
-    .limit(1);
+    .where(eq(waveLinks.token, token));
 
 const submissionQuery = (db: Db, submissionId: Value<string>) =>
-  db.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, submissionId)).limit(1);
+  db.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, submissionId));
 
 const linkStateQuery = (db: Db, linkId: Value<number>) =>
   db.select({ status: waves.status, revokedAt: waveLinks.revokedAt }).from(waveLinks).innerJoin(waves, eq(waves.id, waveLinks.waveId)).where(eq(waveLinks.id, linkId));
@@ -70,7 +70,7 @@ const storedSubmission = (db: Db, submissionId: string) =>
     : submissionQuery(db, submissionId);
 
 const headcountQuery = (db: Db, token: Value<string>) =>
-  db.select({ headcount: units.headcount }).from(waveLinks).innerJoin(units, eq(units.id, waveLinks.unitId)).where(eq(waveLinks.token, token)).limit(1);
+  db.select({ headcount: units.headcount }).from(waveLinks).innerJoin(units, eq(units.id, waveLinks.unitId)).where(eq(waveLinks.token, token));
 
 /** The current headcount of the link's unit (0 for an unknown link): what a link's budget of stored answers is sized
  *  from (server/http/limits.ts). Read on every submission once a link is past its floor, so prepared on SQLite. */
