@@ -1,6 +1,8 @@
 // The request and error log holds no personal data: a staff link's token, a poster's short code, an e-mail from a
 // login, a session cookie and a submission's answers never reach it — but every request does, as its route pattern.
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { users } from '../../db/schema';
 import { createApp } from '../../server/app';
@@ -104,5 +106,16 @@ describe('structured logs', () => {
     log.warn('request', { method: 'GET', route: '/api/ready', status: 503, ms: 2, requestId: 'r2' });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/WARN {2}request GET \/api\/ready 503 2ms id=r2$/);
+  });
+
+  it('write stdout a turn at a time, in order, and lose no line when the process exits in the same turn', () => {
+    // A child process logs 200 lines and exits at once: the batch still pending is written before it ends.
+    const script = `import { createLogger } from './server/http/logging.ts';
+const log = createLogger({ level: 'info', format: 'json' });
+for (let i = 0; i < 200; i++) log.info('line', { i });
+process.exit(0);`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: join(import.meta.dirname, '../..'), encoding: 'utf8' });
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { i: number });
+    expect(lines.map((l) => l.i)).toEqual(Array.from({ length: 200 }, (_, i) => i));
   });
 });
