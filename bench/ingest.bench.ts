@@ -99,6 +99,8 @@ function cpuSeconds(pid: number) {
 interface Result {
   /** Server CPU milliseconds per measured response. */
   cpuMs: number;
+  /** This process's (the 100 clients') CPU milliseconds per measured request: on 2 cores it shares the machine. */
+  clientCpuMs: number;
   acknowledged: string[];
   statuses: Map<number, number>;
   measured: number;
@@ -116,8 +118,9 @@ async function load(port: number, pid: number, tokens: string[], answers: unknow
   const measureFrom = t0 + WARMUP * 1000, end = measureFrom + SECONDS * 1000;
   let next = 0;
   let cpuAtStart = NaN, cpuAtEnd = NaN;
-  setTimeout(() => (cpuAtStart = cpuSeconds(pid)), measureFrom - t0);
-  setTimeout(() => (cpuAtEnd = cpuSeconds(pid)), end - t0);
+  let clientAtStart: NodeJS.CpuUsage | undefined, clientUsed: NodeJS.CpuUsage | undefined;
+  setTimeout(() => ((cpuAtStart = cpuSeconds(pid)), (clientAtStart = process.cpuUsage())), measureFrom - t0);
+  setTimeout(() => ((cpuAtEnd = cpuSeconds(pid)), (clientUsed = process.cpuUsage(clientAtStart))), end - t0);
   const post = (path: string, body: string) =>
     new Promise<number>((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
@@ -144,8 +147,9 @@ async function load(port: number, pid: number, tokens: string[], answers: unknow
   await Promise.all(Array.from({ length: CONNECTIONS }, client));
   // A busy event loop may run the end timer only after the last client stopped.
   if (Number.isNaN(cpuAtEnd)) cpuAtEnd = cpuSeconds(pid);
+  clientUsed ??= process.cpuUsage(clientAtStart);
   agent.destroy();
-  return { cpuMs: ((cpuAtEnd - cpuAtStart) * 1000) / latencies.length, acknowledged, statuses, measured: latencies.length, latencies: latencies.sort((a, b) => a - b), seconds: SECONDS };
+  return { cpuMs: ((cpuAtEnd - cpuAtStart) * 1000) / latencies.length, clientCpuMs: (clientUsed.user + clientUsed.system) / 1000 / latencies.length, acknowledged, statuses, measured: latencies.length, latencies: latencies.sort((a, b) => a - b), seconds: SECONDS };
 }
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
@@ -175,7 +179,7 @@ function talliesMatch(path: string) {
 function report(name: string, r: Result) {
   const perSecond = r.measured / r.seconds;
   const other = [...r.statuses].filter(([s]) => s !== 201).map(([s, n]) => `${n}× ${s}`).join(', ');
-  console.log(`${name.padEnd(34)} ${perSecond.toFixed(0).padStart(6)} responses/s   p50 ${pct(r.latencies, 50).toFixed(1).padStart(6)} ms   p99 ${pct(r.latencies, 99).toFixed(1).padStart(6)} ms   server CPU ${r.cpuMs.toFixed(2)} ms/response${other ? `   (not 201: ${other})` : ''}`);
+  console.log(`${name.padEnd(34)} ${perSecond.toFixed(0).padStart(6)} responses/s   p50 ${pct(r.latencies, 50).toFixed(1).padStart(6)} ms   p99 ${pct(r.latencies, 99).toFixed(1).padStart(6)} ms   server CPU ${r.cpuMs.toFixed(2)} ms/response   client CPU ${r.clientCpuMs.toFixed(2)} ms${other ? `   (not 201: ${other})` : ''}`);
   return perSecond;
 }
 
