@@ -6,7 +6,8 @@ import type { Db } from '../../db/client';
 import { responses, responseValues, waves } from '../../db/schema';
 import type { Localized } from '../../surveys/types';
 import type { Clock } from './clock';
-import { HIDDEN_REASON, reportingCells, type DisclosurePolicy } from './disclosure';
+import { respondentCounts } from './answerCounts';
+import { cellRespondents, HIDDEN_REASON, reportingCells, type DisclosurePolicy } from './disclosure';
 import { getProjectRow } from './projects';
 import { rawAnswersDeleted } from './retention';
 import { getSurveyVersion } from './surveys';
@@ -55,8 +56,10 @@ export async function getComments(db: Db, projectId: number, policy: DisclosureP
           .innerJoin(responses, eq(responses.id, responseValues.responseId))
           .where(and(answered, inArray(responseValues.itemKey, textItems.map((i) => i.key)), isNotNull(responseValues.valueText)))
       : [];
-    // The count only where the wave's total is shown anyway (the waves list hides it to protect a small unit).
-    const hideTotal = policy.waveTotalHidden(reportingCells(links.filter((l) => l.waveId === w.id)));
+    // The count only where the wave's total is shown anyway (the waves list and the report hide it to protect a
+    // small unit), decided over the same responses this count is of.
+    const cells = reportingCells(links.filter((l) => l.waveId === w.id));
+    const hideTotal = policy.waveTotalHidden(cells, cellRespondents(cells, await respondentCounts(db, [{ waveId: w.id, answers: stageOf(w).answers }])));
     return {
       waveId: w.id,
       name: w.name,

@@ -182,9 +182,14 @@ export class DisclosurePolicy {
     return hidden;
   }
 
-  /** Whether a wave's response total must be left out: it alone would reveal a cell hidden by its headcount. */
-  waveTotalHidden(cells: readonly ReportingCell[]): boolean {
-    return this.hiddenCells(0, cells, [], new Map<string, number[]>()).hideTotal;
+  /**
+   * Whether a wave's response total must be left out: it alone would reveal a cell hidden by its headcount, or,
+   * given how many answered in each cell, pin a hidden cell's count (two small units whose answers fill both
+   * headcounts). Every output with a wave's total — the report's response rates, the waves list, the comments —
+   * decides it here, from the responses that total counts, so none shows what another hides.
+   */
+  waveTotalHidden(cells: readonly ReportingCell[], respondents: ReadonlyMap<string, { respondents: number; complete: number }>): boolean {
+    return this.hiddenCells(0, cells, [], new Map<string, number[]>(), respondents).hideTotal;
   }
 
   /** Complementary hiding that also keeps each small hidden cell's range wide given the others' headcounts. */
@@ -203,6 +208,12 @@ export function disclosurePolicy(config: Pick<AppConfig, 'anonymityThreshold' | 
     releasesOverTime: weaken.releasesOverTime ?? true,
     uniformReason: weaken.uniformReason ?? true,
   });
+}
+
+/** Respondents and complete responses per reporting cell, from respondentCounts' rows of one wave. */
+export function cellRespondents(cells: readonly ReportingCell[], rows: readonly { unitId: number; complete: boolean; n: number }[]) {
+  const of = (cell: ReportingCell, complete?: boolean) => rows.filter((r) => cell.unitIds.includes(r.unitId) && (complete === undefined || r.complete === complete)).reduce((sum, r) => sum + r.n, 0);
+  return new Map(cells.map((c) => [c.key, { respondents: of(c), complete: of(c, true) }]));
 }
 
 /** Reporting cells of one wave's links: the units of a reporting group together, every other unit alone. */

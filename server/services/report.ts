@@ -9,7 +9,7 @@ import { todayUtc, type Clock } from './clock';
 import { comparisonOf, comparisonSeries, type ComparisonRow } from './comparisonGroups';
 import { invalid } from './errors';
 import { answerCounts, respondentCounts, tally } from './answerCounts';
-import { reportingCells, type DisclosurePolicy, type HiddenReason } from './disclosure';
+import { cellRespondents, reportingCells, type DisclosurePolicy, type HiddenReason } from './disclosure';
 import { getProjectRow } from './projects';
 import { getSurveyVersion } from './surveys';
 import { effectiveStatus, waveLinkCells } from './waves';
@@ -90,13 +90,7 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
   // Respondents per wave and unit (complete / partial), for response rates — over the same responses as the
   // results, so a response left out of the results (after the last live release) is not counted beside them.
   const respCounts = await respondentCounts(db, waveInfo.map((w) => ({ waveId: w.id, answers: w.disclosure.answers })));
-  const respondentsOfCells = (waveId: number) =>
-    new Map(
-      cellsByWave.get(waveId)!.map((cell) => {
-        const of = (complete: boolean) => respCounts.filter((r) => r.waveId === waveId && r.complete === complete && cell.unitIds.includes(r.unitId)).reduce((sum, r) => sum + r.n, 0);
-        return [cell.key, { respondents: of(true) + of(false), complete: of(true) }];
-      }),
-    );
+  const respondentsOfCells = (waveId: number) => cellRespondents(cellsByWave.get(waveId)!, respCounts.filter((r) => r.waveId === waveId));
   // Answer counts per wave, unit, item and value, over the responses the policy lets each wave show.
   const counts = await answerCounts(db, shown.map((w) => ({ waveId: w.id, answers: w.disclosure.answers })));
 

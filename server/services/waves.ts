@@ -11,7 +11,7 @@ import { getProjectRow } from './projects';
 import { ensureSurveyVersion, getSurveyVersion, type SurveyThresholds } from './surveys';
 import { activeUnitIds } from './units';
 import { answerCounts, respondentCounts } from './answerCounts';
-import { reportingCells, type DisclosurePolicy } from './disclosure';
+import { cellRespondents, reportingCells, type DisclosurePolicy } from './disclosure';
 import { releaseIfReady } from './liveReleases';
 import { groupNamesByUnit } from './reportingGroups';
 import { ensureWaveShortCodes, insertLinks, linkAddresses } from './shortCodes';
@@ -68,8 +68,11 @@ export async function listWaves(db: Db, projectId: number, policy: DisclosurePol
     .where(eq(waves.projectId, projectId))
     .groupBy(responses.waveId);
   const links = await waveLinkCells(db, rows.map((w) => w.id));
+  // Per cell, the same responses the total counts (all of the wave's): the total is hidden as the report hides it.
+  const perCell = await respondentCounts(db, rows.map((w) => ({ waveId: w.id, answers: 'all' as const })));
   return rows.map((w) => {
-    const hideTotal = policy.waveTotalHidden(reportingCells(links.filter((l) => l.waveId === w.id)));
+    const cells = reportingCells(links.filter((l) => l.waveId === w.id));
+    const hideTotal = policy.waveTotalHidden(cells, cellRespondents(cells, perCell.filter((r) => r.waveId === w.id)));
     return { ...waveView(w, clock), responses: hideTotal ? null : counts.find((c) => c.waveId === w.id)?.n ?? 0 };
   });
 }

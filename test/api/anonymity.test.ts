@@ -21,7 +21,7 @@ async function closedWave(units: [string, number, number, (i: ItemMapEntry) => n
   }
   await t.post(`/api/waves/${wave.id}/close`);
   const report = (await t.get(`/api/projects/${project.id}/report`)).body.report;
-  return { report, ids };
+  return { report, ids, t, project, wave };
 }
 
 const visibleUnits = (rows: { unitId: number; hidden?: boolean; cells?: { hidden: boolean }[] }[]) =>
@@ -56,5 +56,25 @@ describe('report anonymity across tables', () => {
     expect([cell(ids[0]).hidden, cell(ids[1]).hidden].filter(Boolean)).toHaveLength(1);
     const shownDontKnow = [cell(ids[0]), cell(ids[1])].filter((c) => !c.hidden).reduce((s, c) => s + c.dontKnow, 0);
     expect(adoption.overall[0].dontKnow - shownDontKnow).toBe(3); // only the sum over two hidden units is derivable
+  });
+
+  it('leaves out the wave total everywhere the report does: everyone in two small units answered', async () => {
+    // 8 + 3 staff, all 11 answered: a total of 11 beside the public headcounts would say all 3 in B answered.
+    const full = await closedWave([
+      ['A', 8, 8, () => 4],
+      ['B', 3, 3, () => 2],
+    ]);
+    // With room to spare (A's 20 staff, 10 answered), the total says nothing of B and is shown everywhere.
+    const roomy = await closedWave([
+      ['A', 20, 10, () => 4],
+      ['B', 3, 3, () => 2],
+    ]);
+    const totals = async ({ report, t, project, wave }: typeof full) => ({
+      report: report.responseRates[0].hidden ? null : report.responseRates[0].complete + report.responseRates[0].partial,
+      waves: (await t.get(`/api/projects/${project.id}/waves`)).body.waves.find((w: { id: number }) => w.id === wave.id).responses,
+      comments: (await t.get(`/api/projects/${project.id}/comments`)).body.comments.waves.find((w: { waveId: number }) => w.waveId === wave.id).respondents,
+    });
+    expect(await totals(full)).toEqual({ report: null, waves: null, comments: null });
+    expect(await totals(roomy)).toEqual({ report: 13, waves: 13, comments: 13 });
   });
 });
