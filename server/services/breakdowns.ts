@@ -27,6 +27,8 @@ interface Group {
   label: Localized | null;
   respondents: number;
   counts: ItemCounts;
+  /** Hidden whatever its own counts (a multi-choice breakdown whose combinations do not pass the policy). */
+  forceHidden?: boolean;
 }
 
 const NOT_ANSWERED: Localized = { da: 'Ikke besvaret', en: 'Not answered' };
@@ -80,17 +82,23 @@ export async function getBreakdowns(db: Db, projectId: number, policy: Disclosur
         members.push({ key: 'none', label: NOT_ANSWERED, respondents: respondents - answered, counts: minus(total, members.map((m) => m.counts)) });
         families.push(members);
       } else {
-        // Several options may be chosen: each option against everyone else, a family of two.
+        // Several options may be chosen: each option against everyone else, a family of two. The families overlap,
+        // so one can be subtracted from another (when nobody chose both 2 and 3, "not 2" minus "3" is everyone
+        // else): they are shown only when every set of options chosen together — the partition each group is a
+        // union of — would pass the policy on its own, so that no difference of shown groups is a small one.
+        const atoms = await combinationsOf(db, inSet, grouper.key, keys);
+        const atomsSafe = policy.hiddenGroups(atoms.map((g) => ({ key: g.key, respondents: g.respondents, items: measured.map((i) => tallyOf(g.counts, i)) }))).size === 0;
         for (const value of (grouper.values ?? []).map(Number)) {
           const text = chosen.valueText;
           const chose = and(eq(chosen.itemKey, grouper.key), or(eq(text, `[${value}]`), like(text, `[${value},%`), like(text, `%,${value},%`), like(text, `%,${value}]`)))!;
           const group = { key: String(value), label: labels.get(value) ?? { da: String(value), en: String(value) }, ...(await groupOf(db, inSet, chose, keys)) };
           families.push([group, { key: `not:${value}`, label: OTHERS, respondents: respondents - group.respondents, counts: minus(total, [group.counts]) }]);
         }
+        if (!atomsSafe) families.forEach((family) => family.forEach((g) => (g.forceHidden = true)));
       }
       const groups = families.flatMap((family) => {
         const hidden = policy.hiddenGroups(family.map((g) => ({ key: g.key, respondents: g.respondents, items: measured.map((i) => tallyOf(g.counts, i)) })));
-        return family.map((g) => shownGroup(g, hidden.has(g.key), measured, policy));
+        return family.map((g) => shownGroup(g, g.forceHidden === true || hidden.has(g.key), measured, policy));
       });
       breakdowns.push({ key: grouper.key, kind: grouper.construct === 'background' ? ('background' as const) : grouper.type === 'multi' ? ('multi' as const) : ('choice' as const), text: grouper.text, groups });
     }
@@ -145,4 +153,42 @@ async function groupCounts(db: Db, where: SQL, keys: string[]): Promise<ItemCoun
   const counts: ItemCounts = new Map();
   for (const r of rows) add(counts, r.itemKey, r.value!, r.n);
   return counts;
+}
+
+/**
+ * The wave's respondents by the exact set of options they chose on a multi-choice question (one group per set
+ * chosen, and one for those who chose nothing or did not answer), with their item counts: a partition of the
+ * respondents, which every option group and its complement are unions of.
+ */
+async function combinationsOf(db: Db, inSet: SQL, grouperKey: string, keys: string[]): Promise<Group[]> {
+  const chosenRows = await db
+    .select({ id: responses.id, text: chosen.valueText })
+    .from(responses)
+    .leftJoin(chosen, and(eq(chosen.responseId, responses.id), eq(chosen.itemKey, grouperKey)))
+    .where(inSet);
+  const combination = new Map<number, string>();
+  for (const r of chosenRows) {
+    let options: number[] = [];
+    try {
+      const parsed: unknown = r.text ? JSON.parse(r.text) : [];
+      if (Array.isArray(parsed)) options = parsed.map(Number).sort((a, b) => a - b);
+    } catch {
+      options = [];
+    }
+    combination.set(r.id, options.length ? options.join(',') : 'none');
+  }
+  const values = await db
+    .select({ id: responseValues.responseId, itemKey: responseValues.itemKey, value: responseValues.valueNum })
+    .from(responseValues)
+    .innerJoin(responses, eq(responses.id, responseValues.responseId))
+    .where(and(inSet, inArray(responseValues.itemKey, keys), isNotNull(responseValues.valueNum)));
+  const groups = new Map<string, Group>();
+  const groupOfKey = (key: string) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, label: null, respondents: 0, counts: new Map() }));
+    return g;
+  };
+  for (const key of combination.values()) groupOfKey(key).respondents++;
+  for (const v of values) add(groupOfKey(combination.get(v.id)!).counts, v.itemKey, v.value!, 1);
+  return [...groups.values()];
 }

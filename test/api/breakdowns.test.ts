@@ -26,9 +26,10 @@ async function setUp() {
     if (channels.length) answers[multi.question] = channels;
     expect((await t.post(`/api/s/${token}/responses`, { submissionId: randomUUID(), answers, locale: 'da' })).status).toBe(201);
   };
-  // Day 12 (8 favourable), evening 9 (3 favourable), night 2, no answer 1. Telephone chosen by 10.
+  // Day 12 (8 favourable), evening 9 (3 favourable), night 2, no answer 1. Telephone chosen by 11: 6 alone and 5
+  // with the PC (each set of options chosen together is 5 or more).
   for (let i = 0; i < 12; i++) await submit(1, i < 8 ? 5 : 2, i < 6 ? [1] : [2]);
-  for (let i = 0; i < 9; i++) await submit(2, i < 3 ? 5 : 1, i < 4 ? [1, 2] : [2]);
+  for (let i = 0; i < 9; i++) await submit(2, i < 3 ? 5 : 1, i < 5 ? [1, 2] : [2]);
   for (let i = 0; i < 2; i++) await submit(3, 5, [2]);
   await submit(null, 1, [2]);
   return { t, projectId: project.id, waveId: wave.id, ids };
@@ -56,8 +57,32 @@ describe('breakdowns', () => {
     const multi = wave.breakdowns.find((b: any) => b.kind === 'multi');
     const phone = multi.groups.find((g: any) => g.key === '1');
     const notPhone = multi.groups.find((g: any) => g.key === 'not:1');
-    expect(phone).toMatchObject({ hidden: false, respondents: 10, items: [{ n: 10, x: 9 }] });
-    expect(notPhone).toMatchObject({ hidden: false, respondents: 14, items: [{ n: 14 }] });
+    expect(phone).toMatchObject({ hidden: false, respondents: 11, items: [{ n: 11, x: 9 }] });
+    expect(notPhone).toMatchObject({ hidden: false, respondents: 13, items: [{ n: 13 }] });
+  });
+
+  it('hides a multiple-choice breakdown whose groups could be subtracted down to a small set of options', async () => {
+    // "Your role", one answer each in practice: 1 night, 14 day, 13 evening. Option against the rest, every group
+    // passes on its own, but "not day" minus "evening" is the night worker alone.
+    const { t, project } = await projectWithUnits([['A', 60]]);
+    const spec = { customItems: [{ kind: 'multi', id: 'rolle', text: localized('Din rolle?'), choices: [1, 2, 3].map((value) => ({ value, text: localized(`R${value}`) })), favourable: [1], phases: 'both' }] };
+    expect((await t.put(`/api/projects/${project.id}/survey/spec`, { spec })).status).toBe(200);
+    const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: 'Nulpunkt', phase: 'baseline' })).body.wave;
+    await t.post(`/api/waves/${wave.id}/open`);
+    const token = (await t.get(`/api/waves/${wave.id}/links`)).body.links[0].token;
+    const itemMap = (await t.get(`/api/projects/${project.id}/survey/preview?phase=baseline`)).body.itemMap;
+    const multi = itemMap.items.find((i: ItemMapEntry) => i.type === 'multi');
+    const submit = (role: number, adoption: number) =>
+      t.post(`/api/s/${token}/responses`, { submissionId: randomUUID(), answers: { ...answersFor(itemMap, (i: ItemMapEntry) => (i.construct === 'adoption' ? adoption : 4)), [multi.question]: [role] }, locale: 'da' });
+    expect((await submit(1, 5)).status).toBe(201);
+    for (let i = 0; i < 14; i++) expect((await submit(2, i < 5 ? 5 : 1)).status).toBe(201);
+    for (let i = 0; i < 13; i++) expect((await submit(3, i < 5 ? 5 : 1)).status).toBe(201);
+    await t.post(`/api/waves/${wave.id}/close`);
+    const [shown] = (await t.get(`/api/projects/${project.id}/breakdowns`)).body.breakdowns.waves;
+    const groups = shown.breakdowns.find((b: any) => b.kind === 'multi').groups;
+    expect(groups.length).toBe(6);
+    for (const g of groups) expect(g, g.key).toMatchObject({ hidden: true, respondents: null });
+    for (const g of groups) for (const item of g.items) expect(item.n, g.key).toBeUndefined();
   });
 
   it('is for readers of the project only, and knows no other project', async () => {
