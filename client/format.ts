@@ -23,6 +23,31 @@ export function formatDate(value: string | null | undefined, locale: Locale = 'd
   return dayFormat(locale).format(d);
 }
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function dayAndTimeFormat(locale: Locale) {
+  let f = timeFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TZ, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    timeFormats.set(locale, f);
+  }
+  return f;
+}
+const clockInCopenhagen = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * When a wave stops taking answers, as staff read it: the last day when it closes at midnight after that day
+ * ("28. december 2026"; `timed` false), else the day and the time ("28. december 2026 kl. 16.00" / "28 December
+ * 2026 at 16:00"), so nobody who answers that evening finds it closed.
+ */
+export function formatClosing(wave: { closesOn?: string | null; closesAt?: string | null }, locale: Locale): { text: string; timed: boolean } | null {
+  const at = wave.closesAt ? new Date(wave.closesAt) : null;
+  if (at && !Number.isNaN(at.getTime()) && clockInCopenhagen.format(at) !== '00:00') return { text: dayAndTimeFormat(locale).format(at), timed: true };
+  if (wave.closesOn) return { text: formatDate(wave.closesOn, locale), timed: false };
+  // Midnight without a day given: the day before it is the last one.
+  if (at && !Number.isNaN(at.getTime())) return { text: formatDate(new Date(at.getTime() - 60_000).toISOString(), locale), timed: false };
+  return null;
+}
+
 /** Today's date in Copenhagen as YYYY-MM-DD (for date inputs). */
 export function todayInCopenhagen(): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

@@ -5,7 +5,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { answerTimeText } from '../../surveys/duration';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatDate } from '../format';
+import { formatClosing } from '../format';
 import type { Locale } from '../i18n';
 import { useT } from '../i18n/common';
 import { translatePoster, useLinksT, type PosterKey } from '../i18n/waveLinks';
@@ -25,8 +25,8 @@ export function Poster({ data, link, lang, headingLevel = 1 }: { data: PosterDat
   const projectName = (lang === 'en' && project.nameEn) || project.name;
   const purpose = (lang === 'en' && project.purposeEn) || project.purpose;
   const unitName = (lang === 'en' && link.unitNameEn) || link.unitName;
-  // The last day to answer (a Copenhagen day); the instant only when no day is set.
-  const closes = formatDate(wave.closesOn ?? wave.closesAt, lang);
+  // The last day to answer, with the time when the wave closes before that day's end.
+  const closes = formatClosing(wave, lang)?.text;
   return (
     <article className="poster" lang={lang} aria-label={tl('posterPageTitle', { unit: link.unitName })}>
       <div className="poster-inner">

@@ -126,8 +126,8 @@ function NewProjectForm({ onCancel }: { onCancel: () => void }) {
         <TextField label={t('projectName')} required value={name} onChange={(e) => setName(e.target.value)} error={nameError} maxLength={300} />
         <TextArea label={`${t('purpose')} ${t('optional')}`} hint={t('purposeHint')} value={purpose} onChange={(e) => setPurpose(e.target.value)} maxLength={5000} />
         <TextField label={`${t('projectLead')} ${t('optional')}`} value={projectLead} onChange={(e) => setProjectLead(e.target.value)} maxLength={300} />
-        <TextArea label={`${t('newGoals')} ${t('optional')}`} hint={t('onePerLine')} value={goals} onChange={(e) => setGoals(e.target.value)} rows={3} error={lineError(errs, 'goals')} />
-        <TextArea label={`${t('newEnablers')} ${t('optional')}`} hint={t('onePerLine')} value={enablers} onChange={(e) => setEnablers(e.target.value)} rows={3} error={lineError(errs, 'enablers')} />
+        <TextArea label={`${t('newGoals')} ${t('optional')}`} hint={t('goalsPerLine')} value={goals} onChange={(e) => setGoals(e.target.value)} rows={3} error={lineError(errs, 'goals')} />
+        <TextArea label={`${t('newEnablers')} ${t('optional')}`} hint={t('enablersPerLine')} value={enablers} onChange={(e) => setEnablers(e.target.value)} rows={3} error={lineError(errs, 'enablers')} />
         <TextArea
           label={`${t('newPrimaryBehaviours')} ${t('optional')}`}
           hint={t('newPrimaryBehavioursHint')}

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
 import type { Model } from 'survey-core';
 import { ApiError, publicApi, type PublicSurvey } from '../api';
 import { errorText } from '../components/ErrorMessage';
-import { formatDate } from '../format';
+import { formatClosing } from '../format';
 import { getLocale, setLocale, useLocale, type Locale } from '../i18n';
 import { useT } from '../i18n/common';
 import { useAnswerT } from '../i18n/answering';
@@ -35,10 +35,13 @@ const retryable = (e: unknown) => !(e instanceof ApiError) || isRetryable(e);
 const expiryOf = (data: PublicSurvey) => keepUntil(data.wave);
 
 /** The answer page's model: each new page (and Start) puts focus on its first question, so keyboard and screen
- *  reader users begin there (not in the admin preview, where it would pull focus out of the editor). */
+ *  reader users begin there (not in the admin preview, where it would pull focus out of the editor); text answers
+ *  update the model while they are typed. */
 function answerModel(data: PublicSurvey, locale: Locale, answers?: Record<string, unknown>) {
   const model = createSurveyModel(data.survey, locale, answers);
   model.autoFocusFirstQuestion = true;
+  // A comment is kept in the draft as it is typed, not only when the field loses focus: a phone may drop the tab.
+  model.textUpdateMode = 'onTyping';
   return model;
 }
 
@@ -153,6 +156,30 @@ export default function AnswerPage({ token, kiosk = false }: { token: string; ki
     if (model) model.locale = surveyLocaleOf(locale);
   }, [model, locale]);
 
+  // Focus goes to the first question of each page (answerModel), and the browser scrolls to that input: on a phone
+  // the page's heading and the question's own text would then sit above the screen. Once focus has landed, the
+  // page is scrolled back so that it begins at the progress line; the input keeps the focus.
+  useEffect(() => {
+    if (!model) return;
+    let armed = false;
+    const arm = () => {
+      armed = true;
+    };
+    const onFocus = (e: FocusEvent) => {
+      if (!armed || !(e.target instanceof Element) || !e.target.closest('.sd-question')) return;
+      armed = false;
+      requestAnimationFrame(() => document.querySelector('.survey-progress')?.scrollIntoView({ block: 'start' }));
+    };
+    model.onStarted.add(arm);
+    model.onCurrentPageChanged.add(arm);
+    document.addEventListener('focusin', onFocus);
+    return () => {
+      model.onStarted.remove(arm);
+      model.onCurrentPageChanged.remove(arm);
+      document.removeEventListener('focusin', onFocus);
+    };
+  }, [model]);
+
   // Every answer and page turn is kept as the draft (not in kiosk mode: the next person must not see it).
   useEffect(() => {
     if (!model || !data || kiosk) return;
@@ -236,7 +263,8 @@ export default function AnswerPage({ token, kiosk = false }: { token: string; ki
   }, [data, state.kind, t]);
 
   const startOver = () => {
-    if (!data) return;
+    // The link sits just above the questions: one tap must not wipe a half-finished survey.
+    if (!data || !window.confirm(ta('startOverConfirm'))) return;
     clearDraft(store, token);
     openSurvey(data, false);
   };
@@ -334,13 +362,14 @@ const nameIn = (named: { name: string; nameEn: string }, locale: string) => (loc
 /** Project, unit, wave and closing date in one compact block (the intro page below says why and how anonymous). */
 function SurveyHeading({ data }: { data: PublicSurvey }) {
   const t = useT();
+  const closing = formatClosing(data.wave, t.locale);
   return (
     <div className="answer-intro">
       <h1>{nameIn(data.project, t.locale)}</h1>
       <p className="answer-meta">
         <span>{t('answerUnit', { unit: nameIn(data.unit, t.locale) })}</span>
         <span>{t('answerWave', { wave: nameIn(data.wave, t.locale) })}</span>
-        {data.wave.closesOn && <span>{t('answerClosesOn', { date: formatDate(data.wave.closesOn, t.locale) })}</span>}
+        {closing && <span>{t(closing.timed ? 'answerClosesAt' : 'answerClosesOn', { date: closing.text })}</span>}
       </p>
     </div>
   );

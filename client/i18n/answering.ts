@@ -3,11 +3,12 @@
 import { makeTranslator } from './index';
 
 const da = {
-  draftRestored: 'Vi har gemt dine svar på denne enhed, så du kan fortsætte, hvor du slap.',
+  draftRestored: 'Vi har gemt dine svar på denne telefon eller computer, så du kan fortsætte, hvor du slap.',
   startOver: 'Start forfra',
+  startOverConfirm: 'Slette de svar, du har givet indtil nu, og starte forfra?',
   sendingBusy: 'Serveren har travlt lige nu. Vi prøver automatisk igen om et øjeblik – dit svar tælles kun én gang.',
   answeredBeforeTitle: 'Du har allerede svaret',
-  answeredBefore: 'Du har allerede svaret på denne måling fra denne enhed. Vil du svare igen (fx hvis en kollega låner telefonen)?',
+  answeredBefore: 'Du har allerede svaret på denne måling fra denne telefon eller computer. Vil du svare igen (fx hvis en kollega låner telefonen)?',
   answerAgain: 'Ja, svar igen',
   noThanks: 'Nej tak',
   alreadyDoneText: 'Tak. Dit svar er talt med – du kan lukke siden.',
@@ -30,6 +31,7 @@ const da = {
 const en: typeof da = {
   draftRestored: 'Your answers were kept on this device, so you can continue where you left off.',
   startOver: 'Start over',
+  startOverConfirm: 'Delete the answers you have given so far and start over?',
   sendingBusy: 'The server is busy right now. We will try again automatically in a moment – your answer is only counted once.',
   answeredBeforeTitle: 'You have already answered',
   answeredBefore: 'You have already answered this survey from this device. Do you want to answer again (e.g. if a colleague is borrowing the phone)?',

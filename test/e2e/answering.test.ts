@@ -103,6 +103,11 @@ describe.skipIf(!hasBrowser)('answering on a phone', () => {
     expect(await progress(page)).toMatch(/^Side 1 af \d+$/);
     expect(await page.locator('.sd-progress, .sd-progress-buttons').count()).toBe(0);
     await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.sd-question'))).toBe(true);
+    // With focus in the first question, the page still begins on screen: progress line and page heading.
+    await expect.poll(() => page.evaluate(() => document.querySelector('.survey-progress')!.getBoundingClientRect().top)).toBeGreaterThanOrEqual(-1);
+    const heading = await page.getByRole('heading', { name: FIRST_PAGE_TITLE }).boundingBox();
+    expect(heading!.y).toBeGreaterThanOrEqual(-1);
+    expect(heading!.y + heading!.height).toBeLessThanOrEqual(740);
     expect(await axeViolations(page)).toEqual([]);
 
     // Half of it, then a reload: the answers and the page are kept.
@@ -113,7 +118,7 @@ describe.skipIf(!hasBrowser)('answering on a phone', () => {
     const before = await page.locator('.sd-page input[type=radio]:checked').count();
     expect(before).toBeGreaterThan(0);
     await page.reload();
-    await page.getByText('Vi har gemt dine svar på denne enhed').waitFor();
+    await page.getByText('Vi har gemt dine svar på denne telefon eller computer').waitFor();
     expect(await progress(page)).toMatch(/^Side 2 af/);
     expect(await page.locator('.sd-page input[type=radio]:checked').count()).toBe(before);
 
@@ -143,7 +148,7 @@ describe.skipIf(!hasBrowser)('answering on a phone', () => {
 
     // Opening the link again on this device asks first.
     await page.goto(`${app.baseUrl}/s/${token}`);
-    await page.getByText('Du har allerede svaret på denne måling fra denne enhed. Vil du svare igen (fx hvis en kollega låner telefonen)?').waitFor();
+    await page.getByText('Du har allerede svaret på denne måling fra denne telefon eller computer. Vil du svare igen (fx hvis en kollega låner telefonen)?').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ja, svar igen' }).click();
     await start(page).waitFor();
