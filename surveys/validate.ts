@@ -244,7 +244,7 @@ function checkValue(
         fail(path, 'too_long', `At most ${max} characters (got ${value.length})`);
         return undefined;
       }
-      const text = value.trim();
+      const text = cleanFreeText(value);
       return text === '' ? undefined : { itemKey: item.key, valueText: text };
     }
   }
@@ -284,4 +284,17 @@ export function compareItems(a: ItemMapEntry, b: ItemMapEntry): ItemComparison {
     wordingChanged: differences.includes('text.da') || differences.includes('text.en'),
     differences,
   };
+}
+
+// eslint-disable-next-line no-control-regex -- control characters other than a line break or tab
+const FREE_TEXT_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+const FREE_TEXT_INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * A comment as stored and shown: line breaks as LF, NFC, without control characters, bidi overrides and isolates
+ * or zero-width characters (names refuse these: server/contract/common.ts). A comment is cleaned rather than
+ * refused: a zero-width space pasted from a message must not cost the respondent the answer.
+ */
+export function cleanFreeText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(FREE_TEXT_CONTROL, '').replace(FREE_TEXT_INVISIBLE, '').normalize('NFC').trim();
 }

@@ -350,6 +350,18 @@ describe('round trip through survey-core', () => {
   });
 });
 
+describe('free-text answers', () => {
+  it('are stored without control, bidi or zero-width characters, with line breaks kept', () => {
+    const { survey, itemMap } = generateSurvey(careCentreExample, 'baseline');
+    const result = validateAnswers(itemMap, survey, { 'b1.adoption': 4, free_text: ' ok\u0000\u0007\u001b[31m\u202Eevil\u2066x\u200B\r\nnæste linje\tslut ' });
+    if (!result.ok) throw new Error(JSON.stringify(result.details));
+    expect(result.values.find((v) => v.itemKey === 'free_text')).toEqual({ itemKey: 'free_text', valueText: 'ok[31mevilx\nnæste linje\tslut' });
+    // Nothing left but invisible characters: no answer.
+    const empty = validateAnswers(itemMap, survey, { 'b1.adoption': 4, free_text: '\u200B\u202E' });
+    expect(empty.ok && empty.values.some((v) => v.itemKey === 'free_text')).toBe(false);
+  });
+});
+
 describe('validateAnswers rejects tampered data', () => {
   const { survey, itemMap } = generateSurvey(careCentreExample, 'followup', {
     customItems: [
