@@ -563,7 +563,9 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
     pages: [intro, ...contentPages.map((p) => ({ ...p.page, elements: p.planned.map((q) => q.question) }))],
   };
 
-  return { survey, itemMap: { phase, bankVersion: BANK_VERSION, items }, estimatedSeconds, warnings, missingEnglish };
+  // Frozen with the version, so the answer page can tell English respondents that some texts are Danish only.
+  const itemMap: ItemMap = { phase, bankVersion: BANK_VERSION, items, ...(missingEnglish.length ? { untranslated: missingEnglish.length } : {}) };
+  return { survey, itemMap, estimatedSeconds, warnings, missingEnglish };
 }
 
 function assertUnique(values: string[], what: string) {

@@ -61,4 +61,7 @@ export interface ItemMap {
   items: ItemMapEntry[];
   /** Optional: version of the built-in item bank the wording came from (surveys/itemBank.ts). */
   bankVersion?: number;
+  /** How many of the survey's texts have no English and show the Danish in the English survey; absent when none
+   *  (and in versions stored before it was kept). */
+  untranslated?: number;
 }

@@ -371,6 +371,7 @@ function SurveyHeading({ data }: { data: PublicSurvey }) {
         <span>{t('answerWave', { wave: nameIn(data.wave, t.locale) })}</span>
         {closing && <span>{t(closing.timed ? 'answerClosesAt' : 'answerClosesOn', { date: closing.text })}</span>}
       </p>
+      {t.locale === 'en' && data.untranslated && <p className="answer-untranslated">{t('answerUntranslated')}</p>}
     </div>
   );
 }

@@ -161,12 +161,13 @@ async function groupCounts(db: Db, where: SQL, keys: string[]): Promise<ItemCoun
  * respondents, which every option group and its complement are unions of.
  */
 async function combinationsOf(db: Db, inSet: SQL, grouperKey: string, keys: string[]): Promise<Group[]> {
+  const ids = await db.select({ id: responses.id }).from(responses).where(inSet);
   const chosenRows = await db
-    .select({ id: responses.id, text: chosen.valueText })
-    .from(responses)
-    .leftJoin(chosen, and(eq(chosen.responseId, responses.id), eq(chosen.itemKey, grouperKey)))
-    .where(inSet);
-  const combination = new Map<number, string>();
+    .select({ id: responseValues.responseId, text: responseValues.valueText })
+    .from(responseValues)
+    .innerJoin(responses, eq(responses.id, responseValues.responseId))
+    .where(and(inSet, eq(responseValues.itemKey, grouperKey)));
+  const combination = new Map<number, string>(ids.map((r) => [r.id, 'none']));
   for (const r of chosenRows) {
     let options: number[] = [];
     try {
@@ -175,7 +176,7 @@ async function combinationsOf(db: Db, inSet: SQL, grouperKey: string, keys: stri
     } catch {
       options = [];
     }
-    combination.set(r.id, options.length ? options.join(',') : 'none');
+    if (options.length) combination.set(r.id, options.join(','));
   }
   const values = await db
     .select({ id: responseValues.responseId, itemKey: responseValues.itemKey, value: responseValues.valueNum })

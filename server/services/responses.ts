@@ -109,8 +109,11 @@ function open<T extends { link: { revokedAt: string | null }; wave: Parameters<t
 export async function getPublicSurvey(db: Db, token: string, clock: Clock) {
   const { wave, unitName, unitNameEn, projectName, projectNameEn, surveyVersionId } = await openLink(db, token, clock);
   const version = await getSurveyVersion(db, surveyVersionId);
+  // English was not written for some text staff will see: the English page says so rather than mix silently.
+  const untranslated = (version.itemMap.untranslated ?? 0) > 0 || [projectNameEn, unitNameEn, wave.nameEn].some((name) => !name.trim());
   return {
     survey: version.surveyJson,
+    untranslated,
     // Each English name is empty when the secretariat has not given one; the page then shows the Danish.
     wave: { name: wave.name, nameEn: wave.nameEn, phase: wave.phase, closesOn: wave.closesOn, closesAt: wave.closesAt },
     unit: { name: unitName, nameEn: unitNameEn },

@@ -47,7 +47,7 @@ async function openWave(t: Awaited<ReturnType<typeof setUp>>, phase: 'baseline' 
   expect(survey.body.project).toEqual({ name: 'Digital vagtoverlevering', nameEn: 'Digital shift handover' });
   expect(survey.body.unit).toEqual({ name: 'Plejecenter A', nameEn: unitNameEn });
   expect(survey.body.wave).toMatchObject({ name, nameEn });
-  return { wave, token: links[0].token, survey: survey.body.survey };
+  return { wave, token: links[0].token, survey: survey.body.survey, untranslated: survey.body.untranslated as boolean };
 }
 
 /** Every visible string of a survey in one language (`default` is Danish). */
@@ -73,7 +73,9 @@ describe('English texts in the survey', () => {
 
   it('puts the English texts on the en side of the public survey, and the wording into the questions', async () => {
     const t = await setUp();
-    const { survey } = await openWave(t, 'followup', 'Opfølgning');
+    const { survey, untranslated } = await openWave(t, 'followup', 'Opfølgning');
+    // Everything has English: the English page has nothing to warn of.
+    expect(untranslated).toBe(false);
     expect(survey.title).toEqual({ default: 'Digital vagtoverlevering', en: 'Digital shift handover' });
     const page = survey.pages.find((p: { name: string }) => p.name === `b${t.behaviour.id}`);
     expect(page.title).toEqual({ default: 'Læser selv beboerens status i systemet', en: "Reads the resident's status in the system" });
@@ -114,6 +116,8 @@ describe('English texts in the survey', () => {
     expect(page.description.en).toBe('When the shift starts\nWhen: Ved vagtskiftet om morgenen');
     // The answer page gets the empty English names and shows the Danish ones (client/answer/AnswerPage.tsx).
     const shownPage = (await t.get(`/api/s/${token}`)).body;
+    // …and tells the English page that some texts are Danish only (it says so to the respondent).
+    expect(shownPage.untranslated).toBe(true);
     expect(shownPage.unit).toEqual({ name: 'Plejecenter A', nameEn: '' });
     expect(shownPage.wave).toMatchObject({ name: 'Opfølgning', nameEn: '' });
     const preview = (await t.get(`/api/projects/${t.project.id}/survey/preview?phase=followup`)).body;
@@ -228,5 +232,12 @@ describe('English texts in the survey', () => {
     expect(await t.db.select().from(benefits)).toEqual(before.benefits);
     expect(await t.db.select().from(units)).toEqual(before.units);
     expect(await t.db.select().from(waves)).toEqual(before.waves);
+  });
+
+  it('tells the English page when a text inside the survey has no English, the names all given', async () => {
+    const t = await setUp();
+    expect((await t.patch(`/api/behaviours/${t.behaviour.id}`, { situationEn: '', version: t.behaviour.version })).status).toBe(200);
+    const { untranslated } = await openWave(t, 'followup', 'Opfølgning');
+    expect(untranslated).toBe(true);
   });
 });

@@ -108,6 +108,8 @@ describe.skipIf(!hasBrowser)('question wording and English texts', () => {
     await page.getByRole('button', { name: 'English' }).click();
     const heading = page.locator('.answer-intro');
     await heading.getByRole('heading', { name: 'Handover in the app' }).waitFor();
+    // Everything has English: no note that some texts are Danish only.
+    expect(await page.getByText('only available in Danish').count()).toBe(0);
     expect(await heading.innerText()).toContain('Unit: Sunflower ward');
     expect(await heading.innerText()).toContain('Survey round: First round');
     const seen: string[] = [await page.locator('main').innerText()];
@@ -131,6 +133,14 @@ describe.skipIf(!hasBrowser)('question wording and English texts', () => {
     const reminders = JSON.stringify((await api('get', `/api/waves/${wave.id}/reminders?locale=en`)).units[0].texts);
     for (const text of danish) expect(reminders).not.toContain(text);
     expect(reminders).toContain('Sunflower ward');
+
+    // A name left without English: the English page says that some texts are Danish only, never silently.
+    await api('patch', `/api/units/${unit.id}`, { nameEn: '', version: unit.version });
+    const again = await suite.openPage({ device: phone });
+    await again.page.goto(link.url.replace(/^https?:\/\/[^/]+/, app.baseUrl));
+    await again.page.getByRole('button', { name: 'English' }).click();
+    await again.page.getByText('Some texts of this survey are only available in Danish.').waitFor();
+    await again.context.close();
     await admin.close();
   });
 });
