@@ -165,6 +165,14 @@ describe.skipIf(!hasBrowser)('answering on a phone', () => {
       if (r.method() === 'POST' && r.url().endsWith('/responses')) ids.push((r.postDataJSON() as { submissionId: string }).submissionId);
     });
     await page.goto(`${link}?kiosk=1`);
+    // The header (brand, "Fælles tablet", language switch) fits a 320 px screen: nothing cut off at the edge.
+    await start(page).waitFor();
+    for (const width of [360, 320]) {
+      await page.setViewportSize({ width, height: 740 });
+      const english = await page.getByRole('button', { name: 'English' }).boundingBox();
+      expect(english!.x + english!.width, `English button at ${width} px`).toBeLessThanOrEqual(width);
+    }
+    await page.setViewportSize(phone.viewport);
     for (const person of [1, 2]) {
       await start(page).click();
       await page.getByRole('heading', { name: FIRST_PAGE_TITLE }).waitFor();
