@@ -20,6 +20,7 @@ import {
   overallOf,
   textOn,
   type GoLive,
+  notLiveAtWave,
 } from './model';
 import { GoLiveText, UnitName, pp, useWaveName } from './shared';
 
@@ -158,8 +159,12 @@ export function Heatmap({ report, behaviours, goLive }: { report: Report; behavi
                     const c = row?.cells.find((x) => x.waveId === wave?.id);
                     if (!c) return <EmptyCell key={key} text={t('notMeasured')} />;
                     if (c.hidden || c.p == null) return <HiddenCell key={key} words={c.label?.[t.locale] ?? t('hidden')} />;
-                    const lag = levelLags(c, overallOf(b.adoption!.overall, wave?.id));
-                    const words = c.label?.code === 'indicative' ? `${t('nLine', { n: c.n })} · ${c.label[t.locale] ?? c.label.da}` : t('nLine', { n: c.n });
+                    // A unit not yet live when a follow-up opened is expected to be low (it may be the comparison
+                    // group): it is said so, not marked as lagging.
+                    const early = notLiveAtWave(goLive.get(u.key), wave);
+                    const lag = !early && levelLags(c, overallOf(b.adoption!.overall, wave?.id));
+                    const n = c.label?.code === 'indicative' ? `${t('nLine', { n: c.n })} · ${c.label[t.locale] ?? c.label.da}` : t('nLine', { n: c.n });
+                    const words = early ? `${n} · ${t('notLiveAtWave')}` : n;
                     return <ColouredCell key={key} colour={levelColour(c.p)} main={pctText(c.p)} sub={words} lag={lag} lagText={t('lagLevel')} />;
                   })}
                 </tr>

@@ -37,6 +37,13 @@ export interface GoLive {
   live: boolean;
 }
 
+/** Whether a row's unit (for a group: its last member) was not yet live when a follow-up wave opened: its level
+ *  there is expected to be low (it may be the comparison group), so the heatmap says so and marks no lag. */
+export function notLiveAtWave(status: GoLive | undefined, wave: { phase: string; opensOn: string | null } | null): boolean {
+  if (!status || !wave || wave.phase !== 'followup' || !wave.opensOn) return false;
+  return status.date === null || status.date > wave.opensOn;
+}
+
 /** Today in Copenhagen as YYYY-MM-DD. */
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 

@@ -91,6 +91,9 @@ describe.skipIf(!hasBrowser)('the manager report: overview, heatmap, drill-down 
     expect(await hidden.count()).toBeGreaterThan(0);
     expect(await hidden.first().innerText()).toBe('Skjult for at beskytte små grupper');
     expect(await heatmap.innerText()).toContain('Ikke i drift endnu');
+    // A unit that was not live when the shown follow-up opened says so and is never marked as lagging.
+    const early = heatmap.locator('td.heat-cell', { hasText: 'ikke i drift ved målingen' });
+    for (const cell of await early.all()) expect(await cell.getAttribute('class')).not.toContain('lagging');
     // Coloured cells carry their number in text, in black or white for contrast.
     const coloured = heatmap.locator('td.heat-cell:not(.heat-hidden):not(.heat-empty)').first();
     expect(await coloured.innerText()).toMatch(/\d+\s%/);
