@@ -100,7 +100,8 @@ export function laggingRows(r: Report): LaggingRow[] {
     for (const u of b.adoption.units) {
       const cell = u.cells.find((c) => c.waveId === wave?.id);
       const change = changes?.find((c) => c.key === u.key);
-      const lv = wave && levelLags(cell, total);
+      // As in the heatmap: a unit not yet live when the follow-up opened is not behind.
+      const lv = wave && !notLiveAtWave(goLiveOf(r.units.find((x) => x.key === u.key), undefined), wave) && levelLags(cell, total);
       const ch = changeLags(change);
       if (!lv && !ch) continue;
       rows.push({
