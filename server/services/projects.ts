@@ -1,6 +1,6 @@
 // Projects and everything a project page shows: goals, enablers, benefits with their KPI measurements,
 // behaviours, links and rollouts. getProjectDetail is also the municipality's JSON feed for its own reporting.
-import { asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { transaction, type Db, type DbLike } from '../../db/client';
 import {
   behaviourBenefits,
@@ -15,10 +15,11 @@ import {
   projects,
   rollouts,
   units,
+  waves,
 } from '../../db/schema';
 import type { NewProjectInput, ProjectOrder, ProjectPatch } from '../contract/projects';
 import { type Clock, nowIso } from './clock';
-import { notFound } from './errors';
+import { conflict, notFound } from './errors';
 import { kpiProgress } from './measurements';
 import { checkLinks } from './projectLinks';
 import { surveyReferences, type ArchiveReason } from './surveyUsage';
@@ -151,6 +152,11 @@ export async function createProject(db: Db, input: NewProjectInput) {
 /** Writes the change only if the project is still at the version the client started from (versioned.ts). */
 export async function updateProject(db: DbLike, projectId: number, input: ProjectPatch) {
   const { version, ...fields } = input;
+  // A project still collecting answers is not finished: its open or planned waves are closed (or deleted) first.
+  if (fields.status === 'afsluttet') {
+    const [running] = await db.select({ id: waves.id }).from(waves).where(and(eq(waves.projectId, projectId), eq(waves.status, 'open'))).limit(1);
+    if (running) throw conflict('waves_still_open', 'The project has an open or planned wave: close it before the project is marked as finished');
+  }
   await claimVersion(db, projects, projectId, version, { what: 'project', read: () => getProjectRow(db, projectId), sent: input }, fields);
   return getProjectRow(db, projectId);
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { preparedQuery, transaction, type Db, type DbLike } from '../../db/client';
-import { reportingGroups, reportingGroupUnits, responses, rollouts, units, waveLinks, waves, type waveStatuses } from '../../db/schema';
+import { projects, reportingGroups, reportingGroupUnits, responses, rollouts, units, waveLinks, waves, type waveStatuses } from '../../db/schema';
 import type { LinkPatch, WaveInput, WavePatch } from '../contract/waves';
 import { type Clock, nowIso } from './clock';
 import { conflict, invalid, notFound } from './errors';
@@ -160,6 +160,11 @@ export async function openWave(db: Db, waveId: number, clock: Clock, thresholds:
       .where(and(eq(waves.id, waveId), eq(waves.status, 'draft')))
       .returning();
     if (!opened) throw conflict('wave_not_draft', 'Only a draft wave can be opened');
+    // Measuring has begun: a project still in planning is now in rollout (the lists show it so).
+    await tx
+      .update(projects)
+      .set({ status: 'udrulning', version: nextVersion(projects) })
+      .where(and(eq(projects.id, wave.projectId), eq(projects.status, 'planlaegning')));
     return waveView(opened, clock);
   });
 }

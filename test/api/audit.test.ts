@@ -26,7 +26,9 @@ async function setUp() {
   const manager = await t.post('/api/users', { email: MANAGER2.email, name: 'Leder', role: 'manager', password: MANAGER2.password });
   expect(manager.status).toBe(201);
   expect((await t.put(`/api/users/${manager.body.user.id}/scopes`, { unitIds: [], projectIds: [project.id] })).status).toBe(200);
-  return { t, project, unit, wave, link, itemMap, textItem, managerId: manager.body.user.id as number };
+  // Opening the wave moved the project from planning to rollout, with a new version.
+  const current = (await t.get(`/api/projects/${project.id}`)).body.project;
+  return { t, project: current, unit, wave, link, itemMap, textItem, managerId: manager.body.user.id as number };
 }
 
 const rows = async (t: Awaited<ReturnType<typeof testApp>>) => t.db.select().from(auditLog);

@@ -84,7 +84,7 @@ export function ProjectPage({ projectId }: { projectId: number }) {
             <PairingSettings projectId={p.id} />
           </>
         }
-        waves={<WavesSection project={p} />}
+        waves={<WavesSection project={p} onChanged={project.reload} />}
       />
     </>
   );

@@ -22,7 +22,9 @@ import { statusKey as projectStatusKey } from '../ProjectListPage';
 
 const statusKey = (s: WaveSummary['status']) => `wave_${s}` as AdminKey;
 
-export function WavesSection({ project }: { project: ProjectDetail }) {
+/** `onChanged`: the project is read again after a wave action (opening a wave moves a project in planning to
+ *  rollout, with a new version). */
+export function WavesSection({ project, onChanged }: { project: ProjectDetail; onChanged?: () => unknown }) {
   const t = useAdminT();
   const { isAdmin } = useSession();
   const waves = useLoad(() => waveApi.list(project.id), [project.id]);
@@ -36,6 +38,7 @@ export function WavesSection({ project }: { project: ProjectDetail }) {
       await fn();
       setMessage(msg);
       await waves.reload();
+      await onChanged?.();
     } catch (e) {
       setError(e);
     }
