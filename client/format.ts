@@ -32,6 +32,8 @@ function dayAndTimeFormat(locale: Locale) {
   }
   return f;
 }
+/** An instant as a day and a time in Copenhagen: "1. marts 2027 kl. 08.00" / "1 March 2027 at 08:00". */
+export const formatDayAndTime = (iso: string, locale: Locale) => dayAndTimeFormat(locale).format(new Date(iso));
 const clockInCopenhagen = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /**

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
 import type { Model } from 'survey-core';
 import { ApiError, publicApi, type PublicSurvey } from '../api';
 import { errorText } from '../components/ErrorMessage';
-import { formatClosing } from '../format';
+import { formatClosing, formatDayAndTime } from '../format';
 import { getLocale, setLocale, useLocale, type Locale } from '../i18n';
 import { useT } from '../i18n/common';
 import { useAnswerT } from '../i18n/answering';
@@ -378,7 +378,7 @@ function SurveyHeading({ data }: { data: PublicSurvey }) {
 
 /** "Åbner 1. marts 2027 kl. 08.00" / "Opens 1 March 2027 at 08:00", in Danish time. */
 function openingText(iso: string, locale: 'da' | 'en') {
-  const at = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', { timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  const at = formatDayAndTime(iso, locale);
   return locale === 'en' ? `Opens ${at}` : `Åbner ${at}`;
 }
 
