@@ -1,5 +1,6 @@
 // The demo project from DESIGN.md: a care-centre case where staff read each resident's status in the
-// care system themselves instead of a joint read-aloud at shift start. Plain data; loaded by server/services/demo.ts.
+// care system themselves instead of a joint read-aloud at shift start, in Danish and English (so the English survey
+// shows no Danish text). Plain data; loaded by server/services/demo.ts.
 
 export const demoAccounts = {
   admin: { email: 'sekretariat@demo.dk', password: 'gevinst-demo', name: 'Digitaliseringssekretariatet' },
@@ -8,20 +9,23 @@ export const demoAccounts = {
 
 /** Units: one forvaltning, three care centres and two small teams (below the anonymity threshold). */
 export const demoUnits = [
-  { key: 'forv', name: 'Sundhed og Omsorg', kind: 'forvaltning', parent: null, headcount: 0 },
-  { key: 'sol', name: 'Plejecenter Solhaven', kind: 'center', parent: 'forv', headcount: 48 },
-  { key: 'ege', name: 'Plejecenter Egebo', kind: 'center', parent: 'forv', headcount: 36 },
-  { key: 'lin', name: 'Plejecenter Lindely', kind: 'center', parent: 'forv', headcount: 55 },
-  { key: 'nat', name: 'Nattevagten, Lindely', kind: 'enhed', parent: 'forv', headcount: 8 },
-  { key: 'afl', name: 'Afløserteamet', kind: 'enhed', parent: 'forv', headcount: 7 },
+  { key: 'forv', name: 'Sundhed og Omsorg', nameEn: 'Health and Care', kind: 'forvaltning', parent: null, headcount: 0 },
+  { key: 'sol', name: 'Plejecenter Solhaven', nameEn: 'Solhaven Care Centre', kind: 'center', parent: 'forv', headcount: 48 },
+  { key: 'ege', name: 'Plejecenter Egebo', nameEn: 'Egebo Care Centre', kind: 'center', parent: 'forv', headcount: 36 },
+  { key: 'lin', name: 'Plejecenter Lindely', nameEn: 'Lindely Care Centre', kind: 'center', parent: 'forv', headcount: 55 },
+  { key: 'nat', name: 'Nattevagten, Lindely', nameEn: 'Night shift, Lindely', kind: 'enhed', parent: 'forv', headcount: 8 },
+  { key: 'afl', name: 'Afløserteamet', nameEn: 'Relief team', kind: 'enhed', parent: 'forv', headcount: 7 },
 ] as const;
 
 export type DemoUnitKey = (typeof demoUnits)[number]['key'];
 
 export const demoProject = {
   name: 'Digital overlevering på plejecentrene',
+  nameEn: 'Digital handover at the care centres',
   purpose:
     'Medarbejderne læser selv den enkelte beboers status i omsorgssystemet, så den fælles oplæsning ved vagtskifte kan kortes ned, og tiden går til kerneopgaven.',
+  purposeEn:
+    "Staff read each resident's status in the care system themselves, so that the joint read-aloud at shift change can be shortened and the time goes to the core task.",
   projectLead: 'Projektleder Mads Holm',
   status: 'udrulning' as const,
   goals: ['Mere tid til kerneopgaven hos beboerne', 'En sikker overlevering mellem vagter'],
@@ -32,6 +36,7 @@ export const demoBenefits = [
   {
     key: 'time',
     title: 'Mere tid til kerneopgaven',
+    titleEn: 'More time for the core task',
     direction: 'positive',
     type: 'tid',
     owner: 'Chef for Sundhed og Omsorg',
@@ -45,6 +50,7 @@ export const demoBenefits = [
   {
     key: 'talk',
     title: 'Mindre fælles faglig drøftelse ved overlevering',
+    titleEn: 'Less joint professional discussion at handover',
     direction: 'negative',
     type: 'kvalitet',
     owner: 'Sygeplejefaglig leder',
@@ -61,11 +67,15 @@ export const demoBehaviours = [
   {
     key: 'read',
     title: 'Læser selv beboerens status i omsorgssystemet ved vagtstart',
+    titleEn: "Reads the resident's status in the care system at the start of the shift",
     description: 'Før du går ind til den første beboer, læser du status og seneste notater på telefonen.',
+    descriptionEn: 'Before you go in to the first resident, you read the status and latest notes on the phone.',
     targetGroup: 'Social- og sundhedsmedarbejdere på dag- og aftenvagt',
     situation: 'Ved vagtstart, før første besøg',
+    situationEn: 'At the start of the shift, before the first visit',
     expectedFrequency: 'Hver vagt',
     oldBehaviour: 'Lytter til fælles oplæsning af alle beboeres status ved vagtskifte',
+    oldBehaviourEn: "Listens to a joint read-aloud of every resident's status at shift change",
     benefits: ['time', 'talk'],
     enablers: [0, 1],
     isPrimary: true,
@@ -73,11 +83,15 @@ export const demoBehaviours = [
   {
     key: 'write',
     title: 'Skriver kort status i systemet efter hvert besøg',
+    titleEn: 'Writes a short status in the system after each visit',
     description: 'Efter besøget skriver du 1–3 linjer om, hvad der er vigtigt for næste vagt.',
+    descriptionEn: 'After the visit you write 1–3 lines about what matters for the next shift.',
     targetGroup: 'Alle medarbejdere med beboerkontakt',
     situation: 'Lige efter hvert besøg',
+    situationEn: 'Right after each visit',
     expectedFrequency: 'Efter hvert besøg',
     oldBehaviour: 'Gemmer beskeder til den mundtlige overlevering',
+    oldBehaviourEn: 'Saves messages for the spoken handover',
     benefits: ['time'],
     enablers: [0, 2],
     isPrimary: false,
@@ -117,9 +131,9 @@ export const demoRollouts: Record<DemoUnitKey, number | null> = {
 
 /** Waves relative to the load day. Responses per unit and wave; small teams stay below the threshold. */
 export const demoWaves = [
-  { name: 'Nulpunktsmåling', phase: 'baseline', opensOn: -140, closesOn: -126, status: 'closed' },
-  { name: 'Opfølgning efter 3 måneder', phase: 'followup', opensOn: -25, closesOn: -11, status: 'closed' },
-  { name: 'Opfølgning efter 6 måneder', phase: 'followup', opensOn: -3, closesOn: 25, status: 'open' },
+  { name: 'Nulpunktsmåling', nameEn: 'Baseline', phase: 'baseline', opensOn: -140, closesOn: -126, status: 'closed' },
+  { name: 'Opfølgning efter 3 måneder', nameEn: 'Follow-up after 3 months', phase: 'followup', opensOn: -25, closesOn: -11, status: 'closed' },
+  { name: 'Opfølgning efter 6 måneder', nameEn: 'Follow-up after 6 months', phase: 'followup', opensOn: -3, closesOn: 25, status: 'open' },
 ] as const;
 
 /** Each demo wave opens at 08:00 on its first day and closes at 16:00 on its last, Copenhagen time. */

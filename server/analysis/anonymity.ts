@@ -145,22 +145,9 @@ export function suppressWithCaps(groups: readonly CappedGroup[], k: number, opti
   const first = suppress(list, kk);
   const hidden = new Set(first.hidden);
   let hideParent = first.hideParent;
-  const cap = (g: CappedGroup) => Math.max(safeN(g.cap), safeN(g.n));
   // Groups with nothing to count, hidden by the caller without partners: they add nothing to the hidden sum but
   // their headcounts widen the others' ranges.
-  const emptyCaps = safeN(options.emptyCaps ?? 0);
-  const narrow = () => {
-    const s = list.filter((g) => hidden.has(g.id));
-    const sum = s.reduce((acc, g) => acc + safeN(g.n), 0);
-    const caps = s.reduce((acc, g) => acc + cap(g), 0) + emptyCaps;
-    return s.some((g) => {
-      const n = safeN(g.n);
-      if (n <= 0 || n >= kk) return false;
-      const lo = Math.max(0, sum - (caps - cap(g)));
-      const hi = Math.min(cap(g), sum);
-      return !(hi - lo + 1 >= kk || (lo === 0 && hi >= cap(g)));
-    });
-  };
+  const narrow = () => hiddenSumPins(list.filter((g) => hidden.has(g.id)), kk, options.emptyCaps ?? 0);
   while (!hideParent && hidden.size > 0 && narrow()) {
     let next: CappedGroup | undefined;
     for (const g of list) if (!hidden.has(g.id) && (!next || safeN(g.n) < safeN(next.n))) next = g;
@@ -168,6 +155,28 @@ export function suppressWithCaps(groups: readonly CappedGroup[], k: number, opti
     else hidden.add(next.id);
   }
   return { hidden: list.filter((g) => hidden.has(g.id)).map((g) => g.id), hideParent };
+}
+
+/**
+ * Whether the sum of these hidden groups, known as the total minus everything shown, narrows some group below k
+ * to fewer than k possible values (lo_i … hi_i as in `suppressWithCaps`) short of its whole range 0…cap.
+ * `emptyCaps`: the caps of hidden groups with a count of 0, which widen the others' ranges.
+ *
+ * @example hiddenSumPins([{ id: 'S', n: 3, cap: 3 }, { id: 'M', n: 10, cap: 10 }], 5) // true: 13 of 13 says S = 3
+ */
+export function hiddenSumPins(hiddenGroups: readonly CappedGroup[], k: number, emptyCaps = 0): boolean {
+  const list = isArray(hiddenGroups) ? hiddenGroups : [];
+  const kk = safeK(k);
+  const cap = (g: CappedGroup) => Math.max(safeN(g.cap), safeN(g.n));
+  const sum = list.reduce((acc, g) => acc + safeN(g.n), 0);
+  const caps = list.reduce((acc, g) => acc + cap(g), 0) + safeN(emptyCaps);
+  return list.some((g) => {
+    const n = safeN(g.n);
+    if (n <= 0 || n >= kk) return false;
+    const lo = Math.max(0, sum - (caps - cap(g)));
+    const hi = Math.min(cap(g), sum);
+    return !(hi - lo + 1 >= kk || (lo === 0 && hi >= cap(g)));
+  });
 }
 
 /** A unit and its sub-units. n = all responses in the unit's subtree (its own link plus its sub-units). */

@@ -36,7 +36,7 @@ export type {
 } from './did';
 export { benjaminiHochberg, DEFAULT_FDR } from './multiplicity';
 export type { BenjaminiHochbergResult } from './multiplicity';
-export { suppress, suppressTree, suppressTwoWay, suppressWithCaps, DEFAULT_THRESHOLD, FREE_TEXT_THRESHOLD } from './anonymity';
+export { hiddenSumPins, suppress, suppressTree, suppressTwoWay, suppressWithCaps, DEFAULT_THRESHOLD, FREE_TEXT_THRESHOLD } from './anonymity';
 export type { CappedGroup, Group, SuppressResult, UnitNode, SuppressTreeResult, TwoWayCell, TwoWayOptions, TwoWayResult } from './anonymity';
 export { responseRates, formatRate } from './responseRate';
 export type { ResponseRateInput, ResponseRates } from './responseRate';

@@ -14,7 +14,7 @@ import type { DisclosurePolicy } from './disclosure';
 import { getProjectRow } from './projects';
 import { rawAnswersDeleted } from './retention';
 import { getSurveyVersion } from './surveys';
-import { effectiveStatus } from './waves';
+import { effectiveStatus, waveHiding } from './waves';
 
 /** The grouping question's row of a response, apart from the counted items' rows that groupCounts joins. */
 const chosen = alias(responseValues, 'chosen');
@@ -63,6 +63,8 @@ export async function getBreakdowns(db: Db, projectId: number, policy: Disclosur
       result.push({ waveId: wave.id, name: wave.name, phase: wave.phase, rawDeleted: true, breakdowns: [] });
       continue;
     }
+    // The groups add up to the wave's totals: where the report leaves a total out, so does every breakdown.
+    const { hideTotal, pinned } = await waveHiding(db, wave, stage, policy);
     const inSet = and(eq(responses.waveId, wave.id), stage.answers === 'released' ? isNotNull(responses.releasedIn) : undefined)!;
     const keys = measured.map((i) => i.key);
     const total = await groupCounts(db, inSet, keys);
@@ -98,7 +100,7 @@ export async function getBreakdowns(db: Db, projectId: number, policy: Disclosur
       }
       const groups = families.flatMap((family) => {
         const hidden = policy.hiddenGroups(family.map((g) => ({ key: g.key, respondents: g.respondents, items: measured.map((i) => tallyOf(g.counts, i)) })));
-        return family.map((g) => shownGroup(g, g.forceHidden === true || hidden.has(g.key), measured, policy));
+        return family.map((g) => shownGroup(g, g.forceHidden === true || hidden.has(g.key), measured, policy, { hideTotal, pinned }));
       });
       breakdowns.push({ key: grouper.key, kind: grouper.construct === 'background' ? ('background' as const) : grouper.type === 'multi' ? ('multi' as const) : ('choice' as const), text: grouper.text, groups });
     }
@@ -109,16 +111,16 @@ export async function getBreakdowns(db: Db, projectId: number, policy: Disclosur
 
 /** A group as shown: its numbers, or nothing but the policy's one reason. A multi-choice "others" group is
  *  shown like any other, since it is the total minus the option. */
-function shownGroup(g: Group, hidden: boolean, measured: readonly ItemMapEntry[], policy: DisclosurePolicy) {
+function shownGroup(g: Group, hidden: boolean, measured: readonly ItemMapEntry[], policy: DisclosurePolicy, wave: { hideTotal: boolean; pinned: ReadonlySet<string> }) {
   const items = measured.map((item) => {
     const t = tallyOf(g.counts, item);
     const tooFew = policy.tooFew(t);
-    const isHidden = hidden || tooFew;
+    const isHidden = hidden || tooFew || wave.pinned.has(item.key);
     if (isHidden) return { key: item.key, behaviourId: item.behaviourId ?? null, hidden: true as const, hiddenReason: policy.hiddenReason(tooFew), label: estimateLabel(null, 0, 1) };
     const w = wilson(t.x, t.n);
     return { key: item.key, behaviourId: item.behaviourId ?? null, hidden: false as const, hiddenReason: null, n: t.n, x: t.x, dontKnow: t.dontKnow, p: w?.p ?? null, lo: w?.lo ?? null, hi: w?.hi ?? null, label: estimateLabel(w, t.n, 0) };
   });
-  return { key: g.key, label: g.label, hidden, respondents: hidden ? null : g.respondents, items };
+  return { key: g.key, label: g.label, hidden, respondents: hidden || wave.hideTotal ? null : g.respondents, items };
 }
 
 function tallyOf(counts: ItemCounts, item: ItemMapEntry) {

@@ -150,7 +150,7 @@ export async function seedDemo(db: Db, adminHash: string, managerHash: string, c
     for (const u of demoUnits) {
       const [unit] = await tx
         .insert(units)
-        .values({ name: u.name, kind: u.kind, parentId: u.parent ? unitIds[u.parent] : null, headcount: u.headcount, headcountDate: day(-150), externalId: `DEMO-${u.key.toUpperCase()}` })
+        .values({ name: u.name, nameEn: u.nameEn, kind: u.kind, parentId: u.parent ? unitIds[u.parent] : null, headcount: u.headcount, headcountDate: day(-150), externalId: `DEMO-${u.key.toUpperCase()}` })
         .returning({ id: units.id });
       unitIds[u.key] = unit.id;
     }
@@ -158,7 +158,7 @@ export async function seedDemo(db: Db, adminHash: string, managerHash: string, c
     // The demo manager leads Plejecenter Solhaven and so sees the project with her own centre's rows.
     await tx.insert(userScopes).values({ userId: manager.id, unitId: unitIds.sol });
 
-    const project = await createProject(tx, { name: demoProject.name, purpose: demoProject.purpose, projectLead: demoProject.projectLead, status: demoProject.status });
+    const project = await createProject(tx, { name: demoProject.name, nameEn: demoProject.nameEn, purpose: demoProject.purpose, purposeEn: demoProject.purposeEn, projectLead: demoProject.projectLead, status: demoProject.status });
     const goalIds: number[] = [];
     for (const [i, title] of demoProject.goals.entries()) {
       const [goal] = await tx.insert(goals).values({ projectId: project.id, title, sortOrder: i }).returning({ id: goals.id });
@@ -203,7 +203,7 @@ export async function seedDemo(db: Db, adminHash: string, managerHash: string, c
     let openToken: string | null = null;
     for (const [wi, w] of demoWaves.entries()) {
       // Every unit answers every wave: those not yet live at a follow-up are its comparison group, on purpose.
-      const wave = await createWave(tx, project.id, { name: w.name, phase: w.phase, unitIds: waveUnits.map((k) => unitIds[k]), includeNotLive: true }, today);
+      const wave = await createWave(tx, project.id, { name: w.name, nameEn: w.nameEn, phase: w.phase, unitIds: waveUnits.map((k) => unitIds[k]), includeNotLive: true }, today);
       const opened = await openWave(tx, wave.id, today, thresholds);
       const version = await getSurveyVersion(tx, opened.surveyVersionId!);
       const links = await tx.select().from(waveLinks).where(eq(waveLinks.waveId, wave.id)).orderBy(asc(waveLinks.id));

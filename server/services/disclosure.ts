@@ -4,7 +4,7 @@
 // every output: the report, its response rates, the waves list, the links list and the comments. None of them
 // decides on its own. docs/anonymity.md states the guarantee these rules give, and what it does not cover.
 import type { ItemMapEntry } from '../../surveys/types';
-import { suppressWithCaps } from '../analysis';
+import { hiddenSumPins, suppressWithCaps } from '../analysis';
 import type { AppConfig } from '../config';
 import { answeredCount, reportedItem, tally, type Counts } from './answerCounts';
 
@@ -162,6 +162,24 @@ export class DisclosurePolicy {
     // The union of valid hidden sets is itself valid: adding a hidden cell only adds to the hidden sum, so every
     // family's hidden part still reaches k over at least two cells and every interval only widens.
     return { hidden, hideTotal };
+  }
+
+  /**
+   * The reported items whose whole-wave counts must be left out of a wave shown as `hidden` (its hidden cells; every
+   * cell while the wave runs, when nothing per unit is shown): the total answered, or substantive, minus the shown
+   * cells would pin a small hidden cell given the headcounts — everyone in two small units answered the item. As
+   * `waveTotalHidden` for the response total; the breakdowns, whose groups add up to the same totals, follow it.
+   */
+  pinnedItems(waveId: number, cells: readonly ReportingCell[], items: readonly ItemMapEntry[], counts: Counts, hidden: ReadonlySet<string>): Set<string> {
+    const pinned = new Set<string>();
+    const inHidden = cells.filter((c) => hidden.has(c.key));
+    for (const item of items.filter(reportedItem)) {
+      // As in hiddenCells: a cell where nobody answered the item is left out, and does not widen the others' ranges.
+      const tallies = inHidden.map((c) => ({ id: c.key, cap: c.headcount, ...tally(counts, waveId, c.unitIds, item) })).filter((t) => answeredCount(t) > 0);
+      const pins = (n: (t: (typeof tallies)[number]) => number) => hiddenSumPins(tallies.map((t) => ({ id: t.id, n: n(t), cap: t.cap })), this.k);
+      if (this.rules.complementary && (pins(answeredCount) || (this.rules.substantiveCount && pins((t) => t.n)))) pinned.add(item.key);
+    }
+    return pinned;
   }
 
   /**

@@ -13,6 +13,7 @@ import type { DisclosurePolicy } from './disclosure';
 import { getPairingSettings } from './pairing';
 import { getProjectDetail } from './projects';
 import { getProjectReport } from './report';
+import { listWaves } from './waves';
 import { getRetention } from './retention';
 import { workshopCounts } from './workshops';
 
@@ -41,6 +42,10 @@ export async function buildDpoExport(db: Db, projectId: number, policy: Disclosu
       .where(and(inWave, isNotNull(responseValues.valueText), sql`${responseValues.valueText} not like '[%'`));
     return { responses: responseCount, answerValues: values, freeTextAnswers: texts, pairingKeys: pairKeys };
   };
+  // The counts follow the wave's response total as every other output shows it (listWaves): left out where the
+  // total is hidden (it would pin a small unit) or counts only released answers (a wave with live results runs).
+  const totals = new Map((await listWaves(db, projectId, policy, clock)).map((w) => [w.id, w]));
+  const heldShown = (waveId: number) => totals.get(waveId)?.responses !== null && !totals.get(waveId)?.responsesReleasedOnly;
   const wavesOut = [];
   for (const w of waveRows) {
     wavesOut.push({
@@ -56,7 +61,7 @@ export async function buildDpoExport(db: Db, projectId: number, policy: Disclosu
       liveResults: w.liveResults,
       surveyVersionId: w.surveyVersionId,
       links: links.filter((l) => l.waveId === w.id).map(({ waveId: _w, ...l }) => l),
-      held: await held(w.id),
+      held: heldShown(w.id) ? await held(w.id) : { hidden: true as const, reason: 'The counts are left out as the response total is everywhere: they would reveal a small unit, or the wave runs with live results (shown once it closes).' },
     });
   }
   const report = await getProjectReport(db, projectId, policy, { unitIds: null }, clock);

@@ -112,6 +112,15 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
     allWaves.map((w) => [w.id, perUnitShown(w.id) ? policy.hiddenCells(w.id, cellsByWave.get(w.id)!, itemsByWave.get(w.id) ?? [], counts, respondentsOfCells(w.id)) : policy.hiddenCells(w.id, cellsByWave.get(w.id)!, [], counts)]),
   );
 
+  // Whole-wave item counts that would pin a hidden cell (everyone in small units answered): left out, as the total.
+  const pinnedByWave = new Map(
+    shown.map((w) => {
+      const cells = cellsByWave.get(w.id)!;
+      const hidden = perUnitShown(w.id) ? hiddenByWave.get(w.id)!.hidden : new Set(cells.map((c) => c.key));
+      return [w.id, policy.pinnedItems(w.id, cells, itemsByWave.get(w.id) ?? [], counts, hidden)];
+    }),
+  );
+
   /** One item across the shown waves: the project total per wave and the unit (or group) × wave cells. */
   const itemReport = (matches: (i: ItemMapEntry) => boolean) => {
     const perWave = shown.map((w) => ({ wave: w, item: itemsByWave.get(w.id)?.find(matches) }));
@@ -121,7 +130,7 @@ export async function getProjectReport(db: Db, projectId: number, policy: Disclo
     const overall = perWave.map(({ wave, item }) => {
       if (!item) return { waveId: wave.id, measured: false as const };
       const t = tally(counts, wave.id, unitIdsOfWave(wave.id), item);
-      return { waveId: wave.id, measured: true as const, comparable: item.key === ref.key && item.scale === ref.scale && sameSet(item.favourable, ref.favourable), wordingChanged: item.text.da !== ref.text.da || item.text.en !== ref.text.en, ...estimate(t.x, t.n, t.dontKnow, policy.estimateCount(t) < k) };
+      return { waveId: wave.id, measured: true as const, comparable: item.key === ref.key && item.scale === ref.scale && sameSet(item.favourable, ref.favourable), wordingChanged: item.text.da !== ref.text.da || item.text.en !== ref.text.en, ...estimate(t.x, t.n, t.dontKnow, policy.estimateCount(t) < k || pinnedByWave.get(wave.id)!.has(item.key)) };
     });
     const byRow = rowList.map((row) => ({ ...rowHeader(row), cells: [] as (Estimate & { waveId: number; hiddenReason: HiddenReason | null })[] }));
     for (const { wave, item } of perWave) {

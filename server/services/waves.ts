@@ -1,9 +1,9 @@
 // Waves (målinger): created as drafts with one link per unit; opening freezes a survey version. The schedule
 // (opensAt/closesAt) then decides by the clock when staff can answer (waveSchedule.ts).
 import { randomBytes } from 'node:crypto';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { preparedQuery, transaction, type Db, type DbLike } from '../../db/client';
-import { projects, reportingGroups, reportingGroupUnits, responses, rollouts, units, waveLinks, waves, type waveStatuses } from '../../db/schema';
+import { projects, reportingGroups, reportingGroupUnits, rollouts, units, waveLinks, waves, type waveStatuses } from '../../db/schema';
 import type { LinkPatch, WaveInput, WavePatch } from '../contract/waves';
 import { type Clock, nowIso } from './clock';
 import { conflict, invalid, notFound } from './errors';
@@ -11,7 +11,7 @@ import { getProjectRow } from './projects';
 import { ensureSurveyVersion, getSurveyVersion, type SurveyThresholds } from './surveys';
 import { activeUnitIds } from './units';
 import { answerCounts, respondentCounts } from './answerCounts';
-import { cellRespondents, reportingCells, type DisclosurePolicy } from './disclosure';
+import { cellRespondents, reportingCells, type DisclosurePolicy, type WaveDisclosure } from './disclosure';
 import { releaseIfReady } from './liveReleases';
 import { groupNamesByUnit } from './reportingGroups';
 import { ensureWaveShortCodes, insertLinks, linkAddresses } from './shortCodes';
@@ -61,19 +61,21 @@ export async function closeDueWaves(db: Db, policy: DisclosurePolicy, clock: Clo
 export async function listWaves(db: Db, projectId: number, policy: DisclosurePolicy, clock: Clock) {
   await getProjectRow(db, projectId);
   const rows = await db.select().from(waves).where(eq(waves.projectId, projectId)).orderBy(asc(waves.id));
-  const counts = await db
-    .select({ waveId: responses.waveId, n: count() })
-    .from(responses)
-    .innerJoin(waves, eq(waves.id, responses.waveId))
-    .where(eq(waves.projectId, projectId))
-    .groupBy(responses.waveId);
   const links = await waveLinkCells(db, rows.map((w) => w.id));
-  // Per cell, the same responses the total counts (all of the wave's): the total is hidden as the report hides it.
-  const perCell = await respondentCounts(db, rows.map((w) => ({ waveId: w.id, answers: 'all' as const })));
+  // While a wave with live results runs, its total counts the released answers only: the exact running count
+  // beside the moment a release comes (or does not) would tell something of the answers held back.
+  const countedOf = (w: (typeof rows)[number]) => {
+    const status = effectiveStatus(w, clock);
+    return status === 'open' && w.liveResults && policy.stage({ ...w, status }).answers === 'released' ? ('released' as const) : ('all' as const);
+  };
+  // Per cell, the same responses the total counts: the total is hidden as the report hides it.
+  const perCell = await respondentCounts(db, rows.map((w) => ({ waveId: w.id, answers: countedOf(w) })));
   return rows.map((w) => {
     const cells = reportingCells(links.filter((l) => l.waveId === w.id));
-    const hideTotal = policy.waveTotalHidden(cells, cellRespondents(cells, perCell.filter((r) => r.waveId === w.id)));
-    return { ...waveView(w, clock), responses: hideTotal ? null : counts.find((c) => c.waveId === w.id)?.n ?? 0 };
+    const ofWave = perCell.filter((r) => r.waveId === w.id);
+    const hideTotal = policy.waveTotalHidden(cells, cellRespondents(cells, ofWave));
+    const total = ofWave.reduce((sum, r) => sum + r.n, 0);
+    return { ...waveView(w, clock), responses: hideTotal ? null : total, responsesReleasedOnly: countedOf(w) === 'released' };
   });
 }
 
@@ -252,21 +254,38 @@ export async function listLinks(db: Db, waveId: number, publicUrl: string, polic
     .orderBy(asc(units.name), asc(waveLinks.unitId));
   if (!rows.length) return [];
   const stage = policy.stage({ ...wave, status: effectiveStatus(wave, clock) });
-  const cells = reportingCells(await waveLinkCells(db, [waveId]));
+  const { cells, hidden } = await waveHiding(db, wave, stage, policy);
   // The same responses the report counts (those behind its results), hidden by the same set.
   const counts = stage.unitCounts ? await respondentCounts(db, [{ waveId, answers: stage.answers }]) : [];
   const countOf = (unitIds: number[], complete?: boolean) => counts.filter((c) => unitIds.includes(c.unitId) && (complete === undefined || c.complete === complete)).reduce((sum, c) => sum + c.n, 0);
-  const items = stage.results === 'all' && wave.surveyVersionId ? (await getSurveyVersion(db, wave.surveyVersionId)).itemMap.items : [];
-  const respondents = new Map(cells.map((c) => [c.key, { respondents: countOf(c.unitIds), complete: countOf(c.unitIds, true) }]));
-  const { hidden } = items.length
-    ? policy.hiddenCells(waveId, cells, items, await answerCounts(db, [{ waveId, answers: stage.answers }]), respondents)
-    : policy.hiddenCells(waveId, cells, [], new Map<string, number[]>());
   return rows.map(({ storedCode, ...r }) => {
     const cell = cells.find((c) => c.unitIds.includes(r.unitId))!;
     const shown = stage.unitCounts && !hidden.has(cell.key);
     const group = cell.group ? { name: cell.group, responses: shown ? countOf(cell.unitIds) : null } : null;
     return { ...r, ...linkAddresses(publicUrl, r.token, storedCode), responses: shown && !cell.group ? countOf([r.unitId]) : null, group };
   });
+}
+
+/**
+ * One wave's hiding as the report works it out: its reporting cells, the hidden set, whether its response total is
+ * left out, and the items whose whole-wave counts are (they would pin a hidden cell). For outputs of one wave that
+ * must agree with the report: the links list and the breakdowns.
+ */
+export async function waveHiding(db: Db, wave: typeof waves.$inferSelect, stage: WaveDisclosure, policy: DisclosurePolicy) {
+  const cells = reportingCells(await waveLinkCells(db, [wave.id]));
+  // Per-cell respondents are shown once per-unit counts are: they take part in the hiding from then on.
+  const respondents = stage.unitCounts ? cellRespondents(cells, await respondentCounts(db, [{ waveId: wave.id, answers: stage.answers }])) : undefined;
+  if (stage.results === 'none' || !wave.surveyVersionId) return { cells, ...policy.hiddenCells(wave.id, cells, [], new Map<string, number[]>(), respondents), pinned: new Set<string>() };
+  const items = (await getSurveyVersion(db, wave.surveyVersionId)).itemMap.items;
+  const counts = await answerCounts(db, [{ waveId: wave.id, answers: stage.answers }]);
+  if (stage.results === 'overall') {
+    // Nothing per unit is shown while the wave runs: every cell counts as hidden.
+    const all = new Set(cells.map((c) => c.key));
+    const hideTotal = policy.waveTotalHidden(cells, cellRespondents(cells, await respondentCounts(db, [{ waveId: wave.id, answers: stage.answers }])));
+    return { cells, hidden: all, hideTotal, pinned: policy.pinnedItems(wave.id, cells, items, counts, all) };
+  }
+  const { hidden, hideTotal } = policy.hiddenCells(wave.id, cells, items, counts, respondents);
+  return { cells, hidden, hideTotal, pinned: policy.pinnedItems(wave.id, cells, items, counts, hidden) };
 }
 
 /** Corrects a link's eligible population: headcount at open and staff not eligible (on leave, new, …). The

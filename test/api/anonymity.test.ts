@@ -6,16 +6,20 @@ import { answersFor } from '../support/answers';
 import { projectWithUnits } from '../support/api';
 import type { ItemMapEntry } from '../../surveys/types';
 
-async function closedWave(units: [string, number, number, (i: ItemMapEntry) => number][]) {
+/** Units as [name, headcount, respondents, answer per item, shift (the background question, when spec has it)]. */
+async function closedWave(units: [string, number, number, (i: ItemMapEntry) => number, number?][], spec?: unknown) {
   const { t, project, ids } = await projectWithUnits(units);
+  if (spec) expect((await t.put(`/api/projects/${project.id}/survey/spec`, { spec })).status).toBe(200);
   const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: 'W', phase: 'baseline' })).body.wave;
   await t.post(`/api/waves/${wave.id}/open`);
   const links = (await t.get(`/api/waves/${wave.id}/links`)).body.links as { unitId: number; token: string }[];
   const itemMap = (await t.get(`/api/projects/${project.id}/survey/preview?phase=baseline`)).body.itemMap;
-  for (const [u, [, , count, pick]] of units.entries()) {
+  for (const [u, [, , count, pick, shift]] of units.entries()) {
     const token = links.find((l) => l.unitId === ids[u])!.token;
     for (let i = 0; i < count; i++) {
-      const res = await t.post(`/api/s/${token}/responses`, { submissionId: randomUUID(), answers: answersFor(itemMap, pick), locale: 'da' });
+      const answers: Record<string, unknown> = answersFor(itemMap, pick);
+      if (shift !== undefined) answers['background.vagt'] = shift;
+      const res = await t.post(`/api/s/${token}/responses`, { submissionId: randomUUID(), answers, locale: 'da' });
       expect(res.status).toBe(201);
     }
   }
@@ -76,5 +80,28 @@ describe('report anonymity across tables', () => {
     });
     expect(await totals(full)).toEqual({ report: null, waves: null, comments: null });
     expect(await totals(roomy)).toEqual({ report: 13, waves: 13, comments: 13 });
+  });
+
+  it("leaves out an item's whole-wave counts where they would say that everyone in a small unit answered it", async () => {
+    // Every item was answered by all 8 + 3: the item's n of 11 would pin B's hidden count to 3, as the total would.
+    // A background question, so that the breakdowns (whose groups add up to the same totals) have something to show.
+    const spec = { background: [{ id: 'vagt', text: { da: 'Vagt', en: 'Shift' }, choices: [1, 2].map((value) => ({ value, text: { da: `V${value}`, en: `S${value}` } })) }] };
+    const full = await closedWave([['A', 8, 8, () => 4, 1], ['B', 3, 3, () => 2, 1]], spec);
+    // Room to spare: A's 20 staff, 10 answered (and C's six on another shift, so the breakdown has two groups).
+    const roomy = await closedWave([['A', 20, 10, () => 4, 1], ['B', 3, 3, () => 2, 1], ['C', 20, 6, () => 4, 2]], spec);
+    const overallOf = (report: any) => [report.behaviours[0].adoption, ...report.behaviours[0].diagnostics].map((table: any) => table.overall[0]);
+    expect(overallOf(full.report).map((o: any) => ({ hidden: o.hidden, n: o.n }))).toEqual(overallOf(full.report).map(() => ({ hidden: true, n: 0 })));
+    expect(overallOf(roomy.report).every((o: any) => !o.hidden && o.n + o.dontKnow === 19)).toBe(true);
+    // No other output carries the counts: the DPO export's stored counts and every breakdown follow the report.
+    const held = async ({ t, project, wave }: typeof full) => (await t.get(`/api/projects/${project.id}/dpo-export`)).body.waves.find((w: any) => w.id === wave.id).held;
+    expect(await held(full)).toMatchObject({ hidden: true });
+    expect(await held(roomy)).toMatchObject({ responses: 19 });
+    const dayGroup = async ({ t, project }: typeof full) => {
+      const [wave] = (await t.get(`/api/projects/${project.id}/breakdowns`)).body.breakdowns.waves;
+      const g = wave.breakdowns.find((b: any) => b.key === 'background.vagt').groups.find((x: any) => x.key === '1');
+      return { respondents: g.respondents, shownItems: g.items.filter((i: any) => !i.hidden).length };
+    };
+    expect(await dayGroup(full)).toEqual({ respondents: null, shownItems: 0 });
+    expect(await dayGroup(roomy)).toEqual({ respondents: 13, shownItems: 1 });
   });
 });

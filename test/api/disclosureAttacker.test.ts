@@ -32,7 +32,7 @@
 //   added no more than the respondents added (a − a′ ≤ rb − rb′; for scale items cb − cb′ ≤ a − a′).
 // Every published number is an equality on these (a unit cell fixes x, n, d; a reporting group's cell and a
 // total fix the sums over the group's members or the wave's units; a rate row or total fixes cb and rb; a links
-// count or the comments' respondents fix Σ rb; a waves-list total fixes Σ r). A hidden cell's reason, when it is
+// count or the comments' respondents fix Σ rb; a waves-list total fixes Σ r, or Σ rb while a live wave runs). A hidden cell's reason, when it is
 // not the uniform 'protected', is used as the policy defines it ('too_few' ⇒ the estimate count < k,
 // 'protects_other_group' ⇒ at least one answer and the estimate count ≥ k). A hidden respondent count is the
 // basis's (rb, cb): that is the number the rates row or links count would have shown.
@@ -601,10 +601,12 @@ function audit(data: Run): { leaks: Leak[]; variables: number; constraints: numb
       if (o.field === 'n' && o.value > 0 && o.value < K) leak('C0', w, o.units, label, `a shown count of ${o.value} substantive answers (< k = ${K})`);
     } else {
       const units = o.units ?? waveUnits.get(w)!;
-      // The waves list counts every response; the response rates, the links list and the comments count the
-      // respondents of the basis.
+      // The waves list counts every response (but only the released ones while a wave with live results runs);
+      // the response rates, the links list and the comments count the respondents of the basis.
       const basis = basisOf(w, o.step);
-      const terms: Term[] = units.map((u) => [1, o.source === 'waves' ? (o.field === 'r' ? rVar : cVar).get(`${w}|${u}|${e}`)! : basis.resp.get(u)![o.field as 'r' | 'c']]);
+      const st = state(w, o.step);
+      const everyResponse = o.source === 'waves' && !(st.status === 'open' && st.liveResults && releasesOverTime);
+      const terms: Term[] = units.map((u) => [1, everyResponse ? (o.field === 'r' ? rVar : cVar).get(`${w}|${u}|${e}`)! : basis.resp.get(u)![o.field as 'r' | 'c']]);
       m.eq(terms, o.value, label);
       if (o.field === 'r' && o.units !== null && o.value > 0 && o.value < K) leak('C0', w, o.units, label, `a shown respondent count of ${o.value} (< k = ${K})`);
     }

@@ -34,7 +34,10 @@ async function observe(t: Awaited<ReturnType<typeof projectWithUnits>>['t'], pro
   unitNumbers += rates.units.filter((u: any) => !u.hidden).length;
   unitNumbers += links.filter((l) => l.responses !== null || (l.group && l.group.responses !== null)).length;
   const commentsShown = comments.waves.some((w: any) => w.waveId === waveId);
-  return { items, unitNumbers, commentsShown };
+  // The wave's response total in the waves list and the DPO export's count of stored responses.
+  const total = (await t.get(`/api/projects/${projectId}/waves`)).body.waves.find((w: any) => w.id === waveId).responses as number | null;
+  const held = (await t.get(`/api/projects/${projectId}/dpo-export`)).body.waves.find((w: any) => w.id === waveId).held;
+  return { items, unitNumbers, commentsShown, total, heldResponses: held.hidden ? null : (held.responses as number) };
 }
 
 /** The steps between consecutive views of one whole-wave count that are neither 0 nor at least k. */
@@ -84,6 +87,13 @@ describe('live results over time', () => {
     expect(views.map((v) => v.unitNumbers)).toEqual(views.map(() => 0));
     expect(views.some((v) => v.commentsShown)).toBe(false);
     expect(smallSteps([...views, final].map((v) => v.items))).toEqual([]);
+    // The running total moves with the releases only: beside the moment a release comes, an exact count of the
+    // answers still held back would tell how many of them it took (and so something of what they answered).
+    const totals = views.map((v) => v.total ?? 0);
+    expect(totals.filter((n, i) => n !== (totals[i - 1] ?? 0) && n - (totals[i - 1] ?? 0) < K)).toEqual([]);
+    expect(totals.at(-1)).toBeGreaterThan(0);
+    expect(views.map((v) => v.heldResponses)).toEqual(views.map(() => null));
+    expect(final.total).toBe(26);
     // After close the per-unit numbers appear, from one hidden set.
     expect(final.unitNumbers).toBeGreaterThan(0);
   });
@@ -91,6 +101,8 @@ describe('live results over time', () => {
   it('the same polling recovers single answers when releases are switched off (the test can fail)', async () => {
     const { views } = await pollLiveWave({ releasesOverTime: false });
     expect(smallSteps(views.map((v) => v.items)).length).toBeGreaterThan(0);
+    const totals = views.map((v) => v.total).filter((n): n is number => n !== null);
+    expect(totals.some((n, i) => i > 0 && n - totals[i - 1] === 1)).toBe(true);
     expect(views.some((v) => v.unitNumbers > 0)).toBe(true);
   });
 

@@ -121,7 +121,7 @@ function WaveItem({
       <p className="muted">
         {t(phaseKey(wave.phase))}
         {dates && ` · ${dates}`}
-        {wave.status !== 'draft' && wave.status !== 'scheduled' && ` · ${wave.responses === null ? t('responsesHidden') : t('responsesCount', { n: wave.responses })}`}
+        {wave.status !== 'draft' && wave.status !== 'scheduled' && ` · ${wave.responses === null ? t('responsesHidden') : t(wave.responsesReleasedOnly ? 'responsesReleased' : 'responsesCount', { n: wave.responses, k: thresholds.anonymity })}`}
       </p>
       {isAdmin && (
         <div className="form-actions">
