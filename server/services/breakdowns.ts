@@ -2,7 +2,7 @@
 // secretariat's own choice questions, under the same disclosure policy as units: only once the wave shows per-unit
 // numbers, for the whole wave (never per unit), with the group that did not answer as a group of its own so that
 // no group is the total minus the others, and one hidden set per breakdown shared by its items.
-import { and, asc, count, eq, exists, inArray, isNotNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, exists, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { responses, responseValues, waves } from '../../db/schema';
@@ -38,6 +38,12 @@ function add(counts: ItemCounts, itemKey: string, value: number, n: number) {
   const arr = counts.get(itemKey) ?? [0, 0, 0, 0, 0, 0];
   arr[value] = (arr[value] ?? 0) + n;
   counts.set(itemKey, arr);
+}
+
+function sumOf(parts: readonly ItemCounts[]): ItemCounts {
+  const out: ItemCounts = new Map();
+  for (const part of parts) for (const [key, arr] of part) arr.forEach((n, value) => add(out, key, value, n));
+  return out;
 }
 
 function minus(total: ItemCounts, parts: readonly ItemCounts[]): ItemCounts {
@@ -91,9 +97,10 @@ export async function getBreakdowns(db: Db, projectId: number, policy: Disclosur
         const atoms = await combinationsOf(db, inSet, grouper.key, keys);
         const atomsSafe = policy.hiddenGroups(atoms.map((g) => ({ key: g.key, respondents: g.respondents, items: measured.map((i) => tallyOf(g.counts, i)) }))).size === 0;
         for (const value of (grouper.values ?? []).map(Number)) {
-          const text = chosen.valueText;
-          const chose = and(eq(chosen.itemKey, grouper.key), or(eq(text, `[${value}]`), like(text, `[${value},%`), like(text, `%,${value},%`), like(text, `%,${value}]`)))!;
-          const group = { key: String(value), label: labels.get(value) ?? { da: String(value), en: String(value) }, ...(await groupOf(db, inSet, chose, keys)) };
+          // Everyone who chose the option: the union of the combinations that hold it, summed here (no query).
+          const holding = atoms.filter((a) => a.key !== 'none' && a.key.split(',').map(Number).includes(value));
+          const counts = sumOf(holding.map((a) => a.counts));
+          const group = { key: String(value), label: labels.get(value) ?? { da: String(value), en: String(value) }, respondents: holding.reduce((sum, a) => sum + a.respondents, 0), counts };
           families.push([group, { key: `not:${value}`, label: OTHERS, respondents: respondents - group.respondents, counts: minus(total, [group.counts]) }]);
         }
         if (!atomsSafe) families.forEach((family) => family.forEach((g) => (g.forceHidden = true)));
