@@ -40,6 +40,35 @@ const instantOf = (local: string) => {
   return r.instant;
 };
 
+interface ExistingWave {
+  name: string;
+  phase: 'baseline' | 'followup';
+  opensAt: string | null;
+  closesAt: string | null;
+  opensOn: string | null;
+  closesOn: string | null;
+}
+
+/** An end of a stored wave as an instant: its own, else (an older row) its Copenhagen day, else none. */
+const startOf = (w: ExistingWave) => w.opensAt ?? (w.opensOn ? instantOf(`${w.opensOn}T00:00`) : null);
+const endOf = (w: ExistingWave) => w.closesAt ?? (w.closesOn ? instantOf(`${w.closesOn}T23:59`) : null);
+
+/**
+ * Whether a stored wave already covers a suggested one: the same phase and time that overlaps it (equal included;
+ * one closing as the other opens does not). A wave with only one end set is placed at that moment: it covers the
+ * suggestion it falls in, not every later one. A wave with no times at all (a draft not yet planned) cannot be
+ * placed: it covers the suggestion of the same phase and name only. A wave of the same name at another time or in
+ * the other phase covers nothing.
+ */
+export function covers(w: ExistingWave, s: { name: string; phase: ExistingWave['phase']; opensAt: string; closesAt: string }): boolean {
+  if (w.phase !== s.phase) return false;
+  const [start, end] = [startOf(w), endOf(w)];
+  if (start === null && end === null) return w.name.trim().toLowerCase() === s.name.trim().toLowerCase();
+  const [lo, hi] = [start ?? end!, end ?? start!];
+  if (lo === hi) return s.opensAt <= lo && lo <= s.closesAt;
+  return lo < s.closesAt && s.opensAt < hi;
+}
+
 export type SuggestionKind = 'baseline' | 'comparison' | 'followup3' | 'followup6' | 'followup12';
 
 export interface SuggestedWave {
@@ -56,8 +85,11 @@ export interface SuggestedWave {
   liveUnitIds: number[];
   notLiveUnitIds: number[];
   includeNotLive: boolean;
-  /** A wave of the project already has this name. */
+  /** A wave of the project already covers this suggestion: same phase, and its time overlaps the suggested one
+   *  (or, not yet timed, it has the same name). Another wave of the same name at another time does not. */
   exists: boolean;
+  /** The first such wave, for the client to name. */
+  existingWave: { id: number; name: string } | null;
 }
 
 export interface ScheduleSuggestion {
@@ -79,7 +111,11 @@ export async function suggestedSchedule(db: Db, projectId: number, clock: Clock)
     .innerJoin(units, eq(units.id, rollouts.unitId))
     .where(and(eq(rollouts.projectId, projectId), isNull(units.retiredAt)))
     .orderBy(asc(rollouts.goLiveDate), asc(units.name), asc(units.id));
-  const existing = new Set((await db.select({ name: waves.name }).from(waves).where(eq(waves.projectId, projectId)).orderBy(asc(waves.id))).map((w) => w.name.trim().toLowerCase()));
+  const existing = await db
+    .select({ id: waves.id, name: waves.name, phase: waves.phase, opensAt: waves.opensAt, closesAt: waves.closesAt, opensOn: waves.opensOn, closesOn: waves.closesOn })
+    .from(waves)
+    .where(eq(waves.projectId, projectId))
+    .orderBy(asc(waves.id));
   const dates = goLives.map((g) => g.goLiveDate).filter((d): d is string => d !== null).sort();
   const notes: ScheduleSuggestion['notes'] = [];
   if (goLives.some((g) => g.goLiveDate === null)) notes.push('units_without_date');
@@ -93,7 +129,10 @@ export async function suggestedSchedule(db: Db, projectId: number, clock: Clock)
     const notLive = goLives.filter((g) => !live.includes(g.unitId)).map((g) => g.unitId);
     const opensAtLocal = `${opens}T${OPENS}`;
     const closesAtLocal = `${closes}T${CLOSES}`;
-    return { kind, name, phase, opensAtLocal, closesAtLocal, opensAt: instantOf(opensAtLocal), closesAt: instantOf(closesAtLocal), optional, liveUnitIds: live, notLiveUnitIds: notLive, includeNotLive, exists: existing.has(name.toLowerCase()) };
+    const opensAt = instantOf(opensAtLocal);
+    const closesAt = instantOf(closesAtLocal);
+    const covering = existing.find((w) => covers(w, { name, phase, opensAt, closesAt }));
+    return { kind, name, phase, opensAtLocal, closesAtLocal, opensAt, closesAt, optional, liveUnitIds: live, notLiveUnitIds: notLive, includeNotLive, exists: !!covering, existingWave: covering ? { id: covering.id, name: covering.name } : null };
   };
 
   // Baseline: 4 to 1 weeks before the first go-live; if that has begun, from tomorrow, still closing a week before.

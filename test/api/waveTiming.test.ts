@@ -190,6 +190,36 @@ describe('follow-ups and go-live', () => {
     expect((await t.get(`/api/projects/${t.project.id}/waves/suggested-schedule`)).body.waves.find((x: any) => x.kind === 'comparison').exists).toBe(true);
   });
 
+  it('says a suggested wave exists only when a wave of the same phase covers its time, whatever the names', async () => {
+    const t = await setUp();
+    const schedule = async () => Object.fromEntries((await t.get(`/api/projects/${t.project.id}/waves/suggested-schedule`)).body.waves.map((w: any) => [w.kind, w]));
+    const create = async (name: string, phase: string, times: Record<string, string | boolean>) => {
+      const res = await t.post(`/api/projects/${t.project.id}/waves`, { name, phase, ...times });
+      expect(res.status).toBe(201);
+      return res.body.wave as { id: number };
+    };
+    expect(Object.values(await schedule()).map((w: any) => w.exists)).toEqual([false, false, false, false, false]);
+    // The 6-month follow-up's name, at the 3-month follow-up's time: it is that one, under another name.
+    const early = await create('Opfølgning efter 6 måneder', 'followup', { opensAtLocal: '2027-12-02T08:00', closesAtLocal: '2027-12-20T16:00' });
+    // The 12-month follow-up's name and time, but as a baseline: another kind of wave.
+    await create('Opfølgning efter 12 måneder', 'baseline', { opensAtLocal: '2028-09-01T08:00', closesAtLocal: '2028-09-14T16:00' });
+    // A follow-up that closes as the suggested 6-month one opens only touches it.
+    await create('Vintermåling', 'followup', { opensAtLocal: '2028-02-14T08:00', closesAtLocal: '2028-03-01T08:00' });
+    // A draft with no times yet is known only by its name.
+    await create('nulpunktsmåling ', 'baseline', {});
+    await create('Sommermåling', 'followup', { includeNotLive: true });
+    let byKind = await schedule();
+    expect(byKind.followup3).toMatchObject({ exists: true, existingWave: { id: early.id, name: 'Opfølgning efter 6 måneder' } });
+    expect(byKind.followup6).toMatchObject({ exists: false, existingWave: null });
+    expect(byKind.followup12).toMatchObject({ exists: false, existingWave: null });
+    expect(byKind.baseline).toMatchObject({ exists: true, existingWave: { name: 'nulpunktsmåling' } });
+    expect(byKind.comparison.exists).toBe(false);
+    // A follow-up overlapping the comparison wave's two weeks covers it.
+    await create('Midtvejsmåling', 'followup', { opensAtLocal: '2027-07-12T08:00', closesAtLocal: '2027-07-30T16:00' });
+    byKind = await schedule();
+    expect(byKind.comparison).toMatchObject({ exists: true, existingWave: { name: 'Midtvejsmåling' } });
+  });
+
   it('says when there are no go-live dates to plan from', async () => {
     const t = await setUp();
     for (const u of [t.solhaven, t.egely, t.lindely]) await t.put(`/api/projects/${t.project.id}/rollouts/${u.id}`, { goLiveDate: null });

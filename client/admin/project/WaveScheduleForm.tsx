@@ -92,7 +92,8 @@ export function SuggestedSchedule({ projectId, onCreated }: { projectId: number;
 function SuggestionList({ projectId, onCreated }: { projectId: number; onCreated: (msg: string) => Promise<void> }) {
   const t = useScheduleT();
   const suggestion = useLoad(() => waveScheduleApi.suggested(projectId), [projectId]);
-  // Edits per suggested wave (by kind): chosen, name and times; unchosen by default when it exists or is optional.
+  // Edits per suggested wave (by kind): chosen, name and times; unchosen by default when a wave already
+  // covers it (same phase, overlapping time) or it is optional.
   const [edits, setEdits] = useState<Record<string, Partial<SuggestedWave> & { chosen?: boolean }>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -138,7 +139,7 @@ function SuggestionList({ projectId, onCreated }: { projectId: number; onCreated
             <input type="checkbox" checked={w.chosen} onChange={(e) => edit(w.kind, { chosen: e.target.checked })} />
             <span>
               {t('pickWave', { name: w.name })}
-              {w.exists && ` (${t('alreadyExists')})`}
+              {w.existingWave && ` (${w.existingWave.name.trim().toLowerCase() === w.name.trim().toLowerCase() ? t('alreadyExists') : t('alreadyExistsAs', { name: w.existingWave.name })})`}
             </span>
           </label>
           <TextField label={t('opensAt')} type="datetime-local" value={w.opensAtLocal} onChange={(e) => edit(w.kind, { opensAtLocal: e.target.value })} />
