@@ -6,7 +6,7 @@ import { defaultConstructs, parseSpec, type BehaviourConstruct, type CustomItemS
 import { fillLocalized, locString, oneLine, type LocString } from './text';
 import { PAIRING_QUESTIONS, pairingPage, type TextJson } from './pairing';
 import { DONT_KNOW, type ItemMap, type ItemMapEntry, type Localized, type Phase, type ScaleId } from './types';
-import { questionWording } from './wording';
+import { midSentence, oldBehaviourWording, questionWording } from './wording';
 
 export { durationText, SECONDS_PER_ITEM };
 
@@ -370,11 +370,13 @@ export function generateSurvey(input: GeneratorInput, phase: Phase, spec?: Surve
     const oldDa = oneLine(nonEmpty(behaviour.oldBehaviour));
     const asksOld = constructs.has('old_behaviour') && oldDa !== '';
     const old = asksOld ? bilingual(oldDa, oneLine(nonEmpty(behaviour.oldBehaviourEn)), { field: 'oldBehaviour', behaviourId: b }) : { da: oldDa, en: oldDa };
+    // The old behaviour sits inside a sentence: lower-case, unbracketed, and where it starts with a verb, conjugated.
+    const oldDone = oldBehaviourWording(old.da, nonEmpty(behaviour.oldBehaviourEn) ? old.en : null);
     const done = questionWording(behaviour);
     if (constructs.has('adoption') && done.en === null) missingEnglish.push({ field: 'questionText', behaviourId: b, da: done.da });
     const vars: Vars = {
-      da: { behaviour: title.da, oldBehaviour: old.da, behaviourDone: done.da },
-      en: { behaviour: title.en, oldBehaviour: old.en, behaviourDone: done.en ?? done.da },
+      da: { behaviour: title.da, oldBehaviour: midSentence(old.da), oldBehaviourDone: oldDone.da, behaviourDone: done.da },
+      en: { behaviour: title.en, oldBehaviour: midSentence(old.en, 'en'), oldBehaviourDone: oldDone.en, behaviourDone: done.en ?? done.da },
       enWording: done.en !== null,
     };
     const withBenefit = (benefit: Localized): Vars => ({ ...vars, da: { ...vars.da, benefit: benefit.da }, en: { ...vars.en, benefit: benefit.en } });

@@ -4,7 +4,10 @@
 // Placeholders, filled in a single pass by the generator (text.ts `fill`):
 //   {behaviourDone} the behaviour as a verb phrase in the perfect participle, e.g. "læst beboernes status
 //                   ved vagtens start" (the behaviour's question wording, or the suggestion from its title)
-//   {behaviour}     the behaviour's title          {oldBehaviour}  the old behaviour it replaces
+//   {oldBehaviourDone} the old behaviour the same way when it starts with a verb ("lyttet til den mundtlige
+//                   overlevering"), else "gjort det på den gamle måde: " and its text (surveys/wording.ts)
+//   {behaviour}     the behaviour's title          {oldBehaviour}  the old behaviour it replaces, as it reads
+//                   inside a sentence (lower-case first letter unless a name or acronym, no brackets or end stop)
 //   {benefit}       a linked benefit's title       {minText}       the free-text anonymity threshold
 // Each language gets its own values: the English survey gets the English texts where the secretariat wrote
 // them, else the Danish ones (and the editor lists what lacks English). Rewordings (spec.overrides) may use the
@@ -12,7 +15,7 @@
 import type { Construct, Localized, Phase, ScaleId } from './types';
 
 /** Bump when the wording of an existing item changes (analysis flags changed wording per item anyway). */
-export const BANK_VERSION = 2;
+export const BANK_VERSION = 3;
 
 export const FREE_TEXT_MAX_LENGTH = 2000;
 
@@ -87,8 +90,8 @@ export const ITEM_BANK: readonly BankItem[] = [
     phases: 'both',
     needsOldBehaviour: true,
     text: {
-      da: 'Hvor ofte har du i den seneste uge stadig gjort det på den gamle måde ({oldBehaviour})?',
-      en: 'In the last week, how often have you still done it the old way ({oldBehaviour})?',
+      da: 'Hvor ofte har du i den seneste uge stadig {oldBehaviourDone}?',
+      en: 'In the last week, how often have you still {oldBehaviourDone}?',
     },
     description: LAST_WEEK_HELP,
   },

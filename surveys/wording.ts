@@ -189,8 +189,45 @@ function danishPresentCandidates(word: string): string[] {
   return out;
 }
 
+const BRACKETS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '"': '"', '“': '”', '„': '“', '»': '«', '«': '»', "'": "'" };
+
+/** The text without brackets or quotes around all of it: "(Lytter til …)" → "Lytter til …", but "(a) og (b)" stays. */
+function unwrap(text: string): string {
+  const open = text[0];
+  const close = BRACKETS[open];
+  if (!close || text.length < 2 || text[text.length - 1] !== close) return text;
+  // The bracket that opens the text must be the one that closes it at the end.
+  let end = -1;
+  if (open === close || open === '„') end = text.indexOf(close, 1);
+  else {
+    let depth = 0;
+    for (let i = 0; i < text.length && end < 0; i++) {
+      if (text[i] === open) depth++;
+      else if (text[i] === close && --depth === 0) end = i;
+    }
+  }
+  return end === text.length - 1 ? text.slice(1, -1).trim() : text;
+}
+
 function tidy(title: string): string {
-  return title.replace(/\s+/g, ' ').trim().replace(/[.!?:;,]+$/, '').trim();
+  const one = title.replace(/\s+/g, ' ').trim().replace(/[.!?:;,…]+$/, '').trim();
+  const inner = unwrap(one);
+  return inner === one ? one : tidy(inner);
+}
+
+/** A first word to keep as written inside a sentence: an acronym or name with capitals inside (FMK, MitID, SharePoint, eBoks) or a digit. */
+const keepsCase = (word: string) => /^.[^\s]*[\p{Lu}\d]/u.test(word);
+
+/**
+ * A title placed inside a sentence, e.g. after a colon: brackets or quotes around it all and the end punctuation
+ * gone, and a lower-case first letter unless the first word looks like an acronym or a name (see keepsCase).
+ * "(Fælles højtlæsning ved vagtskiftet.)" → "fælles højtlæsning ved vagtskiftet"; "FMK-listen" stays.
+ */
+export function midSentence(title: string, locale: 'da' | 'en' = 'da'): string {
+  const text = tidy(title);
+  const first = text.split(' ')[0] ?? '';
+  if (text === '' || keepsCase(first)) return text;
+  return text[0].toLocaleLowerCase(locale === 'da' ? 'da-DK' : 'en-GB') + text.slice(1);
 }
 
 /**
@@ -219,7 +256,7 @@ export function suggestQuestionText(title: string): WordingSuggestion {
   const fromInfinitive = infinitive && /e$/i.test(first) ? danishParticiple(candidates[0]) : undefined;
   if (fromInfinitive) return { text: join(fromInfinitive.text), sure: fromInfinitive.sure };
   // Not a verb we know (a noun phrase such as "Digital overlevering"): say what it is, and ask to check.
-  return { text: `gjort dette: ${clean}`, sure: false };
+  return { text: `gjort dette: ${midSentence(clean)}`, sure: false };
 }
 
 // ---------- English ----------
@@ -288,6 +325,9 @@ const EN_THIRD_PERSON: Readonly<Record<string, string>> = { is: 'be', has: 'have
 const EN_PERSON: Readonly<Record<string, string>> = { their: 'your', his: 'your', her: 'your', its: 'your', themselves: 'yourself', himself: 'yourself', herself: 'yourself', theirs: 'yours' };
 const EN_SUBJECTS = /^(?:i|we|staff|the staff|employees|everyone)\s+/i;
 
+/** The start of an English suggestion from a title with no verb. */
+const EN_NO_VERB = 'done this: ';
+
 function lookupEn(base: string): string | undefined {
   if (Object.prototype.hasOwnProperty.call(EN_PARTICIPLES, base)) return EN_PARTICIPLES[base];
   for (const prefix of EN_PREFIXES) {
@@ -338,7 +378,7 @@ export function suggestQuestionTextEn(title: string): WordingSuggestion {
   if (fromThird) return { text: join(regularEnglish(fromThird).text), sure: regularEnglish(fromThird).sure };
   // "To document …" is a verb we do not know: a guess to check. "Digital handover" may be no verb at all.
   if (infinitive) return { text: join(regularEnglish(word).text), sure: false };
-  return { text: `done this: ${clean}`, sure: false };
+  return { text: `${EN_NO_VERB}${midSentence(clean, 'en')}`, sure: false };
 }
 
 // ---------- what the generator uses ----------
@@ -360,4 +400,22 @@ export function questionWording(b: WordingSource): { da: string; en: string | nu
   const titleEn = tidy(b.titleEn ?? '');
   const en = enOwn || (titleEn ? suggestQuestionTextEn(titleEn).text : '');
   return { da, en: en || null };
+}
+
+/**
+ * The old behaviour inside "Hvor ofte har du i den seneste uge stadig …?": the participle phrase suggested from it
+ * when its first word is a verb ("Lytter til den mundtlige overlevering" → "lyttet til den mundtlige overlevering"),
+ * else "gjort det på den gamle måde: " and the text as it reads inside a sentence. Nobody rewords the old behaviour
+ * in the behaviour form, so Danish takes only a participle the suggestion is sure of (the unsure Danish rules guess
+ * wrong often: søger → søget); English takes any verb it found (its guesses differ only in a doubled consonant).
+ * English from the English old behaviour; without one (en null), the Danish text after the English words.
+ */
+export function oldBehaviourWording(da: string, en: string | null): { da: string; en: string } {
+  const daVerb = suggestQuestionText(da);
+  const enVerb = en ? suggestQuestionTextEn(en) : undefined;
+  const enIsVerb = !!enVerb && (enVerb.sure || !enVerb.text.startsWith(EN_NO_VERB));
+  return {
+    da: daVerb.sure ? daVerb.text : `gjort det på den gamle måde: ${midSentence(da)}`,
+    en: enIsVerb ? enVerb.text : `done it the old way: ${en ? midSentence(en, 'en') : midSentence(da)}`,
+  };
 }

@@ -1,9 +1,9 @@
 // The behaviour inside a question: the participle suggestion from real titles, the generator's use of the
 // wording in both languages, what lacks English, and the one answer-time estimate.
 import { describe, expect, it } from 'vitest';
-import { careCentreExample, generateSurvey, type GeneratorInput, type SurveyJson } from '../../surveys';
+import { careCentreExample, defaultSpec, generateSurvey, type GeneratorInput, type SurveyJson } from '../../surveys';
 import { answerTimeText, durationText, estimateMinutes } from '../../surveys/duration';
-import { questionWording, suggestQuestionText, suggestQuestionTextEn } from '../../surveys/wording';
+import { midSentence, oldBehaviourWording, questionWording, suggestQuestionText, suggestQuestionTextEn } from '../../surveys/wording';
 
 describe('Danish wording suggested from the title', () => {
   // Real titles of the kind the secretariat writes: present tense, with the participle each should give.
@@ -66,7 +66,7 @@ describe('Danish wording suggested from the title', () => {
   });
 
   it('falls back honestly when the title starts with no verb', () => {
-    expect(suggestQuestionText('Digital overlevering ved vagtskifte')).toEqual({ text: 'gjort dette: Digital overlevering ved vagtskifte', sure: false });
+    expect(suggestQuestionText('Digital overlevering ved vagtskifte')).toEqual({ text: 'gjort dette: digital overlevering ved vagtskifte', sure: false });
     expect(suggestQuestionText('  ')).toEqual({ text: '', sure: false });
   });
 });
@@ -88,7 +88,7 @@ describe('English wording suggested from the English title', () => {
     ['Read the status', 'read the status', true],
     ['Opens the app', 'opened the app', false],
     ['To fill in the form', 'filled in the form', false],
-    ['Digital handover', 'done this: Digital handover', false],
+    ['Digital handover', 'done this: digital handover', false],
   ];
   it.each(cases)('%s → %s', (title, text, isSure) => {
     expect(suggestQuestionTextEn(title)).toEqual({ text, sure: isSure });
@@ -98,6 +98,41 @@ describe('English wording suggested from the English title', () => {
     expect(questionWording({ title: 'Læser status', questionText: 'læst status selv ved vagtstart.' })).toEqual({ da: 'læst status selv ved vagtstart', en: null });
     expect(questionWording({ title: 'Læser status', titleEn: 'Reads the status' })).toEqual({ da: 'læst status', en: 'read the status' });
     expect(questionWording({ title: 'Læser status', titleEn: 'Reads the status', questionTextEn: 'read the status yourself' })).toEqual({ da: 'læst status', en: 'read the status yourself' });
+  });
+});
+
+describe('the old behaviour inside a sentence', () => {
+  it('reads as part of the sentence: no brackets, quotes or end stop, lower-case unless a name or acronym', () => {
+    expect(midSentence('(Fælles højtlæsning ved vagtskiftet.)')).toBe('fælles højtlæsning ved vagtskiftet');
+    expect(midSentence('»Papirskemaet i mappen«')).toBe('papirskemaet i mappen');
+    expect(midSentence('Mundtlig overlevering …')).toBe('mundtlig overlevering');
+    expect(midSentence('FMK-listen på papir')).toBe('FMK-listen på papir');
+    expect(midSentence('SharePoint-mappen')).toBe('SharePoint-mappen');
+    expect(midSentence('Skemaet (papir) i mappen')).toBe('skemaet (papir) i mappen');
+    expect(midSentence('(Papir) og (pen)')).toBe('(Papir) og (pen)');
+  });
+
+  it('is conjugated like the behaviour when it starts with a verb, else named after "den gamle måde"', () => {
+    expect(oldBehaviourWording('(Lytter til den mundtlige overlevering)', 'Listens to the spoken handover.')).toEqual({ da: 'lyttet til den mundtlige overlevering', en: 'listened to the spoken handover' });
+    expect(oldBehaviourWording('Skriver på sedler i lommen.', null)).toEqual({ da: 'skrevet på sedler i lommen', en: 'done it the old way: skriver på sedler i lommen' });
+    expect(oldBehaviourWording('Fælles højtlæsning ved vagtskiftet', 'Reading aloud together at shift change')).toEqual({
+      da: 'gjort det på den gamle måde: fælles højtlæsning ved vagtskiftet',
+      en: 'done it the old way: reading aloud together at shift change',
+    });
+    // A verb the rules only guess at is not conjugated in a question nobody can reword from the behaviour form.
+    expect(oldBehaviourWording('Scanner papiret', null).da).toBe('gjort det på den gamle måde: scanner papiret');
+  });
+
+  it('gives the generated question a natural sentence in both languages, and rewordings the tidied text', () => {
+    const input: GeneratorInput = {
+      ...careCentreExample,
+      behaviours: [{ ...careCentreExample.behaviours[0], oldBehaviour: '(Lytter til den mundtlige overlevering.)', oldBehaviourEn: 'Listens to the spoken handover' }],
+    };
+    const old = generateSurvey(input, 'baseline').itemMap.items.find((i) => i.key === 'b1.old_behaviour')!;
+    expect(old.text).toEqual({ da: 'Hvor ofte har du i den seneste uge stadig lyttet til den mundtlige overlevering?', en: 'In the last week, how often have you still listened to the spoken handover?' });
+    const spec = { ...defaultSpec(input), overrides: { 'b1.old_behaviour': { da: 'Har du stadig valgt den gamle vej ({oldBehaviour})?', en: 'Did you still go the old way ({oldBehaviour})?' } } };
+    const reworded = generateSurvey(input, 'baseline', spec).itemMap.items.find((i) => i.key === 'b1.old_behaviour')!;
+    expect(reworded.text).toEqual({ da: 'Har du stadig valgt den gamle vej (lytter til den mundtlige overlevering)?', en: 'Did you still go the old way (listens to the spoken handover)?' });
   });
 });
 
@@ -147,9 +182,10 @@ describe('the generator with the question wording', () => {
       const adoption = itemMap.items.find((i) => i.key === 'b1.adoption')!;
       expect(adoption.text.da).toBe('Hvor ofte har du i den seneste uge læst beboernes status selv ved vagtens start?');
       expect(adoption.text.en).toBe("In the last week, how often have you read the residents' status yourself at the start of the shift?");
-      expect(itemMap.items.find((i) => i.key === 'b1.old_behaviour')!.text.da).toBe(
-        'Hvor ofte har du i den seneste uge stadig gjort det på den gamle måde (Fælles højtlæsning af beboernes status ved vagtskiftet)?',
-      );
+      // The old behaviour starts with no verb: named after "den gamle måde", lower-case and without brackets.
+      const old = itemMap.items.find((i) => i.key === 'b1.old_behaviour')!;
+      expect(old.text.da).toBe('Hvor ofte har du i den seneste uge stadig gjort det på den gamle måde: fælles højtlæsning af beboernes status ved vagtskiftet?');
+      expect(old.text.en).toBe("In the last week, how often have you still done it the old way: reading the residents' status aloud together at shift change?");
       const all = [...shown(survey, 'default'), ...shown(survey, 'en')].join('\n');
       expect(all).not.toMatch(/sådan her:|do this:/);
     }

@@ -240,7 +240,7 @@ describe('plain text from users', () => {
     expect(page.locTitle.hasHtml).toBe(false);
     expect(strip(page.locTitle.renderedHtml)).toBe(HOSTILE);
     expect(strip(page.locDescription.renderedHtml)).toBe('Beskrivelse {b3.adoption} {locale}\n<b>fed</b>\nHvornår: {name}');
-    expect(strip(model.getQuestionByName('b3.old_behaviour').locTitle.renderedHtml)).toContain('Gammel {b3.adoption}');
+    expect(strip(model.getQuestionByName('b3.old_behaviour').locTitle.renderedHtml)).toContain('stadig gjort det på den gamle måde: gammel {b3.adoption}?');
     expect(strip(model.title)).toBe(`Projekt ${HOSTILE}`);
     const intro = strip(model.pages[0].locDescription.renderedHtml);
     expect(intro).toContain(`Formål ${HOSTILE} {locale} {pagecount}`);
