@@ -44,12 +44,12 @@ export const danishOverrides = {
   selectCaption: 'Vælg',
   signaturePlaceHolder: 'Skriv under her',
   booleanUncheckedLabel: 'Nej',
-  modalCancelButtonText: 'Annuller',
+  modalCancelButtonText: 'Annullér',
   modalApplyButtonText: 'Anvend',
   loadingPage: 'Indlæser …',
   loadingData: 'Indlæser …',
   noEntriesText: 'Ingen rækker endnu.\nKlik på knappen nedenfor for at tilføje en.',
-  cancel: 'Annuller',
+  cancel: 'Annullér',
   progressbar: 'Fremdrift',
 } as const satisfies Record<string, string>;
 

@@ -30,7 +30,7 @@ const da = {
   colOwner: 'Ansvarlig',
   colDue: 'Frist',
   colStatus: 'Status',
-  colActions: 'Rediger',
+  colActions: 'Redigér',
   overdue: 'Forsinket',
   closedProject: 'Projektet er afsluttet',
 
@@ -45,7 +45,7 @@ const da = {
 
   addTitle: 'Tilføj handling',
   addFor: 'Tilføj handling for {behaviour}',
-  editTitle: 'Rediger handling',
+  editTitle: 'Redigér handling',
   fieldUnit: 'Enhed',
   fieldBehaviour: 'Adfærd',
   fieldType: 'Hvilken barriere handlingen retter sig mod',
@@ -62,8 +62,8 @@ const da = {
   save: 'Gem handling',
   saving: 'Gemmer …',
   cancel: 'Annullér',
-  edit: 'Rediger',
-  editNamed: 'Rediger {title}',
+  edit: 'Redigér',
+  editNamed: 'Redigér {title}',
   remove: 'Slet',
   removeNamed: 'Slet {title}',
   removeConfirm: 'Slet handlingen "{title}"?',

@@ -185,7 +185,7 @@ const da = {
   langDanish: 'Dansk',
   langEnglish: 'Engelsk',
   showPreview: 'Vis forhåndsvisning',
-  refreshPreview: 'Opdater forhåndsvisning',
+  refreshPreview: 'Opdatér forhåndsvisning',
   hidePreview: 'Skjul forhåndsvisning',
   previewLoading: 'Henter forhåndsvisning …',
   previewOf: 'Forhåndsvisning: {phase}, {lang}, {width}',

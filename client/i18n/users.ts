@@ -18,7 +18,7 @@ const da = {
   roleHint: 'Sekretariatet kan alt, også oprette brugere. En projektleder kan redigere de projekter, vedkommende leder. En leder ser kun resultater for de enheder og projekter, du giver adgang til.',
   createUser: 'Opret bruger',
   creating: 'Opretter …',
-  userCreated: '{name} er oprettet. Giv nu lederen adgang under "Rediger".',
+  userCreated: '{name} er oprettet. Giv nu lederen adgang under "Redigér".',
   adminCreated: '{name} er oprettet.',
 
   // temporary password
@@ -44,7 +44,7 @@ const da = {
   accessNone: 'Ingen adgang endnu – ser ingen projekter',
   scopeUnit: 'Enhed: {name}',
   scopeProject: 'Projekt: {name}',
-  edit: 'Rediger',
+  edit: 'Redigér',
   editFor: ' {name}',
   closeEditor: 'Luk',
 

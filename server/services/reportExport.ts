@@ -97,7 +97,7 @@ const COLUMNS: Record<ColumnKey, { format: Format; width: number; da: [header: s
   topic: {
     format: 'text',
     width: 20,
-    da: ['Emne', 'Hvad spørgsmålet måler: ny adfærd, gammel adfærd, ved hvordan, tid og værktøjer, giver mening eller eget spørgsmål.'],
+    da: ['Emne', 'Hvad spørgsmålet måler: ny adfærd, gammel adfærd, ved hvordan, tid og redskaber, giver mening eller eget spørgsmål.'],
     en: ['Topic', 'What the question measures: new behaviour, old behaviour, knows how, time and tools, makes sense or own question.'],
   },
   question: { format: 'text', width: 50, da: ['Spørgsmål', 'Spørgsmålets tekst, som i den seneste måling der stillede det.'], en: ['Question', 'The question as worded in the latest survey round that asked it.'] },
@@ -157,7 +157,7 @@ const TEXT = {
   da: {
     sheets: { results: 'Resultater', changes: 'Ændringer', responseRates: 'Svarprocent', explanation: 'Forklaring' },
     tables: { adoption: 'Ny adfærd', diagnostic: 'Hvad hænger det på', custom: 'Egne spørgsmål', change: 'Ændring', comparison: 'Sammenligningsgruppe', placebo: 'Sammenligningsgruppe, kontrol før idriftsættelse', responseRate: 'Svarprocent' },
-    topics: { adoption: 'Ny adfærd', old_behaviour: 'Sjældent/aldrig den gamle måde', capability: 'Ved hvordan', opportunity: 'Tid og værktøjer', motivation: 'Giver mening', custom: 'Eget spørgsmål' } as Record<string, string>,
+    topics: { adoption: 'Ny adfærd', old_behaviour: 'Sjældent/aldrig den gamle måde', capability: 'Ved hvordan', opportunity: 'Tid og redskaber', motivation: 'Giver mening', custom: 'Eget spørgsmål' } as Record<string, string>,
     phases: { baseline: 'Nulpunktsmåling', followup: 'Opfølgning' },
     total: 'I alt',
     comparisonLine: 'Sammenligningsgruppe (endnu ikke i drift)',

@@ -146,7 +146,7 @@ export async function suggestedSchedule(db: Db, projectId: number, clock: Clock)
     return wave(kind, name, 'followup', opens, closingDay(addDays(opens, FOLLOWUP_DAYS - 1)), includeNotLive, optional);
   };
   if (staggered) {
-    const comparison = followup('comparison', 'Opfølgning 3 måneder efter første go-live', first, 3, true);
+    const comparison = followup('comparison', 'Opfølgning 3 måneder efter første idriftsættelse', first, 3, true);
     // Only a comparison while some units are still not live at it (and some are).
     if (comparison.notLiveUnitIds.length && comparison.liveUnitIds.length) suggestions.push(comparison);
   }

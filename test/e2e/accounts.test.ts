@@ -12,7 +12,7 @@ const INVITED = { email: 'leder.ny@demo.dk', name: 'Ny leder uden adgang' };
 async function openUserEditor(page: Page, baseUrl: string, name: string) {
   page.on('dialog', (d) => void d.accept());
   await page.goto(`${baseUrl}/users`);
-  await page.getByRole('button', { name: `Rediger ${name}` }).click();
+  await page.getByRole('button', { name: `Redigér ${name}` }).click();
 }
 
 describe.skipIf(!hasBrowser)('accounts: invitation and reset links, refused reports, logging out everywhere', () => {

@@ -28,7 +28,7 @@ describe.skipIf(!hasBrowser)('question wording and English texts', () => {
 
     await page.goto(`${app.baseUrl}/projects/${id}`);
     await page.getByRole('navigation', { name: 'Projektets afsnit' }).getByRole('link', { name: /^Adfærd/ }).click();
-    await page.getByRole('button', { name: `Rediger ${TITLE}` }).click();
+    await page.getByRole('button', { name: `Redigér ${TITLE}` }).click();
 
     // The suggestion from the title, and the sentence staff will read.
     const wording = page.getByRole('group', { name: 'Sådan spørges der om adfærden' });

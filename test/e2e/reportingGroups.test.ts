@@ -93,7 +93,7 @@ describe.skipIf(!hasBrowser)('reporting groups: the secretariat is warned about 
     const table = groupsSection.getByRole('table', { name: 'Projektets rapporteringsgrupper' });
     const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Lind, nat + Lind, dag' }) });
     await row.waitFor();
-    expect(await row.getByRole('cell').allInnerTexts()).toEqual(['Lind, dag, Lind, nat', '23', expect.stringContaining('Rediger')]);
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual(['Lind, dag, Lind, nat', '23', expect.stringContaining('Redigér')]);
     await expect.poll(() => groupsSection.getByText(SMALL_WARNING).count()).toBe(0);
     expect(await groupsSection.getByRole('button', { name: 'Opret foreslåede grupper' }).count()).toBe(0);
 

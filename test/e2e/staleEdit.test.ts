@@ -60,8 +60,8 @@ describe.skipIf(!hasBrowser)('stale edits: two admins save the same item', () =>
   it('a benefit: the second save shows what the other changed, and "keep mine" keeps both edits', { timeout: 90_000 }, async () => {
     const open = async (page: Page) => {
       await page.goto(`${suite.app.baseUrl}/projects/${projectId}#gevinster`);
-      await page.getByRole('button', { name: 'Rediger Mere tid' }).click();
-      return page.getByRole('region', { name: 'Rediger gevinst: Mere tid' });
+      await page.getByRole('button', { name: 'Redigér Mere tid' }).click();
+      return page.getByRole('region', { name: 'Redigér gevinst: Mere tid' });
     };
     const formA = await open(pageA);
     const formB = await open(pageB);
@@ -93,7 +93,7 @@ describe.skipIf(!hasBrowser)('stale edits: two admins save the same item', () =>
   it('a goal: "get the new version" shows the other\'s title in the form and stores nothing of mine', { timeout: 90_000 }, async () => {
     const open = async (page: Page) => {
       await page.goto(`${suite.app.baseUrl}/projects/${projectId}#overblik`);
-      await page.getByRole('button', { name: 'Rediger Bedre overlevering' }).click();
+      await page.getByRole('button', { name: 'Redigér Bedre overlevering' }).click();
       return page.getByLabel('Ny tekst for målet "Bedre overlevering"');
     };
     const inputA = await open(pageA);
@@ -122,8 +122,8 @@ describe.skipIf(!hasBrowser)('stale edits: two admins save the same item', () =>
   it('a unit: "keep mine" re-applies my headcount on top of the other\'s new name', { timeout: 90_000 }, async () => {
     const open = async (page: Page) => {
       await page.goto(`${suite.app.baseUrl}/units`);
-      await page.getByRole('button', { name: 'Rediger Plejecenter Lærkevej' }).click();
-      return page.getByRole('region', { name: 'Rediger enhed: Plejecenter Lærkevej' });
+      await page.getByRole('button', { name: 'Redigér Plejecenter Lærkevej' }).click();
+      return page.getByRole('region', { name: 'Redigér enhed: Plejecenter Lærkevej' });
     };
     const formA = await open(pageA);
     const formB = await open(pageB);
@@ -146,7 +146,7 @@ describe.skipIf(!hasBrowser)('stale edits: two admins save the same item', () =>
   it("an account's details: keep mine saves my language on top of the other's new name, and the form shows both", { timeout: 90_000 }, async () => {
     const open = async (page: Page) => {
       await page.goto(`${suite.app.baseUrl}/users`);
-      await page.getByRole('button', { name: 'Rediger Lene Leder' }).click();
+      await page.getByRole('button', { name: 'Redigér Lene Leder' }).click();
       return page.locator(`#user-${managerId}-name`);
     };
     const nameA = await open(pageA);

@@ -31,7 +31,7 @@ describe.skipIf(!hasBrowser)('system usage import in the behaviour form', () => 
   it('previews, refuses a bad row, imports, replaces from a file and shows the figure in the drill-down', { timeout: 60_000 }, async () => {
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/projects/${projectId}#adfaerd`);
-    await page.getByRole('button', { name: `Rediger ${READ}` }).click();
+    await page.getByRole('button', { name: `Redigér ${READ}` }).click();
     const panel = page.getByRole('region', { name: /^Systemdata/ });
     await panel.waitFor();
     const text = panel.getByLabel('CSV-indhold (systemdata)');

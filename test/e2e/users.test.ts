@@ -72,7 +72,7 @@ describe.skipIf(!hasBrowser)('users: the secretariat creates a unit manager who 
     await expectNoAxeViolations(page, '/users with the temporary password');
 
     // Give the new manager Plejecenter Egebo, by keyboard-reachable checkboxes.
-    await page.getByRole('button', { name: `Rediger ${NEW_MANAGER.name}` }).click();
+    await page.getByRole('button', { name: `Redigér ${NEW_MANAGER.name}` }).click();
     const scopes = page.getByRole('form', { name: `Adgang for ${NEW_MANAGER.name}` });
     await scopes.getByRole('checkbox', { name: 'Plejecenter Egebo' }).check();
     await scopes.getByRole('button', { name: 'Gem adgang' }).click();

@@ -128,15 +128,15 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
     await page.setViewportSize(desktop.viewport);
 
     // Move: a unit's own subtree is not offered as its parent.
-    await page.getByRole('button', { name: 'Rediger Plejecenter Åkanden' }).click();
+    await page.getByRole('button', { name: 'Redigér Plejecenter Åkanden' }).click();
     const parentOptions = await page.getByLabel('Hører under').evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.text.trim()));
     expect(parentOptions).toContain('Ældre og Sundhed');
     expect(parentOptions).not.toContain('Plejecenter Åkanden');
     expect(parentOptions).not.toContain('Åkanden, dagvagt');
-    await page.getByRole('button', { name: 'Annuller' }).click();
+    await page.getByRole('button', { name: 'Annullér' }).click();
 
     // Bad input: a negative headcount is refused next to the field, and nothing is saved.
-    await page.getByRole('button', { name: 'Rediger Åkanden, dagvagt' }).click();
+    await page.getByRole('button', { name: 'Redigér Åkanden, dagvagt' }).click();
     const headcount = page.getByLabel('Antal medarbejdere', { exact: true });
     await headcount.fill('-3');
     await page.getByRole('button', { name: 'Gem enhed' }).click();
@@ -324,10 +324,10 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
 
     // Choosing a box opens the item's edit form.
     await svg.locator(`a[data-node-id="${talk}"]`).click();
-    await page.getByRole('heading', { name: `Rediger gevinst: ${TALK}` }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Rediger gevinst: ${TALK}`);
+    await page.getByRole('heading', { name: `Redigér gevinst: ${TALK}` }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Redigér gevinst: ${TALK}`);
     expect(page.url()).toContain(`#gevinster/benefit-${talk.split(':')[1]}`);
-    await page.getByRole('button', { name: 'Annuller' }).click();
+    await page.getByRole('button', { name: 'Annullér' }).click();
 
     // ---- a survey round on the timeline; a behaviour the frozen survey measures is archived, not deleted
     const origin = { origin: app.baseUrl };
@@ -385,9 +385,9 @@ describe.skipIf(!hasBrowser)('workspace: the secretariat builds the care-centre 
 
     // A box on the full-size page opens the item on the project page.
     await page.locator(`a[data-node-id="${read}"]`).click();
-    await page.getByRole('heading', { name: `Rediger adfærd: ${READ}` }).waitFor();
+    await page.getByRole('heading', { name: `Redigér adfærd: ${READ}` }).waitFor();
     await page.waitForTimeout(400); // longer than the app's own move of focus to the new page's h1
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Rediger adfærd: ${READ}`);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Redigér adfærd: ${READ}`);
 
     // ---- the same picture as JSON
     const json = (await (await page.request.get(`${app.baseUrl}/api/projects/${projectId}`)).json()).project;

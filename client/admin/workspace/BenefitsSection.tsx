@@ -401,7 +401,7 @@ function BenefitForm({
   const { errors, error, busy, send } = useFormSend(formRef);
   useRevealOnOpen(request, !!benefit && request?.id === benefit.id, headingRef);
 
-  // Opened by the user (Rediger / Ny gevinst): focus the form's heading; the map's requests focus it themselves.
+  // Opened by the user (Redigér / Ny gevinst): focus the form's heading; the map's requests focus it themselves.
   useEffect(() => {
     if (onCancel && !(benefit && request?.id === benefit.id)) headingRef.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps

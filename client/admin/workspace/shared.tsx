@@ -216,7 +216,7 @@ export function DirectionBadge({ direction }: { direction: 'positive' | 'negativ
   );
 }
 
-/** A benefit's or behaviour's buttons: Rediger and Slet, or Gendan once it is archived; each names the item. */
+/** A benefit's or behaviour's buttons: Redigér and Slet, or Gendan once it is archived; each names the item. */
 export function ItemActions({ item, onEdit, onDelete, onRestore }: { item: { title: string; archivedAt: string | null }; onEdit: () => void; onDelete: () => void; onRestore: () => void }) {
   const t = useWorkspaceT();
   return (
