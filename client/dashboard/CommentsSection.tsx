@@ -1,6 +1,7 @@
 // Free-text comments of closed waves. The server decides what may be shown (≥ 10 respondents, never per unit);
 // comments are plain text — React escapes them, nothing is ever interpreted as HTML. Comments to a behaviour's own
-// question are shown in its drill-down; this section has the general ones.
+// question are shown in its drill-down; this section has the general ones. A view narrowed to some units never
+// gets comments: the section says so once, instead of listing waves with nothing under them.
 import type { Comments } from './api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useDashT } from '../i18n/dashboard';
@@ -15,12 +16,13 @@ export function CommentsSection({ comments }: { comments: Loaded<Comments> }) {
     <section className="behaviour-report" aria-labelledby="comments-title">
       <h2 id="comments-title">{t('commentsTitle')}</h2>
       <ErrorMessage error={comments.error} />
-      {data && <p className="legend-note">{t('commentsRule', { k: data.threshold })}</p>}
+      {data?.narrowedToUnits && <p>{t('commentsNarrowedView')}</p>}
+      {data && !data.narrowedToUnits && <p className="legend-note">{t('commentsRule', { k: data.threshold })}</p>}
       {underBehaviours && <p className="legend-note">{t('commentsUnderBehaviours')}</p>}
-      {data?.waves.map((w) => (
+      {!data?.narrowedToUnits && data?.waves.map((w) => (
         <details key={w.waveId}>
           <summary>
-            {w.name} – {w.shown ? t('commentsCount', { n: w.questions.reduce((s, q) => s + q.comments.length, 0) }) : w.hiddenReason === 'narrowed_view' ? t('commentsNarrowed') : t('commentsHidden')}
+            {w.name} – {w.shown ? t('commentsCount', { n: w.questions.reduce((s, q) => s + q.comments.length, 0) }) : t('commentsHidden')}
           </summary>
           {w.questions.map((q) => (
             <div key={q.key}>

@@ -77,7 +77,7 @@ export default function ReportPage({ projectId }: { projectId: number }) {
       {shown.length > 0 && <OverviewSection report={r} behaviours={behaviours} primary={primary} />}
       {shown.length > 0 && <Heatmap report={r} behaviours={behaviours} goLive={goLive} />}
       {shown.length > 0 &&
-        behaviours.map((b) => <BehaviourDrilldown key={b.id} behaviour={b} waves={shown} barrierWave={barrierWave} goLive={goLive} withComments comments={comments.data?.waves} usage={usage.data?.behaviours.find((x) => x.id === b.id)} />)}
+        behaviours.map((b) => <BehaviourDrilldown key={b.id} behaviour={b} waves={shown} barrierWave={barrierWave} goLive={goLive} withComments={!comments.data?.narrowedToUnits} comments={comments.data?.waves} usage={usage.data?.behaviours.find((x) => x.id === b.id)} />)}
       {shown.length > 0 && r.customItems.length > 0 && (
         <section className="behaviour-report" aria-labelledby="custom-title">
           <h2 id="custom-title">{t('customTitle')}</h2>

@@ -79,5 +79,6 @@ export async function getComments(db: Db, projectId: number, policy: DisclosureP
   };
   const result: Awaited<ReturnType<typeof waveComments>>[] = [];
   for (const w of shownWaves) result.push(await waveComments(w));
-  return { threshold: policy.rules.freeTextThreshold, waves: result };
+  // Said once for the whole answer, so a narrowed view can say why instead of listing waves with nothing in them.
+  return { threshold: policy.rules.freeTextThreshold, narrowedToUnits: opts.narrowedToUnits, waves: result };
 }

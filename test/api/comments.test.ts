@@ -51,7 +51,10 @@ describe('free-text comments', () => {
     expectError(await manager.get(`/api/projects/${project.id}/comments`), 404, 'not_found');
     const [{ id: managerId }] = await t.db.select().from(users).where(eq(users.email, MANAGER.email)).limit(1);
     await t.db.insert(userScopes).values({ userId: managerId, unitId: unit.id });
-    const narrowed = (await manager.get(`/api/projects/${project.id}/comments`)).body.comments.waves[0];
-    expect(narrowed).toMatchObject({ shown: false, hiddenReason: 'narrowed_view', questions: [] });
+    const comments = (await manager.get(`/api/projects/${project.id}/comments`)).body.comments;
+    expect(comments.waves[0]).toMatchObject({ shown: false, hiddenReason: 'narrowed_view', questions: [] });
+    // Said once for the whole answer, so the report can explain it instead of listing empty waves.
+    expect(comments.narrowedToUnits).toBe(true);
+    expect((await t.get(`/api/projects/${project.id}/comments`)).body.comments.narrowedToUnits).toBe(false);
   });
 });

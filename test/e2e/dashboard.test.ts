@@ -62,10 +62,14 @@ describe.skipIf(!hasBrowser)('the manager report: overview, heatmap, drill-down 
     expect(await sol.innerText()).toMatch(/I drift siden \d+\. \w+\.? \d{4}/);
     expect(await heatmap.getByRole('rowheader', { name: 'Plejecenter Egebo' }).count()).toBe(0);
     // A manager scoped to a unit never sees comments (they could come from anyone in the project): not under a
-    // behaviour either, and the comments section says why.
-    await page.getByRole('region', { name: 'Kommentarer fra medarbejderne' }).waitFor();
+    // behaviour either, and the comments section says why once, with no wave left empty under it and no links to it.
+    const commentsRegion = page.getByRole('region', { name: 'Kommentarer fra medarbejderne' });
+    await commentsRegion.getByText('fordi du ser resultater for udvalgte enheder').waitFor();
     expect(await page.getByRole('heading', { name: 'Medarbejdernes kommentarer om denne adfærd' }).count()).toBe(0);
-    expect(await page.getByRole('region', { name: 'Kommentarer fra medarbejderne' }).innerText()).toContain('vises kun for hele projektet');
+    expect(await commentsRegion.innerText()).toContain('De vises kun for hele projektet');
+    expect(await commentsRegion.locator('details').count()).toBe(0);
+    expect(await commentsRegion.innerText()).not.toContain('mindst 10 besvarelser');
+    expect(await page.getByRole('link', { name: 'Se medarbejdernes kommentarer' }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
