@@ -71,6 +71,7 @@ const da = {
   addActions: 'Tilføj de første handlinger',
   staleDescription: 'En anden har ændret beskrivelsen imens. Den nye står nu i feltet; ret den til og gem igen.',
   backToWorkshops: 'Tilbage til workshops',
+  fullScreen: 'Fuld skærm',
   charsLeft: '{n} tegn tilbage',
   tooLong: 'Højst {max} tegn.',
 
@@ -170,6 +171,7 @@ const en: typeof da = {
   addActions: 'Add the first actions',
   staleDescription: 'Someone else changed the description meanwhile. Theirs is now in the field; adjust it and save again.',
   backToWorkshops: 'Back to workshops',
+  fullScreen: 'Full screen',
   charsLeft: '{n} characters left',
   tooLong: 'At most {max} characters.',
 

@@ -81,6 +81,13 @@ describe.skipIf(!hasBrowser)('workshop: a leader and two phones describe a behav
     expect(qrLoaded).toBe(true);
     await leader.getByText('0 skrevet — vises når der er mindst 5').waitFor();
     await expectNoAxeViolations(leader, 'projector page');
+    // Full screen for the projector: the projector's own page, and back.
+    const fullScreen = leader.getByRole('button', { name: 'Fuld skærm' });
+    await fullScreen.click();
+    await expect.poll(() => leader.evaluate(() => document.fullscreenElement?.className ?? null)).toBe('ws-projector');
+    expect(await fullScreen.getAttribute('aria-pressed')).toBe('true');
+    await fullScreen.click();
+    await expect.poll(() => leader.evaluate(() => document.fullscreenElement)).toBe(null);
   });
 
   it('lets two phones write; the room sees the suggestions only once five exist', async () => {

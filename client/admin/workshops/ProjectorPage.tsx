@@ -2,7 +2,7 @@
 // short address to join, and the room's suggestions as they come in (refreshed every 3 seconds; the server shows
 // none until the free-text threshold is reached). Below, for the leader: hide a suggestion, record the unit's agreed
 // description (which closes the workshop), then go on to the first actions.
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api';
 import { formatDate } from '../../format';
 import { useWorkshopT } from '../../i18n/workshops';
@@ -19,6 +19,18 @@ export function ProjectorPage({ projectId, workshopId }: { projectId: number; wo
   const tw = useWorkshopT();
   const [view, setView] = useState<WorkshopView | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Full screen for the projector: the page alone, without the browser's bars (Esc or the button leaves it).
+  const screenRef = useRef<HTMLDivElement>(null);
+  const [fullScreen, setFullScreen] = useState(false);
+  useEffect(() => {
+    const changed = () => setFullScreen(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', changed);
+    return () => document.removeEventListener('fullscreenchange', changed);
+  }, []);
+  const toggleFullScreen = () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void screenRef.current?.requestFullscreen().catch(() => undefined);
+  };
 
   const refresh = useCallback(async () => {
     try {
@@ -70,9 +82,14 @@ export function ProjectorPage({ projectId, workshopId }: { projectId: number; wo
   };
 
   return (
-    <div className="ws-projector">
-      <p className="no-print">
+    <div className="ws-projector" ref={screenRef}>
+      <p className="no-print ws-projector-bar">
         <Link to={`/projects/${projectId}/workshops?unit=${workshop.unitId}`}>{tw('backToWorkshops')}</Link>
+        {document.fullscreenEnabled && (
+          <button type="button" className="button secondary small" onClick={toggleFullScreen} aria-pressed={fullScreen}>
+            {tw('fullScreen')}
+          </button>
+        )}
       </p>
       <div className="ws-projector-top">
         <section className="ws-projector-behaviour" aria-labelledby="ws-projector-title">
