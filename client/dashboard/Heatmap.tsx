@@ -36,17 +36,26 @@ function Swatch({ colour, text }: { colour: string; text: string }) {
   );
 }
 
-function HiddenCell({ words }: { words: string }) {
-  return <td className="heat-cell heat-hidden">{words}</td>;
-}
-
-function EmptyCell({ text }: { text: string }) {
-  return <td className="heat-cell heat-empty">{text}</td>;
-}
-
-function ColouredCell({ colour, main, sub, lag, lagText }: { colour: string; main: string; sub?: string; lag: boolean; lagText: string }) {
+// `label` (the behaviour's title) heads the cell when the table is one card per unit on a phone (table.stack).
+function HiddenCell({ words, label }: { words: string; label: string }) {
   return (
-    <td className={`heat-cell${lag ? ' lagging' : ''}`} style={{ background: colour, color: textOn(colour) }}>
+    <td className="heat-cell heat-hidden" data-label={label}>
+      {words}
+    </td>
+  );
+}
+
+function EmptyCell({ text, label }: { text: string; label: string }) {
+  return (
+    <td className="heat-cell heat-empty" data-label={label}>
+      {text}
+    </td>
+  );
+}
+
+function ColouredCell({ colour, main, sub, lag, lagText, label }: { colour: string; main: string; sub?: string; lag: boolean; lagText: string; label: string }) {
+  return (
+    <td className={`heat-cell${lag ? ' lagging' : ''}`} data-label={label} style={{ background: colour, color: textOn(colour) }}>
       <span className="heat-main">
         {lag && (
           <span className="lag-mark" aria-hidden="true">
@@ -82,12 +91,12 @@ export function Heatmap({ report, behaviours, goLive }: { report: Report; behavi
   const levelLegend = ['0–19 %', '20–39 %', '40–59 %', '60–79 %', '80–100 %'];
   const changeLegend = [`< ${points(CHANGE_BINS[0] / 100)}`, ...CHANGE_BINS.slice(0, -1).map((e, i) => `${points(e / 100)} til ${points(CHANGE_BINS[i + 1] / 100)}`), `≥ ${points(CHANGE_BINS[CHANGE_BINS.length - 1] / 100)}`];
 
-  const changeCell = (c: { hidden: boolean; d: number | null; lo: number | null; hi: number | null; label?: { code: string } | null } | undefined, key: string) => {
-    if (!c) return <EmptyCell key={key} text="–" />;
-    if (c.hidden || c.d == null) return <HiddenCell key={key} words={t('hidden')} />;
+  const changeCell = (c: { hidden: boolean; d: number | null; lo: number | null; hi: number | null; label?: { code: string } | null } | undefined, key: string, label: string) => {
+    if (!c) return <EmptyCell key={key} text="–" label={label} />;
+    if (c.hidden || c.d == null) return <HiddenCell key={key} words={t('hidden')} label={label} />;
     const lag = changeLags(c);
     const sub = c.lo != null && c.hi != null ? `${points(c.lo)} ${t.locale === 'da' ? 'til' : 'to'} ${points(c.hi)}` : undefined;
-    return <ColouredCell key={key} colour={changeColour(c.d)} main={pp(c.d)} sub={sub} lag={lag} lagText={t('lagChange')} />;
+    return <ColouredCell key={key} colour={changeColour(c.d)} main={pp(c.d)} sub={sub} lag={lag} lagText={t('lagChange')} label={label} />;
   };
 
   return (
@@ -109,12 +118,13 @@ export function Heatmap({ report, behaviours, goLive }: { report: Report; behavi
       {mode === 'change' && !anyUnitChanges && <p className="notice">{t('heatmapNoChange')}</p>}
       {(mode === 'change' || wave) && (
         <>
-        {/* The caption is read with the table; this copy only keeps it on screen while the table scrolls. */}
+        {/* The caption is read with the table; this copy keeps it on screen above the cells (and the cards on a phone). */}
         <p className="heat-caption" aria-hidden="true">
           {caption}
         </p>
         <TableWrap label={caption}>
-          <table className="heatmap">
+          {/* "stack": one card per unit on a phone, each coloured cell headed by its behaviour. */}
+          <table className="heatmap stack">
             <caption className="visually-hidden">{caption}</caption>
             <thead>
               <tr>
@@ -132,13 +142,13 @@ export function Heatmap({ report, behaviours, goLive }: { report: Report; behavi
             <tbody>
               <tr className="heat-total">
                 <th scope="row">{t('tableTotal')}</th>
-                <td />
+                <td className="heat-golive-none" />
                 {measured.map((b) => {
-                  if (mode === 'change') return changeCell(b.change ? { hidden: false, ...b.change } : undefined, `t${b.id}`);
+                  if (mode === 'change') return changeCell(b.change ? { hidden: false, ...b.change } : undefined, `t${b.id}`, b.title);
                   const c = overallOf(b.adoption!.overall, wave?.id);
-                  if (!c || !c.measured) return <EmptyCell key={b.id} text={t('notMeasured')} />;
-                  if (c.hidden || c.p == null) return <HiddenCell key={b.id} words={c.label?.[t.locale] ?? t('hidden')} />;
-                  return <ColouredCell key={b.id} colour={levelColour(c.p)} main={pctText(c.p)} sub={t('nLine', { n: c.n })} lag={false} lagText="" />;
+                  if (!c || !c.measured) return <EmptyCell key={b.id} text={t('notMeasured')} label={b.title} />;
+                  if (c.hidden || c.p == null) return <HiddenCell key={b.id} words={c.label?.[t.locale] ?? t('hidden')} label={b.title} />;
+                  return <ColouredCell key={b.id} colour={levelColour(c.p)} main={pctText(c.p)} sub={t('nLine', { n: c.n })} lag={false} lagText="" label={b.title} />;
                 })}
               </tr>
               {report.units.map((u) => (
@@ -146,26 +156,26 @@ export function Heatmap({ report, behaviours, goLive }: { report: Report; behavi
                   <th scope="row">
                     <UnitName unit={{ unitName: u.name, group: u.group }} />
                   </th>
-                  <td className="heat-golive">
+                  <td className="heat-golive" data-label={t('heatmapGoLive')}>
                     <GoLiveText status={goLive.get(u.key)} />
                   </td>
                   {measured.map((b) => {
                     const key = `${u.key}-${b.id}`;
                     if (mode === 'change') {
                       const changes = extras.unitChanges(b);
-                      return changes ? changeCell(changes.find((c) => c.key === u.key), key) : <EmptyCell key={key} text="–" />;
+                      return changes ? changeCell(changes.find((c) => c.key === u.key), key, b.title) : <EmptyCell key={key} text="–" label={b.title} />;
                     }
                     const row = b.adoption!.units.find((r) => r.key === u.key);
                     const c = row?.cells.find((x) => x.waveId === wave?.id);
-                    if (!c) return <EmptyCell key={key} text={t('notMeasured')} />;
-                    if (c.hidden || c.p == null) return <HiddenCell key={key} words={c.label?.[t.locale] ?? t('hidden')} />;
+                    if (!c) return <EmptyCell key={key} text={t('notMeasured')} label={b.title} />;
+                    if (c.hidden || c.p == null) return <HiddenCell key={key} words={c.label?.[t.locale] ?? t('hidden')} label={b.title} />;
                     // A unit not yet live when a follow-up opened is expected to be low (it may be the comparison
                     // group): it is said so, not marked as lagging.
                     const early = notLiveAtWave(goLive.get(u.key), wave);
                     const lag = !early && levelLags(c, overallOf(b.adoption!.overall, wave?.id));
                     const n = c.label?.code === 'indicative' ? `${t('nLine', { n: c.n })} · ${c.label[t.locale] ?? c.label.da}` : t('nLine', { n: c.n });
                     const words = early ? `${n} · ${t('notLiveAtWave')}` : n;
-                    return <ColouredCell key={key} colour={levelColour(c.p)} main={pctText(c.p)} sub={words} lag={lag} lagText={t('lagLevel')} />;
+                    return <ColouredCell key={key} colour={levelColour(c.p)} main={pctText(c.p)} sub={words} lag={lag} lagText={t('lagLevel')} label={b.title} />;
                   })}
                 </tr>
               ))}

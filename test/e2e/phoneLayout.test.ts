@@ -6,7 +6,7 @@
 // once every unit has its go-live date. The report's paired view turns into cards like the other report tables.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { answersFor } from '../support/answers';
 import { axeViolations, hasBrowser, loginAs, phone, SECRETARIAT, useBrowserSuite, type RunningApp } from '../support/browser';
 
@@ -47,6 +47,27 @@ async function expectFits(page: Page, where: string, { allowScrollRegions = fals
   expect(o.outside, `${where}: elements past the screen edge`).toEqual([]);
   expect(o.unnamedScrollBoxes, `${where}: sideways scroll boxes without a name`).toEqual([]);
   if (!allowScrollRegions) expect(o.namedScrollRegions, `${where}: sideways scrolling regions`).toEqual([]);
+}
+
+/** The page itself does not scroll sideways: document.scrollingElement is no wider than the 360 px screen. */
+async function expectNoSidewaysScroll(page: Page, where: string) {
+  const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+  expect(width, `${where}: document.scrollingElement.scrollWidth`).toBeLessThanOrEqual(VIEWPORT.width);
+}
+
+/** Every element the locator finds is shown, and its box lies within the screen's width (so it can be tapped). */
+async function expectAllOnScreen(locator: Locator, where: string) {
+  const count = await locator.count();
+  expect(count, `${where}: how many`).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const el = locator.nth(i);
+    await el.scrollIntoViewIfNeeded();
+    expect(await el.isVisible(), `${where} #${i}: visible`).toBe(true);
+    const box = await el.boundingBox();
+    expect(box, `${where} #${i}: has a box`).not.toBeNull();
+    expect(box!.x, `${where} #${i}: left edge`).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, `${where} #${i}: right edge`).toBeLessThanOrEqual(VIEWPORT.width);
+  }
 }
 
 async function expectShortHeader(page: Page, where: string) {
@@ -169,6 +190,37 @@ describe.skipIf(!hasBrowser)('phone layout: the staff pages at 360 × 740', () =
       await expectShortHeader(managerPage, `manager ${path}`);
       await expectNoAxeViolations(managerPage, `manager ${path}`);
     }
+    await managerContext.close();
+  });
+
+  it('turns the manager\'s heatmap into one card per unit, each coloured cell headed by its behaviour', { timeout: 60_000 }, async () => {
+    const managerContext = await page.context().browser()!.newContext(phone);
+    await loginAs(managerContext, app.baseUrl, 'leder@demo.dk', 'leder-demo');
+    const managerPage = await managerContext.newPage();
+    const { projects } = await (await managerContext.request.get(`${app.baseUrl}/api/projects`)).json();
+    await visit(managerPage, `${app.baseUrl}/projects/${projects[0].id}/report`);
+    const heatmap = managerPage.getByRole('table', { name: /^Andel ofte\/altid pr\. enhed og adfærd/ });
+    await heatmap.waitFor();
+    await expectNoSidewaysScroll(managerPage, 'heatmap');
+    // Its region does not scroll sideways either: the cards fit the screen.
+    const region = managerPage.locator('.table-wrap:has(> table.heatmap)');
+    expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), 'heatmap region scrolls sideways').toBe(true);
+    await expectAllOnScreen(heatmap.locator('tbody tr'), 'heatmap card');
+    await expectAllOnScreen(heatmap.locator('td.heat-cell'), 'heatmap cell');
+    // The cards sit one below the other, and each coloured cell says which behaviour it is, in its own text colour.
+    const rows = await heatmap.locator('tbody tr').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    for (let i = 1; i < rows.length; i++) expect(rows[i].top).toBeGreaterThanOrEqual(rows[i - 1].bottom);
+    const titles = await heatmap.locator('thead th.heat-col').allTextContents();
+    const cells = await heatmap.locator('tbody tr').first().locator('td.heat-cell').evaluateAll((els) =>
+      els.map((el) => ({ label: getComputedStyle(el, '::before').content, colour: getComputedStyle(el, '::before').color, text: getComputedStyle(el).color })),
+    );
+    expect(cells.map((c) => c.label)).toEqual(titles.map((title) => JSON.stringify(title)));
+    for (const c of cells) expect(c.colour).toBe(c.text);
+    await expectNoAxeViolations(managerPage, 'heatmap');
+    // The change view is cards too.
+    await managerPage.getByRole('radio', { name: /ændring/i }).check();
+    await expectNoSidewaysScroll(managerPage, 'heatmap, change');
+    expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), 'heatmap region (change) scrolls sideways').toBe(true);
     await managerContext.close();
   });
 
