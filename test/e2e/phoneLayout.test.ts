@@ -110,6 +110,7 @@ describe.skipIf(!hasBrowser)('phone layout: the staff pages at 360 × 740', () =
       { path: '/users' },
       { path: '/settings' },
       { path: '/password' },
+      { path: '/audit' },
       { path: `/projects/${demoId}` },
       { path: `/projects/${demoId}#gevinster` },
       { path: `/projects/${demoId}#adfaerd` },
@@ -123,9 +124,22 @@ describe.skipIf(!hasBrowser)('phone layout: the staff pages at 360 × 740', () =
     for (const { path, allowScrollRegions } of pages) {
       await visit(page, `${app.baseUrl}${path}`);
       await expectFits(page, path, { allowScrollRegions });
+      await expectNoSidewaysScroll(page, path);
       await expectShortHeader(page, path);
       await expectNoAxeViolations(page, path);
     }
+  });
+
+  it('shows the audit log as one card per entry, its paging buttons on the screen', async () => {
+    await visit(page, `${app.baseUrl}/audit`);
+    const log = page.getByRole('table', { name: 'Logbog' });
+    await log.waitFor();
+    await expectNoSidewaysScroll(page, '/audit');
+    await expectAllOnScreen(log.locator('tbody tr'), 'audit entry');
+    await expectAllOnScreen(log.locator('tbody td:not(:empty)'), 'audit value');
+    await expectAllOnScreen(page.getByRole('button', { name: /^(Forrige|Næste)$/ }), 'audit paging');
+    // Each value says which column it is, as the column headers are not shown.
+    expect(await log.locator('tbody td').first().evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Tidspunkt"');
   });
 
   it('fits the login page, with the language switch beside the name and no Menu button', async () => {

@@ -2,6 +2,7 @@
 // and the same filters as a CSV download. The server decides who may read it (admins only).
 import { useState, type FormEvent } from 'react';
 import { api, call, type Ok } from '../../api';
+import { TableWrap } from '../../components/TableWrap';
 import { useAuditT } from '../../i18n/audit';
 import { useLoad } from '../useLoad';
 
@@ -83,38 +84,42 @@ export function AuditPage() {
       ) : (
         <>
           <p aria-live="polite">{t('total', { n: data.total })}</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('at')}</th>
-                <th scope="col">{t('actor')}</th>
-                <th scope="col">{t('action')}</th>
-                <th scope="col">{t('route')}</th>
-                <th scope="col">{t('project')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{new Date(e.at).toLocaleString(t.locale === 'da' ? 'da-DK' : 'en-GB', { timeZone: 'Europe/Copenhagen' })}</td>
-                  <td>{e.actorEmail || t('system')}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    <code>
-                      {e.method} {e.route}
-                    </code>
-                  </td>
-                  <td>{e.projectId ?? ''}</td>
-                  <td>{e.status}</td>
-                  <td>{e.details ? <code>{JSON.stringify(e.details)}</code> : ''}</td>
+          {/* "stack": one card per entry on a phone, each value under its column's name; long codes wrap. */}
+          <TableWrap label={t('title')}>
+            <table className="stack audit-table">
+              <caption className="visually-hidden">{t('title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('at')}</th>
+                  <th scope="col">{t('actor')}</th>
+                  <th scope="col">{t('action')}</th>
+                  <th scope="col">{t('route')}</th>
+                  <th scope="col">{t('project')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col">{t('details')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.entries.map((e) => (
+                  <tr key={e.id}>
+                    <td data-label={t('at')}>{new Date(e.at).toLocaleString(t.locale === 'da' ? 'da-DK' : 'en-GB', { timeZone: 'Europe/Copenhagen' })}</td>
+                    <td data-label={t('actor')}>{e.actorEmail || t('system')}</td>
+                    <td data-label={t('action')}>
+                      <code>{e.action}</code>
+                    </td>
+                    <td data-label={t('route')}>
+                      <code>
+                        {e.method} {e.route}
+                      </code>
+                    </td>
+                    <td data-label={t('project')}>{e.projectId ?? ''}</td>
+                    <td data-label={t('status')}>{e.status}</td>
+                    <td data-label={t('details')}>{e.details ? <code>{JSON.stringify(e.details)}</code> : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
           <nav aria-label={t('page', { page, pages })}>
             <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
               {t('previous')}
