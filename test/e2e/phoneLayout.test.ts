@@ -60,8 +60,8 @@ async function expectAllOnScreen(locator: Locator, where: string) {
   const count = await locator.count();
   expect(count, `${where}: how many`).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
+    // Not scrolled into view first: that would scroll a sideways-scrolling box and hide what is cut off.
     const el = locator.nth(i);
-    await el.scrollIntoViewIfNeeded();
     expect(await el.isVisible(), `${where} #${i}: visible`).toBe(true);
     const box = await el.boundingBox();
     expect(box, `${where} #${i}: has a box`).not.toBeNull();
@@ -117,8 +117,10 @@ describe.skipIf(!hasBrowser)('phone layout: the staff pages at 360 × 740', () =
       { path: `/projects/${demoId}#enheder` },
       // The benefits map and the report's wide tables are deliberately scrolled inside their own named regions.
       { path: `/projects/${demoId}#gevinstdiagram`, allowScrollRegions: true },
-      { path: `/projects/${demoId}#spoergeskema`, allowScrollRegions: true },
+      { path: `/projects/${demoId}#spoergeskema` },
       { path: `/projects/${demoId}#maalinger` },
+      { path: `/projects/${demoId}/survey` },
+      { path: `/projects/${demoId}/workshops` },
       { path: `/projects/${demoId}/report`, allowScrollRegions: true },
     ];
     for (const { path, allowScrollRegions } of pages) {
@@ -140,6 +142,39 @@ describe.skipIf(!hasBrowser)('phone layout: the staff pages at 360 × 740', () =
     await expectAllOnScreen(page.getByRole('button', { name: /^(Forrige|Næste)$/ }), 'audit paging');
     // Each value says which column it is, as the column headers are not shown.
     expect(await log.locator('tbody td').first().evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Tidspunkt"');
+  });
+
+  it('shows the buttons and links of every table on the screen: locked survey versions, workshops, share links', { timeout: 90_000 }, async () => {
+    const shared = await context.request.post(`${app.baseUrl}/api/projects/${demoId}/share-links`, { headers: origin(), data: { unitId: null } });
+    expect(shared.status()).toBe(201);
+    // The locked survey versions, on the project's survey part and in the survey editor (with a "Vis version" button each).
+    for (const path of [`/projects/${demoId}#spoergeskema`, `/projects/${demoId}/survey`]) {
+      await visit(page, `${app.baseUrl}${path}`);
+      const versions = page.getByRole('table', { name: 'Låste versioner af spørgeskemaet' });
+      await versions.waitFor();
+      await expectNoSidewaysScroll(page, path);
+      await expectAllOnScreen(versions.locator('tbody td'), `${path}: version value`);
+      if (path.endsWith('/survey')) await expectAllOnScreen(versions.getByRole('button', { name: /^Vis version/ }), `${path}: Vis version`);
+      expect(await versions.locator('tbody th').first().evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Version: "');
+    }
+    // The workshops held in a unit: each one's link to the projector.
+    await visit(page, `${app.baseUrl}/projects/${demoId}/workshops`);
+    const workshops = page.getByRole('region', { name: /^Workshops i / }).getByRole('table');
+    await workshops.waitFor();
+    await expectNoSidewaysScroll(page, 'workshops');
+    await expectFits(page, 'workshops');
+    await expectAllOnScreen(workshops.getByRole('link'), 'workshop link');
+    await expectAllOnScreen(workshops.locator('tbody td'), 'workshop value');
+    await expectNoAxeViolations(page, 'workshops');
+    // The project's share links for the shared picture: copy, preview, QR and revoke.
+    await visit(page, `${app.baseUrl}/projects/${demoId}`);
+    const links = page.locator('table.share-links');
+    await links.waitFor();
+    await expectNoSidewaysScroll(page, 'share links');
+    await expectFits(page, 'share links');
+    await expectAllOnScreen(links.locator('tbody').getByRole('button'), 'share link button');
+    await expectAllOnScreen(links.locator('tbody').getByRole('link'), 'share link link');
+    await expectNoAxeViolations(page, 'share links');
   });
 
   it('fits the login page, with the language switch beside the name and no Menu button', async () => {

@@ -110,7 +110,8 @@ function SharedPictureForm({ projectId }: { projectId: number }) {
       {data && data.links.length === 0 && <p>{t('noLinks')}</p>}
       {data && data.links.length > 0 && (
         <TableWrap label={t('linksTitle')}>
-          <table className="share-links">
+          {/* "stack": one card per link on a phone, so its buttons are never cut off. */}
+          <table className="share-links stack">
             <thead>
               <tr>
                 <th scope="col">{t('colFor')}</th>
@@ -124,11 +125,11 @@ function SharedPictureForm({ projectId }: { projectId: number }) {
               {data.links.map((l) => (
                 <tr key={l.id}>
                   <th scope="row">{targetOf(l)}</th>
-                  <td>
+                  <td data-label={t('colLink')}>
                     <code className="share-url">{l.url}</code>
                   </td>
-                  <td>{!l.revokedAt && <img src={sharedPictureAdminApi.qrSvgUrl(projectId, l.id)} alt={t('qrAlt', { target: targetOf(l) })} width={96} height={96} loading="lazy" />}</td>
-                  <td>{l.revokedAt ? t('stateRevoked', { date: formatDate(l.revokedAt, t.locale) }) : t('stateActive')}</td>
+                  <td data-label={t('colQr')}>{!l.revokedAt && <img src={sharedPictureAdminApi.qrSvgUrl(projectId, l.id)} alt={t('qrAlt', { target: targetOf(l) })} width={96} height={96} loading="lazy" />}</td>
+                  <td data-label={t('colState')}>{l.revokedAt ? t('stateRevoked', { date: formatDate(l.revokedAt, t.locale) }) : t('stateActive')}</td>
                   <td>
                     {!l.revokedAt && (
                       <div className="form-actions">

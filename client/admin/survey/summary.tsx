@@ -65,7 +65,8 @@ export function VersionsTable({
   if (versions.length === 0) return <p>{t('noVersions')}</p>;
   return (
     <TableWrap label={t('versionsCaption')}>
-      <table className="versions-table">
+      {/* "stack": one card per version on a phone, so the "Vis version" button is never cut off. */}
+      <table className="versions-table stack">
         <caption>{t('versionsCaption')}</caption>
         <thead>
           <tr>
@@ -81,10 +82,12 @@ export function VersionsTable({
             const using = (waves ?? []).filter((w) => w.surveyVersionId === v.id);
             return (
               <tr key={v.id}>
-                <th scope="row">{v.number}</th>
-                <td>{t(phaseKey(v.phase))}</td>
-                <td>{formatDate(v.createdAt, t.locale)}</td>
-                <td>
+                <th scope="row" data-label={t('colVersion')}>
+                  {v.number}
+                </th>
+                <td data-label={t('colPhase')}>{t(phaseKey(v.phase))}</td>
+                <td data-label={t('colCreated')}>{formatDate(v.createdAt, t.locale)}</td>
+                <td data-label={t('colWaves')}>
                   {using.length === 0
                     ? t('noWaveUses')
                     : using.map((w, i) => (

@@ -132,7 +132,8 @@ function StartAndList({ projectId, units, unitId, onUnit, behaviours }: { projec
         {current && current.workshops.length === 0 && <p>{tw('noPast', { unit: unitName })}</p>}
         {current && current.workshops.length > 0 && (
           <TableWrap label={tw('pastTitle', { unit: unitName })}>
-            <table>
+            {/* "stack": one card per workshop on a phone, so its link to the projector is never cut off. */}
+            <table className="stack">
               <thead>
                 <tr>
                   <th scope="col">{tw('colBehaviour')}</th>
@@ -144,14 +145,14 @@ function StartAndList({ projectId, units, unitId, onUnit, behaviours }: { projec
               <tbody>
                 {current.workshops.map((w) => (
                   <tr key={w.id}>
-                    <td>
+                    <th scope="row">
                       <Link to={`/projects/${projectId}/workshops/${w.id}`} aria-label={tw('openProjector', { behaviour: w.behaviourTitle, date: formatDate(w.createdAt, tw.locale) })}>
                         {w.behaviourTitle}
                       </Link>
-                    </td>
-                    <td>{formatDate(w.createdAt, tw.locale)}</td>
-                    <td>{tw(`status_${w.status}`)}</td>
-                    <td>{w.written}</td>
+                    </th>
+                    <td data-label={tw('colStarted')}>{formatDate(w.createdAt, tw.locale)}</td>
+                    <td data-label={tw('colStatus')}>{tw(`status_${w.status}`)}</td>
+                    <td data-label={tw('colWritten')}>{w.written}</td>
                   </tr>
                 ))}
               </tbody>

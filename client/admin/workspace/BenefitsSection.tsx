@@ -219,7 +219,8 @@ function KpiPanel({
             </Suspense>
           )}
           <TableWrap label={t('kpiTable', { title: b.title })}>
-            <table>
+            {/* "stack": one card per measurement on a phone, so the delete button is never cut off. */}
+            <table className="stack">
               <caption className="visually-hidden">{t('kpiTable', { title: b.title })}</caption>
               <thead>
                 <tr>
@@ -239,8 +240,10 @@ function KpiPanel({
                 {b.measurements.map((m) => (
                   <tr key={m.id}>
                     <th scope="row">{formatDate(m.measuredOn, locale)}</th>
-                    <td className="num">{valueText(m.value, b.measureUnit, locale)}</td>
-                    <td>{m.note}</td>
+                    <td className="num" data-label={t('value')}>
+                      {valueText(m.value, b.measureUnit, locale)}
+                    </td>
+                    <td data-label={t('note')}>{m.note}</td>
                     {canEdit && (
                       <td>
                         <button type="button" className="danger small" aria-label={t('measurementDelete', { date: formatDate(m.measuredOn, locale) })} onClick={() => void remove(m.id, m.measuredOn)}>

@@ -107,7 +107,8 @@ export function UsagePanel({ behaviourId, measure }: { behaviourId: number; meas
         <>
           <h5>{t('usageListTitle', { n: figures.length })}</h5>
           <TableWrap label={t('usageListTitle', { n: figures.length })}>
-            <table className="usage-figures">
+            {/* "stack": one card per figure on a phone, so the delete button is never cut off. */}
+            <table className="usage-figures stack">
               <thead>
                 <tr>
                   <th scope="col">{t('colUnit')}</th>
@@ -125,9 +126,11 @@ export function UsagePanel({ behaviourId, measure }: { behaviourId: number; meas
                 {figures.map((f) => (
                   <tr key={f.id}>
                     <th scope="row">{f.unitName}</th>
-                    <td>{day(f.periodStart)}</td>
-                    <td>{day(f.periodEnd)}</td>
-                    <td className="num">{num(f.value)}</td>
+                    <td data-label={t('colFrom')}>{day(f.periodStart)}</td>
+                    <td data-label={t('colTo')}>{day(f.periodEnd)}</td>
+                    <td className="num" data-label={t('colValue')}>
+                      {num(f.value)}
+                    </td>
                     <td>
                       <button type="button" className="secondary small" aria-label={t('usageDelete', { unit: f.unitName, from: day(f.periodStart), to: day(f.periodEnd) })} onClick={() => void remove(f)}>
                         {t('delete')}
