@@ -177,6 +177,20 @@ describe.skipIf(!hasBrowser)('phone layout: the staff pages at 360 × 740', () =
     await expectNoAxeViolations(page, 'share links');
   });
 
+  it('keeps the project header compact, so the chosen part starts in the upper part of the screen', async () => {
+    await visit(page, `${app.baseUrl}/projects/${demoId}#enheder`);
+    const tabs = page.locator('.ws-tabs');
+    await tabs.waitFor();
+    // Brand bar, crumbs, name, status with its links and the part tabs: all above 60 % of the screen's height.
+    const bottom = await tabs.evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+    expect(bottom, 'bottom of the project header').toBeLessThanOrEqual(VIEWPORT.height * 0.6);
+    await expectNoSidewaysScroll(page, 'project header');
+    await expectAllOnScreen(page.locator('.project-head .project-links a'), 'project link');
+    await expectAllOnScreen(tabs.getByRole('link'), 'part tab');
+    // The crumb for this page is still there for screen readers.
+    expect(await page.getByRole('navigation', { name: 'Brødkrummesti' }).getByRole('listitem').count()).toBe(2);
+  });
+
   it('fits the login page, with the language switch beside the name and no Menu button', async () => {
     const anonymous = await page.context().browser()!.newContext(phone);
     const loginPage = await anonymous.newPage();

@@ -56,9 +56,9 @@ export function ProjectPage({ projectId }: { projectId: number }) {
           <li aria-current="page">{p.name}</li>
         </ol>
       </nav>
-      <div className="section-head">
+      <div className="section-head project-head">
         <h1>{p.name}</h1>
-        <p>
+        <p className="project-links">
           <span className="tag">{t(statusKey(p.status))}</span>{' '}
           <Link to={`/projects/${p.id}/report`} className="button secondary small">
             {t('viewReport')}
