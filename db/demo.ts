@@ -115,8 +115,9 @@ export const demoSurvey = {
   freeTextBehaviours: ['read'],
 } as const;
 
-/** The shift each unit's staff answer: the night team "Nat" (3 a wave, so that row is hidden), the relief team
- *  "Aften", the centres a mix of day and evening; about 1 in 10 leave the question out. */
+/** The shift each unit's staff answer: the night team "Nat", the relief team "Aften", the centres a mix of day,
+ *  evening and some night (so that every group of the breakdown reaches the threshold and it is shown); about 1 in
+ *  10 leave the question out. */
 export const demoShifts: Record<DemoUnitKey, 'mix' | 1 | 2 | 3> = { forv: 'mix', sol: 'mix', ege: 'mix', lin: 'mix', nat: 3, afl: 2 };
 
 /** Go-live per unit, in days relative to the day the demo is loaded (negative = in the past). */

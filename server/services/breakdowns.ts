@@ -1,7 +1,7 @@
 // Breakdowns of a closed wave's adoption by the survey's background questions (shift, role, …) and the
 // secretariat's own choice questions, under the same disclosure policy as units: only once the wave shows per-unit
-// numbers, for the whole wave (never per unit), with the group that did not answer as a group of its own so that
-// no group is the total minus the others, and one hidden set per breakdown shared by its items.
+// numbers, over the people of the cells the report shows (never per unit), with the group that did not answer as a
+// group of its own, and all or nothing: a breakdown with any group too small is hidden whole.
 import { and, asc, count, eq, exists, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
@@ -69,9 +69,12 @@ export async function getBreakdowns(db: Db, projectId: number, policy: Disclosur
       result.push({ waveId: wave.id, name: wave.name, phase: wave.phase, rawDeleted: true, breakdowns: [] });
       continue;
     }
-    // The groups add up to the wave's totals: where the report leaves a total out, so does every breakdown.
-    const { hideTotal, pinned } = await waveHiding(db, wave, stage, policy);
-    const inSet = and(eq(responses.waveId, wave.id), stage.answers === 'released' ? isNotNull(responses.releasedIn) : undefined)!;
+    // Only the respondents of the cells the report shows: their totals are public already, so a breakdown adds
+    // nothing to what the unit table hides (a question that mirrors the units cannot undo its hiding).
+    const { cells, hidden: hiddenCells } = await waveHiding(db, wave, stage, policy);
+    const shownUnits = cells.filter((c) => !hiddenCells.has(c.key)).flatMap((c) => c.unitIds);
+    if (!shownUnits.length) continue;
+    const inSet = and(eq(responses.waveId, wave.id), inArray(responses.unitId, shownUnits), stage.answers === 'released' ? isNotNull(responses.releasedIn) : undefined)!;
     const keys = measured.map((i) => i.key);
     const total = await groupCounts(db, inSet, keys);
     const [{ n: respondents }] = await db.select({ n: count() }).from(responses).where(inSet);
@@ -105,9 +108,13 @@ export async function getBreakdowns(db: Db, projectId: number, policy: Disclosur
         }
         if (!atomsSafe) families.forEach((family) => family.forEach((g) => (g.forceHidden = true)));
       }
+      // All or nothing: a breakdown with any group too small is hidden whole, never with partners. Two questions
+      // that mean the same (shift as a background question and again as an own question) would otherwise hide
+      // different partners, and each would show what the other hides. A group nobody is in says only that.
       const groups = families.flatMap((family) => {
-        const hidden = policy.hiddenGroups(family.map((g) => ({ key: g.key, respondents: g.respondents, items: measured.map((i) => tallyOf(g.counts, i)) })));
-        return family.map((g) => shownGroup(g, g.forceHidden === true || hidden.has(g.key), measured, policy, { hideTotal, pinned }));
+        const counted = family.filter((g) => g.respondents > 0);
+        const small = policy.hiddenGroups(counted.map((g) => ({ key: g.key, respondents: g.respondents, items: measured.map((i) => tallyOf(g.counts, i)) }))).size > 0;
+        return family.map((g) => shownGroup(g, g.forceHidden === true || small, measured, policy));
       });
       breakdowns.push({ key: grouper.key, kind: grouper.construct === 'background' ? ('background' as const) : grouper.type === 'multi' ? ('multi' as const) : ('choice' as const), text: grouper.text, groups });
     }
@@ -118,16 +125,16 @@ export async function getBreakdowns(db: Db, projectId: number, policy: Disclosur
 
 /** A group as shown: its numbers, or nothing but the policy's one reason. A multi-choice "others" group is
  *  shown like any other, since it is the total minus the option. */
-function shownGroup(g: Group, hidden: boolean, measured: readonly ItemMapEntry[], policy: DisclosurePolicy, wave: { hideTotal: boolean; pinned: ReadonlySet<string> }) {
+function shownGroup(g: Group, hidden: boolean, measured: readonly ItemMapEntry[], policy: DisclosurePolicy) {
   const items = measured.map((item) => {
     const t = tallyOf(g.counts, item);
     const tooFew = policy.tooFew(t);
-    const isHidden = hidden || tooFew || wave.pinned.has(item.key);
+    const isHidden = hidden || tooFew;
     if (isHidden) return { key: item.key, behaviourId: item.behaviourId ?? null, hidden: true as const, hiddenReason: policy.hiddenReason(tooFew), label: estimateLabel(null, 0, 1) };
     const w = wilson(t.x, t.n);
     return { key: item.key, behaviourId: item.behaviourId ?? null, hidden: false as const, hiddenReason: null, n: t.n, x: t.x, dontKnow: t.dontKnow, p: w?.p ?? null, lo: w?.lo ?? null, hi: w?.hi ?? null, label: estimateLabel(w, t.n, 0) };
   });
-  return { key: g.key, label: g.label, hidden, respondents: hidden || wave.hideTotal ? null : g.respondents, items };
+  return { key: g.key, label: g.label, hidden, respondents: hidden ? null : g.respondents, items };
 }
 
 function tallyOf(counts: ItemCounts, item: ItemMapEntry) {

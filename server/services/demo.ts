@@ -1,7 +1,7 @@
 // Loads the demo project (db/demo.ts) into an empty database, with deterministic synthetic answers
 // so the report shows adoption rising after each centre's go-live and hiding for the small teams.
 import { asc, count, eq } from 'drizzle-orm';
-import { isUniqueViolation, transaction, type Db } from '../../db/client';
+import { isDatabaseBusy, isUniqueViolation, transaction, type Db } from '../../db/client';
 import { demoAccounts, demoBehaviours, demoBenefits, demoProject, demoResponseCounts, demoRollouts, demoShifts, demoSurvey, demoUnits, demoWaveHours, demoWaves, type DemoUnitKey } from '../../db/demo';
 import { behaviourBenefits, behaviourEnablers, behaviours, benefitGoals, benefits, enablers, goals, projects, reportingGroups, reportingGroupUnits, units, userScopes, users, waveLinks, waves } from '../../db/schema';
 import { answersFromValues, validateAnswers } from '../../surveys';
@@ -80,7 +80,11 @@ function syntheticAnswers(itemMap: ItemMap, adopted: boolean, rand: () => number
       continue;
     }
     if (item.construct === 'background') {
-      if (rand() >= 0.1) put(item, shift === 'mix' ? (rand() < 0.55 ? 1 : 2) : shift);
+      if (rand() >= 0.1) {
+        // The centres: about half day, four in ten evening, the rest night (one draw, as before).
+        const r = shift === 'mix' ? rand() : 0;
+        put(item, shift === 'mix' ? (r < 0.5 ? 1 : r < 0.9 ? 2 : 3) : shift);
+      }
       continue;
     }
     if (item.type !== 'scale') continue;
@@ -124,14 +128,21 @@ export async function loadDemoIfEmpty(db: Db, clock: Clock, thresholds: SurveyTh
   if (projectCount > 0 || userCount > 0) return existing();
   const adminHash = await hashPassword(demoAccounts.admin.password);
   const managerHash = await hashPassword(demoAccounts.manager.password);
-  try {
-    info.openLinkToken = await seedDemo(db, adminHash, managerHash, clock, thresholds);
-  } catch (e) {
-    // Another instance on the same database seeded it first (both found it empty at start-up).
-    if (isUniqueViolation(e, 'email')) return existing();
-    throw e;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      info.openLinkToken = await seedDemo(db, adminHash, managerHash, clock, thresholds);
+      return info;
+    } catch (e) {
+      // Another instance on the same database seeded it first (both found it empty at start-up).
+      if (isUniqueViolation(e, 'email')) return existing();
+      // Or it is seeding now and holds the rows past PostgreSQL's lock timeout: wait, and read its demo back
+      // once it has committed (or try again if it gave up).
+      if (!isDatabaseBusy(e) || attempt >= 30) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const [{ n }] = await db.select({ n: count() }).from(projects);
+      if (n > 0) return existing();
+    }
   }
-  return info;
 }
 
 /** Seeding inside one transaction: either the whole demo is there or none of it. */

@@ -168,7 +168,7 @@ export class DisclosurePolicy {
    * The reported items whose whole-wave counts must be left out of a wave shown as `hidden` (its hidden cells; every
    * cell while the wave runs, when nothing per unit is shown): the total answered, or substantive, minus the shown
    * cells would pin a small hidden cell given the headcounts — everyone in two small units answered the item. As
-   * `waveTotalHidden` for the response total; the breakdowns, whose groups add up to the same totals, follow it.
+   * `waveTotalHidden` for the response total. (Breakdowns count only the shown cells' people, whose totals are public.)
    */
   pinnedItems(waveId: number, cells: readonly ReportingCell[], items: readonly ItemMapEntry[], counts: Counts, hidden: ReadonlySet<string>): Set<string> {
     const pinned = new Set<string>();

@@ -87,21 +87,24 @@ describe('report anonymity across tables', () => {
     // A background question, so that the breakdowns (whose groups add up to the same totals) have something to show.
     const spec = { background: [{ id: 'vagt', text: { da: 'Vagt', en: 'Shift' }, choices: [1, 2].map((value) => ({ value, text: { da: `V${value}`, en: `S${value}` } })) }] };
     const full = await closedWave([['A', 8, 8, () => 4, 1], ['B', 3, 3, () => 2, 1]], spec);
-    // Room to spare: A's 20 staff, 10 answered (and C's six on another shift, so the breakdown has two groups).
-    const roomy = await closedWave([['A', 20, 10, () => 4, 1], ['B', 3, 3, () => 2, 1], ['C', 20, 6, () => 4, 2]], spec);
+    // Room to spare: A's 20 staff, 10 answered; C and D answer too (C on another shift).
+    const roomy = await closedWave([['A', 20, 10, () => 4, 1], ['B', 3, 3, () => 2, 1], ['C', 20, 6, () => 4, 2], ['D', 20, 8, () => 4, 1]], spec);
     const overallOf = (report: any) => [report.behaviours[0].adoption, ...report.behaviours[0].diagnostics].map((table: any) => table.overall[0]);
     expect(overallOf(full.report).map((o: any) => ({ hidden: o.hidden, n: o.n }))).toEqual(overallOf(full.report).map(() => ({ hidden: true, n: 0 })));
-    expect(overallOf(roomy.report).every((o: any) => !o.hidden && o.n + o.dontKnow === 19)).toBe(true);
+    expect(overallOf(roomy.report).every((o: any) => !o.hidden && o.n + o.dontKnow === 27)).toBe(true);
     // No other output carries the counts: the DPO export's stored counts and every breakdown follow the report.
     const held = async ({ t, project, wave }: typeof full) => (await t.get(`/api/projects/${project.id}/dpo-export`)).body.waves.find((w: any) => w.id === wave.id).held;
     expect(await held(full)).toMatchObject({ hidden: true });
-    expect(await held(roomy)).toMatchObject({ responses: 19 });
+    expect(await held(roomy)).toMatchObject({ responses: 27 });
+    // A breakdown counts only the people of the cells the report shows: none in the full case; in the roomy one
+    // D's 8 (A, B and C are hidden together), whose totals the report shows already.
     const dayGroup = async ({ t, project }: typeof full) => {
       const [wave] = (await t.get(`/api/projects/${project.id}/breakdowns`)).body.breakdowns.waves;
-      const g = wave.breakdowns.find((b: any) => b.key === 'background.vagt').groups.find((x: any) => x.key === '1');
-      return { respondents: g.respondents, shownItems: g.items.filter((i: any) => !i.hidden).length };
+      const g = wave?.breakdowns.find((b: any) => b.key === 'background.vagt').groups.find((x: any) => x.key === '1');
+      return g ? { respondents: g.respondents, shownItems: g.items.filter((i: any) => !i.hidden).length } : null;
     };
-    expect(await dayGroup(full)).toEqual({ respondents: null, shownItems: 0 });
-    expect(await dayGroup(roomy)).toEqual({ respondents: 13, shownItems: 1 });
+    expect(await dayGroup(full)).toBe(null);
+    expect(roomy.report.responseRates[0].units.filter((u: any) => !u.hidden).map((u: any) => u.unitName)).toEqual(['D']);
+    expect(await dayGroup(roomy)).toEqual({ respondents: 8, shownItems: 1 });
   });
 });

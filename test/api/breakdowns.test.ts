@@ -36,18 +36,80 @@ async function setUp() {
 }
 
 describe('breakdowns', () => {
-  it('show nothing while the wave runs, then every group with k or more, the small ones hidden with a partner', async () => {
+  it('show nothing while the wave runs; then a breakdown whose groups all reach k, and one with a small group not at all', async () => {
     const { t, projectId, waveId } = await setUp();
     expect((await t.get(`/api/projects/${projectId}/breakdowns`)).body.breakdowns.waves).toEqual([]);
     await t.post(`/api/waves/${waveId}/close`);
     const [wave] = (await t.get(`/api/projects/${projectId}/breakdowns`)).body.breakdowns.waves;
+    // Night (2) and not answered (1) are below k: the whole shift breakdown is hidden, never a part of it with
+    // partners (another question meaning the same could hide other partners, and show what this one hides).
     const shift = wave.breakdowns.find((b: any) => b.key === 'background.vagt');
-    const group = (key: string) => shift.groups.find((g: any) => g.key === key);
-    expect(group('1')).toMatchObject({ label: { da: 'Dag' }, hidden: false, respondents: 12, items: [{ hidden: false, n: 12, x: 8 }] });
-    // Night (2) and not answered (1) are below k together: hidden, and evening (the smallest other) with them,
-    // so none of them is the total minus the rest.
-    for (const key of ['2', '3', 'none']) expect(group(key)).toMatchObject({ hidden: true, respondents: null, items: [{ hidden: true, hiddenReason: 'protected' }] });
-    expect(JSON.stringify(shift.groups.filter((g: any) => g.hidden))).not.toMatch(/"n":[1-9]/);
+    for (const g of shift.groups) expect(g, g.key).toMatchObject({ hidden: true, respondents: null, items: [{ hidden: true, hiddenReason: 'protected' }] });
+    expect(JSON.stringify(shift.groups)).not.toMatch(/"n":[1-9]/);
+    // The channels (every set of options chosen together 5 or more) are shown.
+    const multi = wave.breakdowns.find((b: any) => b.kind === 'multi');
+    expect(multi.groups.every((g: any) => !g.hidden)).toBe(true);
+  });
+
+  it('cannot be played against another question of the same meaning: both hide the small group whole', async () => {
+    // The attack: shift as a background question (Dag, Aften, Nat) and again as an own question (Aften, Dag, Nat).
+    // With partners chosen by option order, one showed only Dag, the other only Aften: the total minus both was
+    // the two night workers, all unfavourable.
+    const { t, project } = await projectWithUnits([['A', 60]]);
+    const choices = (order: number[]) => order.map((value) => ({ value, text: localized(['', 'Dag', 'Aften', 'Nat'][value]) }));
+    const spec = {
+      background: [{ id: 'vagt', text: localized('Vagt?'), choices: choices([1, 2, 3]) }],
+      customItems: [{ kind: 'single', id: 'tid', text: localized('Hvornår arbejder du?'), choices: choices([2, 1, 3]), favourable: [1], phases: 'both' }],
+    };
+    expect((await t.put(`/api/projects/${project.id}/survey/spec`, { spec })).status).toBe(200);
+    const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: 'Nulpunkt', phase: 'baseline' })).body.wave;
+    await t.post(`/api/waves/${wave.id}/open`);
+    const token = (await t.get(`/api/waves/${wave.id}/links`)).body.links[0].token;
+    const itemMap = (await t.get(`/api/projects/${project.id}/survey/preview?phase=baseline`)).body.itemMap;
+    const own = itemMap.items.find((i: ItemMapEntry) => i.construct === 'custom');
+    const submit = async (shift: number, adoption: number) => {
+      const answers = { ...answersFor(itemMap, (i: ItemMapEntry) => (i.construct === 'adoption' ? adoption : i.construct === 'custom' ? shift : 4)), 'background.vagt': shift, [own.question]: shift };
+      expect((await t.post(`/api/s/${token}/responses`, { submissionId: randomUUID(), answers, locale: 'da' })).status).toBe(201);
+    };
+    for (let i = 0; i < 10; i++) await submit(1, i < 7 ? 5 : 1);
+    for (let i = 0; i < 10; i++) await submit(2, i < 3 ? 5 : 1);
+    for (let i = 0; i < 2; i++) await submit(3, 1);
+    await t.post(`/api/waves/${wave.id}/close`);
+    const [shown] = (await t.get(`/api/projects/${project.id}/breakdowns`)).body.breakdowns.waves;
+    expect(shown.breakdowns.map((b: any) => b.key).sort()).toEqual(['background.vagt', own.key].sort());
+    for (const b of shown.breakdowns) for (const g of b.groups) expect({ q: b.key, g: g.key, hidden: g.hidden }).toEqual({ q: b.key, g: g.key, hidden: true });
+  });
+
+  it('counts only the people of the units the report shows, so a question that mirrors the units undoes nothing', async () => {
+    // The attack: units A and B (20 each, 10 answered) and S (3, all answered); a question "which team" with the
+    // options in the order B, A, S. The report hides A and S together and shows B; a breakdown over everyone
+    // showed option A, and the total minus B minus A was S: 0 of 3 favourable.
+    const { t, project, ids } = await projectWithUnits([['A', 20], ['B', 20], ['S', 3]]);
+    const spec = { background: [{ id: 'team', text: localized('Hvilket team er du i?'), choices: [2, 1, 3].map((value) => ({ value, text: localized(['', 'A', 'B', 'S'][value]) })) }] };
+    expect((await t.put(`/api/projects/${project.id}/survey/spec`, { spec })).status).toBe(200);
+    const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: 'Nulpunkt', phase: 'baseline' })).body.wave;
+    await t.post(`/api/waves/${wave.id}/open`);
+    const links = (await t.get(`/api/waves/${wave.id}/links`)).body.links as { unitId: number; token: string }[];
+    const itemMap = (await t.get(`/api/projects/${project.id}/survey/preview?phase=baseline`)).body.itemMap;
+    const answer = async (unit: number, team: number, count: number, favourable: number) => {
+      const token = links.find((l) => l.unitId === ids[unit])!.token;
+      for (let i = 0; i < count; i++) {
+        const answers = { ...answersFor(itemMap, (item: ItemMapEntry) => (item.construct === 'adoption' ? (i < favourable ? 5 : 1) : 4)), 'background.team': team };
+        expect((await t.post(`/api/s/${token}/responses`, { submissionId: randomUUID(), answers, locale: 'da' })).status).toBe(201);
+      }
+    };
+    await answer(0, 1, 10, 6);
+    await answer(1, 2, 10, 4);
+    await answer(2, 3, 3, 0);
+    await t.post(`/api/waves/${wave.id}/close`);
+    const report = (await t.get(`/api/projects/${project.id}/report`)).body.report;
+    const shownUnits = report.responseRates[0].units.filter((u: any) => !u.hidden).map((u: any) => u.unitName);
+    expect(shownUnits).toEqual(['B']);
+    const [shown] = (await t.get(`/api/projects/${project.id}/breakdowns`)).body.breakdowns.waves;
+    const team = shown.breakdowns.find((b: any) => b.key === 'background.team');
+    // B's 10 people only: they all said B, and the breakdown is B's own cell again.
+    const visible = team.groups.filter((g: any) => !g.hidden && g.respondents > 0).map((g: any) => ({ key: g.key, respondents: g.respondents, x: g.items[0].x }));
+    expect(visible).toEqual([{ key: '2', respondents: 10, x: 4 }]);
   });
 
   it('break a multiple-choice question down option by option, each against everyone else', async () => {
