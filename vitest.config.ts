@@ -11,17 +11,19 @@ if (!postgresUrl && process.env.REQUIRE_POSTGRES === '1') {
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
+    // 60 s: with files in parallel, a long integration test (backup or crash under load, a whole change loop in
+    // the browser) shares the machine with others; a hung test still fails.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     // expect.poll gives up after 1 s by default: a page that takes longer to render on a busy machine is no bug.
     // 15 s, as the browser tests' own waits (page.setDefaultTimeout); a condition that never holds still fails.
     expect: { poll: { timeout: 15_000 } },
     // e2e tests share one built client and server per file; run files in parallel forks.
     pool: 'forks',
-    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine (CI), where most of
-    // a browser test's time is spent waiting for Chromium and the server it started. One more worker than cores
-    // keeps both cores busy; VITEST_MAX_WORKERS overrides it.
-    maxWorkers: availableParallelism() + 1,
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine (CI), where much of
+    // a browser test's time is spent waiting for Chromium and the server it started. One per core keeps both busy
+    // (one more than that made CPU-bound load tests run past their timeout); VITEST_MAX_WORKERS overrides it.
+    maxWorkers: availableParallelism(),
     reporters: ['default', './test/support/summaryReporter.ts'],
     projects: [
       { extends: true, test: { name: 'sqlite', include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/multi/crash.test.ts', 'test/multi/backup.test.ts'] } },
