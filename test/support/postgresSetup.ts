@@ -9,7 +9,16 @@ export const POSTGRES_SKIPPED = (why: string) =>
 
 async function dropTestDatabases() {
   const { rows } = await adminQuery(`select datname from pg_database where datname like '${TEST_DB_PREFIX}%'`);
-  for (const { datname } of rows as { datname: string }[]) await adminQuery(`drop database if exists "${datname}" with (force)`);
+  const names = (rows as { datname: string }[]).map((r) => r.datname);
+  // A run leaves hundreds of copies; each DROP DATABASE waits for a checkpoint, which concurrent drops share, so
+  // eight at a time take a fraction of the time one after another did (minutes at the end of a full run).
+  const dropNext = async (): Promise<void> => {
+    const name = names.pop();
+    if (name === undefined) return;
+    await adminQuery(`drop database if exists "${name}" with (force)`);
+    return dropNext();
+  };
+  await Promise.all(Array.from({ length: 8 }, dropNext));
 }
 
 export default async function setup() {
