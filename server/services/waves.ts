@@ -1,9 +1,9 @@
 // Waves (målinger): created as drafts with one link per unit; opening freezes a survey version. The schedule
 // (opensAt/closesAt) then decides by the clock when staff can answer (waveSchedule.ts).
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { preparedQuery, transaction, type Db, type DbLike } from '../../db/client';
-import { projects, reportingGroups, reportingGroupUnits, rollouts, units, waveLinks, waves, type waveStatuses } from '../../db/schema';
+import { projects, reportingGroups, reportingGroupUnits, responses, rollouts, units, waveLinks, waves, type waveStatuses } from '../../db/schema';
 import type { LinkPatch, WaveInput, WavePatch } from '../contract/waves';
 import { type Clock, nowIso } from './clock';
 import { conflict, invalid, notFound } from './errors';
@@ -66,7 +66,7 @@ export async function listWaves(db: Db, projectId: number, policy: DisclosurePol
   // beside the moment a release comes (or does not) would tell something of the answers held back.
   const countedOf = (w: (typeof rows)[number]) => {
     const status = effectiveStatus(w, clock);
-    return status === 'open' && w.liveResults && policy.stage({ ...w, status }).answers === 'released' ? ('released' as const) : ('all' as const);
+    return status === 'open' && (w.liveResults || w.releases > 0) && policy.stage({ ...w, status }).answers === 'released' ? ('released' as const) : ('all' as const);
   };
   // Per cell, the same responses the total counts: the total is hidden as the report hides it.
   const perCell = await respondentCounts(db, rows.map((w) => ({ waveId: w.id, answers: countedOf(w) })));
@@ -214,6 +214,12 @@ export async function updateWave(db: Db, waveId: number, input: WavePatch, polic
   if (changed.opens && status === 'scheduled' && schedule.opensAt! < now) Object.assign(schedule, daysOf(now, schedule.closesAt));
   if (changed.closes && status !== 'draft' && schedule.closesAt && schedule.closesAt <= now) {
     throw invalid('close_in_past', 'The new close time has passed; to close the wave now, close it', [{ path: 'closesAt', code: 'close_in_past', message: schedule.closesAt }]);
+  }
+  // Live results are decided before answers arrive: switched off, the total would show the exact running count,
+  // switched on again whether the pending block releases — together they tell something of the last answers.
+  if (liveResults !== undefined && liveResults !== wave.liveResults && status !== 'draft' && status !== 'scheduled') {
+    const [{ n }] = await db.select({ n: count() }).from(responses).where(eq(responses.waveId, waveId));
+    if (status !== 'open' || n > 0) throw conflict('live_results_locked', 'Live results are decided before answers arrive: they cannot be switched on or off once the wave has answers');
   }
   const values = {
     ...Object.fromEntries(Object.entries({ name, nameEn, liveResults }).filter(([, v]) => v !== undefined)),

@@ -105,7 +105,8 @@ interface UnitPlan {
 interface WavePlan {
   phase: 'baseline' | 'followup';
   responses: number;
-  /** Live results switched on before response number `liveFrom` (null: never). */
+  /** Live results switched on before response number `liveFrom` (null: never); after the first answer (> 0) the
+   *  server refuses it (live_results_locked), so the wave runs without. */
   liveFrom: number | null;
 }
 interface Scenario {
@@ -403,7 +404,11 @@ async function run(plan: Scenario, weaken: DisclosureWeakening) {
     if (wp.liveFrom === 0) ok(await admin.patch(`/api/waves/${wave.id}`, { liveResults: true }), 'live');
     await poll(true);
     for (let i = 0; i < wp.responses; i++) {
-      if (wp.liveFrom !== null && wp.liveFrom > 0 && i === wp.liveFrom) ok(await admin.patch(`/api/waves/${wave.id}`, { liveResults: true }), 'live');
+      // Live results are decided before answers arrive: switching them on later is refused, and the wave runs without.
+      if (wp.liveFrom !== null && wp.liveFrom > 0 && i === wp.liveFrom) {
+        const res = await admin.patch(`/api/waves/${wave.id}`, { liveResults: true });
+        if (res.status !== 409 || res.body?.error?.code !== 'live_results_locked') throw new Error(`live after answers: ${res.status} ${JSON.stringify(res.body)}`);
+      }
       const counts = new Map<number, number>();
       for (const t of truths) if (t.wave === wave.id) counts.set(t.unit, (counts.get(t.unit) ?? 0) + 1);
       const open = plan.units.map((u, j) => ({ u, id: unitIds[j] })).filter(({ id }) => (counts.get(id) ?? 0) < headcount.get(id)!);
@@ -601,11 +606,11 @@ function audit(data: Run): { leaks: Leak[]; variables: number; constraints: numb
       if (o.field === 'n' && o.value > 0 && o.value < K) leak('C0', w, o.units, label, `a shown count of ${o.value} substantive answers (< k = ${K})`);
     } else {
       const units = o.units ?? waveUnits.get(w)!;
-      // The waves list counts every response (but only the released ones while a wave with live results runs);
-      // the response rates, the links list and the comments count the respondents of the basis.
+      // The waves list counts every response (but only the released ones while a wave with live results, or with
+      // releases, runs); the response rates, the links list and the comments count the respondents of the basis.
       const basis = basisOf(w, o.step);
       const st = state(w, o.step);
-      const everyResponse = o.source === 'waves' && !(st.status === 'open' && st.liveResults && releasesOverTime);
+      const everyResponse = o.source === 'waves' && !(st.status === 'open' && (st.liveResults || st.releases > 0) && releasesOverTime);
       const terms: Term[] = units.map((u) => [1, everyResponse ? (o.field === 'r' ? rVar : cVar).get(`${w}|${u}|${e}`)! : basis.resp.get(u)![o.field as 'r' | 'c']]);
       m.eq(terms, o.value, label);
       if (o.field === 'r' && o.units !== null && o.value > 0 && o.value < K) leak('C0', w, o.units, label, `a shown respondent count of ${o.value} (< k = ${K})`);

@@ -115,8 +115,9 @@ describe('answer and respondent tallies', () => {
         const links = (await t.get(`/api/waves/${wave.id}/links`)).body.links as { unitId: number; token: string }[];
         waves.push({ id: wave.id, live, tokens: ids.map((u) => links.find((l) => l.unitId === u)!.token) });
       }
-      // The third wave switches live results on only after some answers: its first release moves a larger block.
+      // Live results are decided before answers arrive: both live waves switch them on at once.
       await t.patch(`/api/waves/${waves[1].id}`, { liveResults: true });
+      await t.patch(`/api/waves/${waves[2].id}`, { liveResults: true });
       let stored = 0;
       for (let i = 0; i < 90; i++) {
         const wave = waves[Math.floor(random() * waves.length)];
@@ -129,7 +130,7 @@ describe('answer and respondent tallies', () => {
         stored++;
         // A retry is stored once and counted once.
         if (random() < 0.1) expect((await t.post(`/api/s/${token}/responses`, { submissionId, answers, locale: 'da' })).body.duplicate).toBe(true);
-        if (i === 40) expect((await t.patch(`/api/waves/${waves[2].id}`, { liveResults: true })).status).toBe(200);
+        if (i === 40) expect((await t.patch(`/api/waves/${waves[2].id}`, { liveResults: false })).body.error.code).toBe('live_results_locked');
         if (i % 15 === 0) await expectTalliesMatch(t.db, waves.map((w) => ({ waveId: w.id, answers: w.live ? ('released' as const) : ('all' as const) })));
       }
       const [{ releases }] = await t.db.select({ releases: sql<number>`count(*)`.mapWith(Number) }).from(responses).where(isNotNull(responses.releasedIn));

@@ -102,6 +102,9 @@ function WaveItem({
   const [showReminders, setShowReminders] = useState(false);
   const linksId = useId();
   const remindersId = useId();
+  const liveHintId = useId();
+  // Live results are decided before answers arrive (the server refuses a change then); a hidden total may hide answers.
+  const liveLocked = wave.status === 'open' && wave.responses !== 0;
   const name = wave.name;
   const dates =
     wave.opensAt || wave.closesAt
@@ -161,6 +164,8 @@ function WaveItem({
           <input
             type="checkbox"
             checked={wave.liveResults}
+            disabled={liveLocked}
+            aria-describedby={liveLocked ? liveHintId : undefined}
             onChange={(e) => {
               const on = e.target.checked;
               void act(() => waveApi.update(wave.id, { liveResults: on, version: wave.version }), on ? t('liveResultsOn', { name, k: thresholds.anonymity }) : t('liveResultsOff', { name }));
@@ -168,6 +173,11 @@ function WaveItem({
           />
           <span>{t('liveResults')}</span>
         </label>
+      )}
+      {isAdmin && liveLocked && (
+        <p className="hint" id={liveHintId}>
+          {t('liveResultsLocked')}
+        </p>
       )}
       {isAdmin && (
         <p>
