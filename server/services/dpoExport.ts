@@ -13,7 +13,7 @@ import type { DisclosurePolicy } from './disclosure';
 import { getPairingSettings } from './pairing';
 import { getProjectDetail } from './projects';
 import { getProjectReport } from './report';
-import { listWaves } from './waves';
+import { effectiveStatus, listWaves } from './waves';
 import { getRetention } from './retention';
 import { workshopCounts } from './workshops';
 
@@ -29,23 +29,35 @@ export async function buildDpoExport(db: Db, projectId: number, policy: Disclosu
         .where(inArray(waveLinks.waveId, waveIds))
         .orderBy(asc(waveLinks.waveId), asc(units.name))
     : [];
-  // What raw data each wave holds, as counts only.
-  const held = async (waveId: number) => {
-    const inWave = eq(responses.waveId, waveId);
+  // What raw data each wave holds, as counts only. The responses are all stored ones (as the waves list counts a
+  // closed wave); the answers, free texts and pairing keys are counted over the responses the results rest on (a
+  // wave that released live results keeps to its releases), so no count here tells the left-out tail's answers.
+  const held = async (w: (typeof waveRows)[number]) => {
+    const inWave = eq(responses.waveId, w.id);
+    const stage = policy.stage({ ...w, status: effectiveStatus(w, clock) });
+    const inBasis = and(inWave, stage.answers === 'released' ? isNotNull(responses.releasedIn) : undefined);
     const [{ n: responseCount }] = await db.select({ n: count() }).from(responses).where(inWave);
-    const [{ n: pairKeys }] = await db.select({ n: count() }).from(responses).where(and(inWave, isNotNull(responses.pairKey)));
-    const [{ n: values }] = await db.select({ n: count() }).from(responseValues).innerJoin(responses, eq(responses.id, responseValues.responseId)).where(inWave);
+    const [{ n: basisCount }] = await db.select({ n: count() }).from(responses).where(inBasis);
+    const [{ n: pairKeys }] = await db.select({ n: count() }).from(responses).where(and(inBasis, isNotNull(responses.pairKey)));
+    const [{ n: values }] = await db.select({ n: count() }).from(responseValues).innerJoin(responses, eq(responses.id, responseValues.responseId)).where(inBasis);
     const [{ n: texts }] = await db
       .select({ n: count() })
       .from(responseValues)
       .innerJoin(responses, eq(responses.id, responseValues.responseId))
-      .where(and(inWave, isNotNull(responseValues.valueText), sql`${responseValues.valueText} not like '[%'`));
-    return { responses: responseCount, answerValues: values, freeTextAnswers: texts, pairingKeys: pairKeys };
+      .where(and(inBasis, isNotNull(responseValues.valueText), sql`${responseValues.valueText} not like '[%'`));
+    return { responses: responseCount, answerValues: values, freeTextAnswers: texts, pairingKeys: pairKeys, leftOutOfResults: responseCount - basisCount };
   };
-  // The counts follow the wave's response total as every other output shows it (listWaves): left out where the
-  // total is hidden (it would pin a small unit) or counts only released answers (a wave with live results runs).
+  // Counts are given for a closed wave whose response total the waves list shows (listWaves): never while a wave
+  // runs (polled, they would follow each answer), nor where the total is hidden (it would pin a small unit). A
+  // draft holds nothing.
   const totals = new Map((await listWaves(db, projectId, policy, clock)).map((w) => [w.id, w]));
-  const heldShown = (waveId: number) => totals.get(waveId)?.responses !== null && !totals.get(waveId)?.responsesReleasedOnly;
+  const heldOf = async (w: (typeof waveRows)[number]) => {
+    const status = effectiveStatus(w, clock);
+    if (status === 'draft') return held(w);
+    if (status !== 'closed') return { hidden: true as const, reason: 'The wave is not closed: the counts of stored data are given once it closes.' };
+    if (totals.get(w.id)?.responses === null) return { hidden: true as const, reason: 'The counts are left out as the wave\'s response total is everywhere: they would reveal a small unit.' };
+    return held(w);
+  };
   const wavesOut = [];
   for (const w of waveRows) {
     wavesOut.push({
@@ -61,7 +73,7 @@ export async function buildDpoExport(db: Db, projectId: number, policy: Disclosu
       liveResults: w.liveResults,
       surveyVersionId: w.surveyVersionId,
       links: links.filter((l) => l.waveId === w.id).map(({ waveId: _w, ...l }) => l),
-      held: heldShown(w.id) ? await held(w.id) : { hidden: true as const, reason: 'The counts are left out as the response total is everywhere: they would reveal a small unit, or the wave runs with live results (shown once it closes).' },
+      held: await heldOf(w),
     });
   }
   const report = await getProjectReport(db, projectId, policy, { unitIds: null }, clock);

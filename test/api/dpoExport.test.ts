@@ -2,9 +2,9 @@
 // project described, the keys and the answers never copied — no link token or short code, no pairing secret or
 // pair key, no submission id, no free text. The secretariat's alone.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { projects, responses } from '../../db/schema';
+import { projects, responses, responseValues } from '../../db/schema';
 import { answersFor } from '../support/answers';
 import { clientFor, expectError, MANAGER, testApp } from '../support/api';
 
@@ -55,7 +55,7 @@ describe('the DPO export', () => {
     const doc = res.body;
     expect(doc.project.id).toBe(project.id);
     expect(doc.waves).toHaveLength(1);
-    expect(doc.waves[0]).toMatchObject({ id: wave.id, held: { responses: 10, freeTextAnswers: 10, pairingKeys: 10 } });
+    expect(doc.waves[0]).toMatchObject({ id: wave.id, held: { responses: 10, freeTextAnswers: 10, pairingKeys: 10, leftOutOfResults: 0 } });
     expect(doc.waves[0].links[0]).toMatchObject({ unitName: 'Enhed A' });
     expect(doc.accounts.map((a: any) => a.email).sort()).toEqual(['admin@test.dk', EDITOR.email].sort());
     expect(doc.aggregates).toBeTruthy();
@@ -80,5 +80,59 @@ describe('the DPO export', () => {
     expectError(await clientFor(t.app).get(`/api/projects/${project.id}/dpo-export`), 401);
     expectError(await t.get('/api/projects/9999/dpo-export'), 404);
     expectError(await t.get('/api/projects/abc/dpo-export'), 400);
+  });
+
+  describe('counts of stored data', () => {
+    /** A unit of 40 staff asked with free text and pairing; `answer(n)` sends n responses to the open wave. */
+    async function liveSetUp(liveResults: boolean) {
+      const t = await testApp();
+      await t.login();
+      const project = (await t.post('/api/projects', { name: 'P' })).body.project;
+      const unit = (await t.post('/api/units', { name: 'Enhed A', headcount: 40 })).body.unit;
+      await t.put(`/api/projects/${project.id}/rollouts/${unit.id}`, { goLiveDate: null });
+      const behaviour = (await t.post(`/api/projects/${project.id}/behaviours`, { title: 'Ny adfærd' })).body.behaviour;
+      expect((await t.put(`/api/projects/${project.id}/survey/spec`, { spec: { behaviours: [{ behaviourId: behaviour.id, constructs: ['adoption', 'free_text'] }] } })).status).toBe(200);
+      expect((await t.put(`/api/projects/${project.id}/pairing`, { enabled: true })).status).toBe(200);
+      const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: 'Nulpunkt', phase: 'baseline' })).body.wave;
+      expect((await t.post(`/api/waves/${wave.id}/open`)).status).toBe(200);
+      if (liveResults) expect((await t.patch(`/api/waves/${wave.id}`, { liveResults: true })).status).toBe(200);
+      const [link] = (await t.get(`/api/waves/${wave.id}/links`)).body.links;
+      const itemMap = (await t.get(`/api/projects/${project.id}/survey/preview?phase=baseline`)).body.itemMap;
+      const textItem = itemMap.items.find((i: any) => i.type === 'text');
+      let sent = 0;
+      const answer = async () => {
+        const answers = { ...answersFor(itemMap), [textItem.question]: `Tekst ${sent}`, 'pairing.mother': ` Ø${'abcdefghijklmnop'[sent]}`, 'pairing.house': `${sent % 10}`, 'pairing.school': 'ÅS ' };
+        sent++;
+        const res = await t.post(`/api/s/${link.token}/responses`, { submissionId: randomUUID(), answers, locale: 'da' });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+      };
+      const held = async () => (await t.get(`/api/projects/${project.id}/dpo-export`)).body.waves.find((w: any) => w.id === wave.id).held;
+      return { t, wave, answer, held };
+    }
+
+    it('are hidden every time the export is polled while a wave takes answers, with or without live results', async () => {
+      for (const live of [false, true]) {
+        const { answer, held } = await liveSetUp(live);
+        const seen = [await held()];
+        for (let i = 0; i < 12; i++) {
+          await answer();
+          seen.push(await held());
+        }
+        expect(seen).toEqual(seen.map(() => ({ hidden: true, reason: expect.stringMatching(/once it closes/) })));
+      }
+    });
+
+    it('of a closed live wave count the answers over the released responses, and say how many were left out', async () => {
+      const { t, wave, answer, held } = await liveSetUp(true);
+      for (let i = 0; i < 11; i++) await answer();
+      expect((await t.post(`/api/waves/${wave.id}/close`)).status).toBe(200);
+      const released = and(eq(responses.waveId, wave.id), isNotNull(responses.releasedIn));
+      const [{ n: releasedCount }] = await t.db.select({ n: count() }).from(responses).where(released);
+      expect(releasedCount).toBe(10);
+      const [{ n: releasedValues }] = await t.db.select({ n: count() }).from(responseValues).innerJoin(responses, eq(responses.id, responseValues.responseId)).where(released);
+      const [{ n: allValues }] = await t.db.select({ n: count() }).from(responseValues);
+      expect(allValues).toBeGreaterThan(releasedValues);
+      expect(await held()).toEqual({ responses: 11, answerValues: releasedValues, freeTextAnswers: 10, pairingKeys: 10, leftOutOfResults: 1 });
+    });
   });
 });
