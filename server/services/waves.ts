@@ -304,6 +304,14 @@ export async function updateLink(db: Db, waveId: number, linkId: number, input: 
   if (headcount !== link.headcountAtOpen && policy.stage({ ...wave, status: effectiveStatus(wave, clock) }).unitCounts && wave.status !== 'draft') {
     throw conflict('headcount_fixed', 'The headcount cannot change after the wave\'s numbers per unit were shown: it decides what is hidden');
   }
+  // Never above the unit's headcount shown beside it: a larger cap than the public one would let the policy reason
+  // a small hidden unit into being pinned. A unit that grew is corrected under the units first.
+  if (headcount !== link.headcountAtOpen) {
+    const [unit] = await db.select({ headcount: units.headcount }).from(units).where(eq(units.id, link.unitId)).limit(1);
+    if (unit && headcount > unit.headcount) {
+      throw conflict('headcount_above_unit', `The headcount at open cannot be above the unit's headcount (${unit.headcount}); correct the unit's headcount first (under Units)`, [{ path: 'headcountAtOpen', code: 'headcount_above_unit', message: `${headcount} > ${unit.headcount}` }]);
+    }
+  }
   const ineligible = input.ineligible ?? link.ineligible;
   if (ineligible > headcount) {
     throw invalid('ineligible_exceeds_headcount', 'More ineligible staff than the headcount', [{ path: 'ineligible', code: 'ineligible_exceeds_headcount', message: `${ineligible} > ${headcount}` }]);
