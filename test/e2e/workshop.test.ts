@@ -85,7 +85,7 @@ describe.skipIf(!hasBrowser)('workshop: a leader and two phones describe a behav
     const fullScreen = leader.getByRole('button', { name: 'Fuld skærm' });
     await fullScreen.click();
     await expect.poll(() => leader.evaluate(() => document.fullscreenElement?.className ?? null)).toBe('ws-projector');
-    expect(await fullScreen.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => fullScreen.getAttribute('aria-pressed')).toBe('true');
     await fullScreen.click();
     await expect.poll(() => leader.evaluate(() => document.fullscreenElement)).toBe(null);
   });
