@@ -10,7 +10,8 @@ import { clientFor, expectError, MANAGER, testApp } from '../support/api';
 
 const EDITOR = { email: 'lead@test.dk', password: 'projektleder-1' };
 
-async function setUp() {
+/** A unit of 40 staff, asked with free text and pairing, in an open wave (with live results if asked). */
+async function openWave(liveResults = false) {
   const t = await testApp();
   await t.login();
   const project = (await t.post('/api/projects', { name: 'P' })).body.project;
@@ -21,9 +22,15 @@ async function setUp() {
   expect((await t.put(`/api/projects/${project.id}/pairing`, { enabled: true })).status).toBe(200);
   const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: 'Nulpunkt', phase: 'baseline' })).body.wave;
   expect((await t.post(`/api/waves/${wave.id}/open`)).status).toBe(200);
+  if (liveResults) expect((await t.patch(`/api/waves/${wave.id}`, { liveResults: true })).status).toBe(200);
   const link = (await t.get(`/api/waves/${wave.id}/links`)).body.links[0];
   const itemMap = (await t.get(`/api/projects/${project.id}/survey/preview?phase=baseline`)).body.itemMap;
   const textItem = itemMap.items.find((i: any) => i.type === 'text');
+  return { t, project, wave, link, itemMap, textItem };
+}
+
+async function setUp() {
+  const { t, project, wave, link, itemMap, textItem } = await openWave();
   const secrets: string[] = [link.token, link.shortCode, link.shortCode.replace('-', '')];
   const staff = clientFor(t.app);
   for (let i = 0; i < 10; i++) {
@@ -85,20 +92,7 @@ describe('the DPO export', () => {
   describe('counts of stored data', () => {
     /** A unit of 40 staff asked with free text and pairing; `answer(n)` sends n responses to the open wave. */
     async function liveSetUp(liveResults: boolean) {
-      const t = await testApp();
-      await t.login();
-      const project = (await t.post('/api/projects', { name: 'P' })).body.project;
-      const unit = (await t.post('/api/units', { name: 'Enhed A', headcount: 40 })).body.unit;
-      await t.put(`/api/projects/${project.id}/rollouts/${unit.id}`, { goLiveDate: null });
-      const behaviour = (await t.post(`/api/projects/${project.id}/behaviours`, { title: 'Ny adfærd' })).body.behaviour;
-      expect((await t.put(`/api/projects/${project.id}/survey/spec`, { spec: { behaviours: [{ behaviourId: behaviour.id, constructs: ['adoption', 'free_text'] }] } })).status).toBe(200);
-      expect((await t.put(`/api/projects/${project.id}/pairing`, { enabled: true })).status).toBe(200);
-      const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: 'Nulpunkt', phase: 'baseline' })).body.wave;
-      expect((await t.post(`/api/waves/${wave.id}/open`)).status).toBe(200);
-      if (liveResults) expect((await t.patch(`/api/waves/${wave.id}`, { liveResults: true })).status).toBe(200);
-      const [link] = (await t.get(`/api/waves/${wave.id}/links`)).body.links;
-      const itemMap = (await t.get(`/api/projects/${project.id}/survey/preview?phase=baseline`)).body.itemMap;
-      const textItem = itemMap.items.find((i: any) => i.type === 'text');
+      const { t, project, wave, link, itemMap, textItem } = await openWave(liveResults);
       let sent = 0;
       const answer = async () => {
         const answers = { ...answersFor(itemMap), [textItem.question]: `Tekst ${sent}`, 'pairing.mother': ` Ø${'abcdefghijklmnop'[sent]}`, 'pairing.house': `${sent % 10}`, 'pairing.school': 'ÅS ' };
