@@ -260,9 +260,8 @@ export async function listLinks(db: Db, waveId: number, publicUrl: string, polic
     .orderBy(asc(units.name), asc(waveLinks.unitId));
   if (!rows.length) return [];
   const stage = policy.stage({ ...wave, status: effectiveStatus(wave, clock) });
-  const { cells, hidden } = await waveHiding(db, wave, stage, policy);
   // The same responses the report counts (those behind its results), hidden by the same set.
-  const counts = stage.unitCounts ? await respondentCounts(db, [{ waveId, answers: stage.answers }]) : [];
+  const { cells, hidden, respondentRows: counts } = await waveHiding(db, wave, stage, policy);
   const countOf = (unitIds: number[], complete?: boolean) => counts.filter((c) => unitIds.includes(c.unitId) && (complete === undefined || c.complete === complete)).reduce((sum, c) => sum + c.n, 0);
   return rows.map(({ storedCode, ...r }) => {
     const cell = cells.find((c) => c.unitIds.includes(r.unitId))!;
@@ -273,25 +272,18 @@ export async function listLinks(db: Db, waveId: number, publicUrl: string, polic
 }
 
 /**
- * One wave's hiding as the report works it out: its reporting cells, the hidden set, whether its response total is
- * left out, and the items whose whole-wave counts are (they would pin a hidden cell). For outputs of one wave that
- * must agree with the report: the links list and the breakdowns.
+ * One wave's hiding as the report works it out: its reporting cells, the hidden set, and the respondents per unit
+ * it rests on (once per-unit counts are shown). For outputs of one wave that must agree with the report: the links
+ * list and the breakdowns.
  */
 export async function waveHiding(db: Db, wave: typeof waves.$inferSelect, stage: WaveDisclosure, policy: DisclosurePolicy) {
   const cells = reportingCells(await waveLinkCells(db, [wave.id]));
   // Per-cell respondents are shown once per-unit counts are: they take part in the hiding from then on.
-  const respondents = stage.unitCounts ? cellRespondents(cells, await respondentCounts(db, [{ waveId: wave.id, answers: stage.answers }])) : undefined;
-  if (stage.results === 'none' || !wave.surveyVersionId) return { cells, ...policy.hiddenCells(wave.id, cells, [], new Map<string, number[]>(), respondents), pinned: new Set<string>() };
-  const items = (await getSurveyVersion(db, wave.surveyVersionId)).itemMap.items;
-  const counts = await answerCounts(db, [{ waveId: wave.id, answers: stage.answers }]);
-  if (stage.results === 'overall') {
-    // Nothing per unit is shown while the wave runs: every cell counts as hidden.
-    const all = new Set(cells.map((c) => c.key));
-    const hideTotal = policy.waveTotalHidden(cells, cellRespondents(cells, await respondentCounts(db, [{ waveId: wave.id, answers: stage.answers }])));
-    return { cells, hidden: all, hideTotal, pinned: policy.pinnedItems(wave.id, cells, items, counts, all) };
-  }
-  const { hidden, hideTotal } = policy.hiddenCells(wave.id, cells, items, counts, respondents);
-  return { cells, hidden, hideTotal, pinned: policy.pinnedItems(wave.id, cells, items, counts, hidden) };
+  const respondentRows = stage.unitCounts ? await respondentCounts(db, [{ waveId: wave.id, answers: stage.answers }]) : [];
+  const items = stage.results === 'all' && wave.surveyVersionId ? (await getSurveyVersion(db, wave.surveyVersionId)).itemMap.items : [];
+  const counts = items.length ? await answerCounts(db, [{ waveId: wave.id, answers: stage.answers }]) : new Map<string, number[]>();
+  const { hidden } = policy.hiddenCells(wave.id, cells, items, counts, stage.unitCounts ? cellRespondents(cells, respondentRows) : undefined);
+  return { cells, hidden, respondentRows };
 }
 
 /** Corrects a link's eligible population: headcount at open and staff not eligible (on leave, new, …). The
