@@ -3,7 +3,6 @@
 // decided here: every number is one the report holds, and a cell the report hides is written without numbers,
 // so the files show exactly what the dashboard shows and hide exactly what the server's disclosure policy hid.
 // Text cells are made formula-safe: names of units and behaviours are user input.
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { getProjectReport } from './report';
 
@@ -376,6 +375,9 @@ const NUMBER_FORMAT: Record<Format, string | undefined> = { text: undefined, cou
 /** The XLSX: sheets Resultater, Ændringer, Svarprocent and Forklaring; bold frozen headers, set column widths. */
 export async function toXlsx(exp: ReportExport): Promise<Uint8Array<ArrayBuffer>> {
   const tx = TEXT[exp.lang];
+  // Loaded on the first export only: exceljs takes about 0.3 s to load, which every start of the server (and of
+  // each test file) paid for a file few ask for.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gevinstspor';
   wb.created = new Date(`${exp.exportedOn}T00:00:00Z`);
