@@ -15,4 +15,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Node itself as PID 1 (not npx/npm), so SIGTERM from `docker stop` reaches the server's graceful shutdown, which
 # finishes in-flight answers within SHUTDOWN_TIMEOUT_MS (8 s, below Docker's 10 s).
-CMD ["node", "--import", "tsx", "server/index.ts"]
+CMD ["node", "--enable-source-maps", "dist-server/index.mjs"]

@@ -1,8 +1,8 @@
-// Submissions under load: the real server (server/index.ts, as `npm start` runs it) on a temporary SQLite file,
+// Submissions under load: the real server (server/index.ts bundled, as `npm start` runs it) on a temporary SQLite file,
 // 100 concurrent keep-alive clients posting valid answers over many staff links, against a bare Hono +
 // better-sqlite3 endpoint that inserts one row per request, measured in the same run. Every acknowledged (201)
 // submission must be in the database afterwards; a mismatch exits with code 1.
-// Run: npm run bench:ingest [-- --links 400 --connections 100 --seconds 10 --warmup 3 --live --cpu-prof]
+// Run: npm run bench:ingest [-- --links 400 --connections 100 --seconds 10 --warmup 3 --live --cpu-prof --skip-in-process]
 // The client must be built (npm run build; DIST_DIR=… is passed on). --cpu-prof writes the server's CPU profile.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -18,9 +18,13 @@ import { defaultAppConfig } from '../server/config';
 import { SUBMIT_STORED } from '../server/http/limits';
 import { systemClock } from '../server/services/clock';
 import { getSurveyVersion } from '../server/services/surveys';
+import { submitResponse } from '../server/services/responses';
+import { disclosurePolicy } from '../server/services/disclosure';
+import { responseBody } from '../server/contract/responses';
 import { openWave } from '../server/services/waves';
 import { answersFor } from '../test/support/answers';
 import { freePort } from '../test/support/server';
+import { buildServer } from '../scripts/buildServer';
 
 const { values: opt } = parseArgs({
   options: {
@@ -31,6 +35,7 @@ const { values: opt } = parseArgs({
     live: { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
     'skip-bare': { type: 'boolean', default: false },
+    'skip-in-process': { type: 'boolean', default: false },
   },
 });
 const LINKS = Number(opt.links), CONNECTIONS = Number(opt.connections), SECONDS = Number(opt.seconds), WARMUP = Number(opt.warmup);
@@ -42,11 +47,12 @@ const PER_LINK = Math.min(Math.max(SUBMIT_STORED.clientFloor, SUBMIT_STORED.clie
 
 const dir = mkdtempSync(join(tmpdir(), 'gs-ingest-'));
 const appDb = join(dir, 'app.db');
+const inProcessDb = join(dir, 'in-process.db');
 const bareDb = join(dir, 'bare.db');
 
 /** A project with 3 behaviours, one open follow-up wave and one link per unit. */
-async function prepare() {
-  const db = await openDb(appDb);
+async function prepare(path = appDb) {
+  const db = await openDb(path);
   const [{ id: projectId }] = await db.insert(projects).values({ name: 'Bench' }).returning();
   for (let b = 0; b < 3; b++) await db.insert(behaviours).values({ projectId, title: `Adfærd ${b}`, oldBehaviour: 'Gammel' });
   const unitRows = await db.insert(units).values(Array.from({ length: LINKS }, (_, i) => ({ name: `Enhed ${i}`, headcount: HEADCOUNT }))).returning({ id: units.id });
@@ -183,12 +189,41 @@ function report(name: string, r: Result) {
   return perSecond;
 }
 
+/**
+ * The submission's own work without HTTP: submitResponse called in this process, CONNECTIONS at a time (so group
+ * commit shares COMMITs as on the server), on a database prepared like the server's. The rate limits, middleware
+ * and body parsing are left out. Its CPU per response is a floor for the server's: whatever HTTP path runs in front
+ * of it, one request thread cannot store faster than 1 / (this + that path).
+ */
+async function inProcess(path: string, tokens: string[], answers: unknown) {
+  const db = await openDb(path);
+  const policy = disclosurePolicy(defaultAppConfig);
+  let next = 0, stored = 0, cpuAtStart: NodeJS.CpuUsage | undefined;
+  const t0 = performance.now(), measureFrom = t0 + WARMUP * 1000, end = measureFrom + SECONDS * 1000;
+  const worker = async () => {
+    for (;;) {
+      const now = performance.now();
+      if (now >= end) return;
+      if (now >= measureFrom) cpuAtStart ??= process.cpuUsage();
+      const input = responseBody.parse({ submissionId: randomUUID(), answers, locale: 'da' });
+      await submitResponse(db, tokens[next++ % tokens.length], input, policy, systemClock);
+      if (performance.now() >= measureFrom) stored++;
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const used = process.cpuUsage(cpuAtStart);
+  await db.close();
+  return { perSecond: stored / SECONDS, cpuMs: (used.user + used.system) / 1000 / stored };
+}
+
 let failed = false;
 try {
   const { tokens, answers, items } = await prepare();
   console.log(`Ingest benchmark: ${CONNECTIONS} keep-alive connections, ${LINKS} links (the rate limit stores ${PER_LINK} per link and network in 10 min: ${LINKS * PER_LINK} in all), ${items} items per response, ${WARMUP} s warm-up + ${SECONDS} s measured${opt.live ? ', live results on' : ''}\n`);
   const profDir = join(tmpdir(), 'gs-ingest-profiles');
-  const app = await start([...(opt['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), '--import', 'tsx', 'server/index.ts'], { DATABASE_PATH: appDb, LOAD_DEMO: 'false', NODE_ENV: 'production' });
+  // Bundled for this run (inside the checkout, so its packages resolve from node_modules), as `npm run build` does.
+  const bundle = await buildServer(join('dist-server', `bench-${process.pid}`, 'index.mjs'));
+  const app = await start([...(opt['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), '--enable-source-maps', bundle], { DATABASE_PATH: appDb, LOAD_DEMO: 'false', NODE_ENV: 'production' });
   const real = await load(app.port, app.child.pid!, tokens, answers);
   await app.stop();
   const realRate = report('POST /api/s/:token/responses', real);
@@ -206,9 +241,18 @@ try {
     if (bareLost) failed = true;
     console.log(`  ${base.acknowledged.length} acknowledged, ${bareLost} of them missing from the database`);
     console.log(`\nratio: ${(realRate / bareRate).toFixed(2)}× the bare endpoint's responses/s; server CPU per response ${(real.cpuMs / base.cpuMs).toFixed(1)}× the bare endpoint's`);
+    if (!opt['skip-in-process']) {
+      await prepare(inProcessDb);
+      const own = await inProcess(inProcessDb, tokens, answers);
+      // As if the server's HTTP path cost no more than the whole bare endpoint (its one insert included).
+      const ceiling = 1000 / (own.cpuMs + base.cpuMs);
+      console.log(`\nsubmitResponse in one process, no HTTP: ${own.perSecond.toFixed(0)} responses/s, CPU ${own.cpuMs.toFixed(2)} ms/response`);
+      console.log(`ceiling on one request thread, with an HTTP path as cheap as the whole bare endpoint in front: ${ceiling.toFixed(0)} responses/s = ${(ceiling / bareRate).toFixed(2)}× the bare endpoint`);
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(join('dist-server', `bench-${process.pid}`), { recursive: true, force: true });
 }
 if (failed) {
   console.error('FAILED: an acknowledged response is missing, the tallies differ from a recount, or the rate limit answered 429');

@@ -24,13 +24,20 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-/** Starts `server/index.ts` as `npm start` would (after the build), on a temp database. */
+/** How the server is started as a process: the bundle Vitest's globalSetup built (test/support/serverBundle.ts), as
+ *  `npm start` runs dist-server/index.mjs; from the sources through tsx where no setup built one. */
+export function serverCommand(): string[] {
+  const bundle = process.env.GS_SERVER_BUNDLE;
+  return bundle ? ['--enable-source-maps', bundle] : ['--import', 'tsx', 'server/index.ts'];
+}
+
+/** Starts the server as `npm start` would (after the build), on a temp database. */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   if (!existsSync(join(process.env.DIST_DIR ?? 'dist', 'index.html'))) throw new Error('dist/ is missing: npm test builds the client first (npm run build)');
   const dir = mkdtempSync(join(tmpdir(), 'gevinstspor-e2e-'));
   const port = await freePort();
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child: ChildProcess = spawn(process.execPath, serverCommand(), {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'e2e.db'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,4 +1,4 @@
-// The real server (server/index.ts, as `npm start` runs it) on a given SQLite file or PostgreSQL URL, with its
+// The real server (bundled from server/index.ts, as `npm start` runs it) on a given SQLite file or PostgreSQL URL, with its
 // process at hand: the crash and backup tests kill it (SIGKILL, SIGTERM) and start it again on the same database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -11,7 +11,7 @@ import { systemClock } from '../../server/services/clock';
 import { getSurveyVersion } from '../../server/services/surveys';
 import { openWave } from '../../server/services/waves';
 import { answersFor } from './answers';
-import { freePort } from './server';
+import { freePort, serverCommand } from './server';
 
 export interface ServerProcess {
   baseUrl: string;
@@ -25,7 +25,7 @@ export async function startServer(database: string, env: Record<string, string> 
   if (!existsSync(join(process.env.DIST_DIR ?? 'dist', 'index.html'))) throw new Error('dist/ is missing: npm test builds the client first (npm run build)');
   const port = await freePort();
   const dbEnv = /^postgres/.test(database) ? { DATABASE_URL: database } : { DATABASE_PATH: database };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, serverCommand(), {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOAD_DEMO: 'false', LOG_LEVEL: 'warn', ...dbEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
