@@ -95,8 +95,13 @@ export function useBrowserSuite(env: Record<string, string> = {}): BrowserSuite 
   let app: RunningApp | undefined;
   let launched: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   beforeAll(async () => {
-    app = await startApp(env);
-    launched = await launchBrowser();
+    // Both at once: each takes a second or more, and neither needs the other to start.
+    const [started, browser] = await Promise.allSettled([startApp(env), launchBrowser()]);
+    if (started.status === 'fulfilled') app = started.value;
+    if (browser.status === 'fulfilled') launched = browser.value;
+    // afterAll stops whichever did start.
+    if (started.status === 'rejected') throw started.reason;
+    if (browser.status === 'rejected') throw browser.reason;
   });
   afterAll(async () => {
     await launched?.close();
