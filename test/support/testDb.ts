@@ -12,11 +12,15 @@ export function databaseUrl(name: string, base = process.env.TEST_DATABASE_URL ?
   return url.toString();
 }
 
-export const TEMPLATE_DB = 'gs_test_template';
-export const TEST_DB_PREFIX = 'gs_test_';
+/** One run's databases: its globalSetup (postgresSetup.ts) picks the run's id and hands it to the workers in
+ *  GS_TEST_PG_RUN, so two runs on one server never drop or copy each other's databases. */
+export const runDatabases = (run: string) => ({ prefix: `gs_test_${run}_`, template: `gs_test_${run}_template` });
+const thisRun = runDatabases(process.env.GS_TEST_PG_RUN ?? 'local');
+export const TEMPLATE_DB = thisRun.template;
+export const TEST_DB_PREFIX = thisRun.prefix;
 let counter = 0;
 
-/** A new empty, migrated database (dropped with the whole test cluster's gs_test_* databases at the end). */
+/** A new empty, migrated database (dropped with the rest of the run's databases at its end). */
 export async function openTestDb(): Promise<Db> {
   if (testEngine === 'sqlite') return openDb(':memory:');
   const name = `${TEST_DB_PREFIX}${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
