@@ -240,11 +240,13 @@ function checkValue(
         return undefined;
       }
       const max = item.maxLength ?? 2000;
-      if (value.length > max) {
-        fail(path, 'too_long', `At most ${max} characters (got ${value.length})`);
+      // The limit holds for the text as stored: cleaning only removes characters, but NFC can lengthen one (a
+      // composition exclusion such as U+FB2C becomes three), so the cleaned text is measured, not the typed one.
+      const text = cleanFreeText(value);
+      if (text.length > max) {
+        fail(path, 'too_long', `At most ${max} characters (got ${text.length})`);
         return undefined;
       }
-      const text = cleanFreeText(value);
       return text === '' ? undefined : { itemKey: item.key, valueText: text };
     }
   }

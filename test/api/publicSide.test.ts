@@ -1,0 +1,58 @@
+// The staff side attacked from outside (a link holder, or whoever reads the database afterwards): free text over
+// its limit, submission ids that are the same id in another spelling or reused on another unit's link, and what
+// the database keeps beside the answers (the order tally rows were created in; rate-limit windows that say when a
+// link was answered, and from which network, long after the limit needed them).
+import { randomUUID } from 'node:crypto';
+import { count, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { transaction, type Db } from '../../db/client';
+import { rateLimitHits, responses, responseValues, users } from '../../db/schema';
+import { hashPassword } from '../../server/auth/password';
+import { createApp } from '../../server/app';
+import type { Clock } from '../../server/services/clock';
+import { answersFor } from '../support/answers';
+import { ADMIN, clientFor, expectError } from '../support/api';
+import { openTestDb, testEngine } from '../support/testDb';
+
+/** SQLite's transactions commit in FIFO order: once an empty one has run, every write queued before it is stored. */
+const written = (db: Db) => transaction(db, async () => undefined);
+
+async function twoUnitLinks(at = '2027-03-02T09:00:00Z') {
+  const db = await openTestDb();
+  await db.insert(users).values({ email: ADMIN.email, name: 'Admin', passwordHash: await hashPassword(ADMIN.password), role: 'admin' });
+  let now = new Date(at);
+  const clock: Clock = { now: () => new Date(now) };
+  const app = createApp({ db, clock, config: { publicUrl: 'http://test.local' } });
+  const t = { db, app, ...clientFor(app), setNow: (to: string) => void (now = new Date(to)) };
+  await t.login();
+  const project = (await t.post('/api/projects', { name: 'P' })).body.project;
+  for (const name of ['Køkkenet', 'Gangen']) {
+    const unit = (await t.post('/api/units', { name, headcount: 10 })).body.unit;
+    await t.put(`/api/projects/${project.id}/rollouts/${unit.id}`, { goLiveDate: null });
+  }
+  await t.post(`/api/projects/${project.id}/behaviours`, { title: 'Læser selv status' });
+  const wave = (await t.post(`/api/projects/${project.id}/waves`, { name: 'Måling', phase: 'baseline', closesOn: '2099-03-01' })).body.wave;
+  expect((await t.post(`/api/waves/${wave.id}/open`)).status).toBe(200);
+  const links = (await t.get(`/api/waves/${wave.id}/links`)).body.links as { token: string; unitId: number }[];
+  const itemMap = (await t.get(`/api/projects/${project.id}/survey/preview?phase=baseline`)).body.itemMap;
+  const stored = async () => Number((await db.select({ n: count() }).from(responses))[0].n);
+  const submit = (token: string, answers: Record<string, unknown> = answersFor(itemMap), submissionId = randomUUID()) =>
+    t.post(`/api/s/${token}/responses`, { submissionId, answers, locale: 'da' });
+  return { ...t, project, wave, links, itemMap, stored, submit };
+}
+
+describe('free text is held to its limit as stored', () => {
+  it('refuses a text that normalising makes longer than the limit, and takes one that cleaning brings within it', async () => {
+    const t = await twoUnitLinks();
+    const [link] = t.links;
+    // U+FB2C is one UTF-16 unit that NFC turns into three (a composition exclusion): 2,000 typed, 6,000 stored.
+    const grows = await t.submit(link.token, { 'b1.adoption': 4, free_text: '\uFB2C'.repeat(2000) });
+    expectError(grows, 400, 'invalid_answers');
+    expect(grows.body.error.details[0]).toMatchObject({ path: 'free_text', code: 'too_long' });
+    expect(await t.stored()).toBe(0);
+    // A zero-width space pasted in is cleaned away, not counted against the respondent.
+    expect((await t.submit(link.token, { 'b1.adoption': 4, free_text: `${'a'.repeat(2000)}\u200B` })).status).toBe(201);
+    const texts = await t.db.select({ text: responseValues.valueText }).from(responseValues).where(sql`${responseValues.itemKey} = 'free_text'`);
+    expect(texts.map((r) => r.text!.length)).toEqual([2000]);
+  });
+});
