@@ -6,8 +6,12 @@ export const tokenParam = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_
 export type TokenParam = z.infer<typeof tokenParam>;
 
 export const responseBody = z.strictObject({
-  /** Random id chosen by the client so a network retry is not counted twice. */
-  submissionId: z.string().uuid(),
+  /** Random id chosen by the client so a network retry is not counted twice. Lower case, as stored: a UUID in
+   *  capitals is the same id, and must not count as a second answer. */
+  submissionId: z
+    .string()
+    .uuid()
+    .transform((s) => s.toLowerCase()),
   // A "__proto__" key (own property after JSON.parse) is refused outright; copying would silently drop it.
   answers: z
     .unknown()

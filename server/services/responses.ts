@@ -54,7 +54,7 @@ const submitLinkQuery = (db: Db, token: Value<string>) =>
     .where(eq(waveLinks.token, token));
 
 const submissionQuery = (db: Db, submissionId: Value<string>) =>
-  db.select({ id: responses.id, waveId: responses.waveId }).from(responses).where(eq(responses.submissionId, submissionId));
+  db.select({ id: responses.id, waveId: responses.waveId, unitId: responses.unitId }).from(responses).where(eq(responses.submissionId, submissionId));
 
 const linkStateQuery = (db: Db, linkId: Value<number>) =>
   db.select({ status: waves.status, revokedAt: waveLinks.revokedAt }).from(waveLinks).innerJoin(waves, eq(waves.id, waveLinks.waveId)).where(eq(waveLinks.id, linkId));
@@ -127,7 +127,7 @@ export async function submitResponse(db: Db, token: string, input: ResponseInput
   const { link, wave, surveyVersionId } = await openLinkToSubmit(db, token, clock);
   // A retry of a stored submission is answered at once; the insert below still decides when two race.
   const [stored] = await storedSubmission(db, input.submissionId);
-  if (stored) return duplicateOf(stored, wave.id);
+  if (stored) return duplicateOf(stored, wave.id, link.unitId);
   const version = await getSurveyVersion(db, surveyVersionId);
   // The pairing answers (only where the survey asks them) become a key and are stored nowhere (services/pairing.ts).
   const pairing = asksPairing(version.surveyJson) ? takePairing(input.answers) : null;
@@ -173,12 +173,14 @@ export async function submitResponse(db: Db, token: string, input: ResponseInput
     }
     const [previous] = await storedSubmission(tx, input.submissionId);
     if (!previous) throw new Error('A submission that conflicted on its id is not stored');
-    return duplicateOf(previous, wave.id);
+    return duplicateOf(previous, wave.id, link.unitId);
   });
 }
 
-function duplicateOf(previous: { id: number; waveId: number }, waveId: number) {
-  if (previous.waveId !== waveId) throw conflict('submission_id_reused', 'This submission id belongs to another survey');
+/** A retry of the same answer: the same wave and the same unit. The id stored through another unit's link (or in
+ *  another wave) is not this answer, so the caller is not told it was stored. */
+function duplicateOf(previous: { id: number; waveId: number; unitId: number }, waveId: number, unitId: number) {
+  if (previous.waveId !== waveId || previous.unitId !== unitId) throw conflict('submission_id_reused', 'This submission id belongs to another survey or link');
   return { id: previous.id, duplicate: true };
 }
 

@@ -56,3 +56,24 @@ describe('free text is held to its limit as stored', () => {
     expect(texts.map((r) => r.text!.length)).toEqual([2000]);
   });
 });
+
+describe('a submission id is one answer, in one wave and one unit', () => {
+  it('counts the same id in capitals as the same submission', async () => {
+    const t = await twoUnitLinks();
+    const id = randomUUID();
+    expect((await t.submit(t.links[0].token, undefined, id)).status).toBe(201);
+    const again = await t.submit(t.links[0].token, undefined, id.toUpperCase());
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ submissionId: id, duplicate: true });
+    expect(await t.stored()).toBe(1);
+  });
+
+  it("refuses an id stored through another unit's link of the same wave, as one of another wave", async () => {
+    const t = await twoUnitLinks();
+    const id = randomUUID();
+    expect((await t.submit(t.links[0].token, undefined, id)).status).toBe(201);
+    // Not "stored" for the second unit: it was not, and the caller must not be told it was.
+    expectError(await t.submit(t.links[1].token, undefined, id), 409, 'submission_id_reused');
+    expect(await t.stored()).toBe(1);
+  });
+});
