@@ -77,3 +77,24 @@ describe('a submission id is one answer, in one wave and one unit', () => {
     expect(await t.stored()).toBe(1);
   });
 });
+
+describe('the database keeps no order of arrival beside the answers', () => {
+  it.skipIf(testEngine !== 'sqlite')('tally rows do not get their rowids in the order answers created them (they outlive the raw answers)', async () => {
+    const t = await twoUnitLinks();
+    const rowsNow = async () =>
+      t.db.all<{ rowid: number; key: string }>(sql`select rowid, wave_id || '|' || unit_id || '|' || item_key || '|' || value_num || '|' || released as key from answer_tallies`);
+    const createdAt = new Map<string, number>();
+    // Each answer brings values not seen before in its unit, so each creates new tally rows.
+    for (let i = 0; i < 12; i++) {
+      const value = [1, 2, 3, 4, 5, 0][i % 6];
+      await t.submit(t.links[i < 6 ? 0 : 1].token, answersFor(t.itemMap, () => value));
+      for (const r of await rowsNow()) if (!createdAt.has(r.key)) createdAt.set(r.key, i);
+    }
+    const byRowid = (await rowsNow()).sort((a, b) => a.rowid - b.rowid).map((r) => createdAt.get(r.key)!);
+    expect(byRowid.length).toBeGreaterThan(40);
+    // Sorted by rowid, the rows must not fall into the order of the answers that created them.
+    expect(byRowid).not.toEqual([...byRowid].sort((a, b) => a - b));
+    const respondentRowids = (await t.db.all<{ rowid: number }>(sql`select rowid from respondent_tallies`)).map((r) => r.rowid).sort((a, b) => a - b);
+    expect(respondentRowids).not.toEqual(respondentRowids.map((_, i) => i + 1));
+  });
+});
