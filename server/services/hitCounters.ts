@@ -2,7 +2,7 @@
 // survives a restart). One row per key and fixed window; an upsert counts atomically on both engines; on SQLite
 // the counts are buffered in memory between writes (BufferedHitCounter). Keys are fixed-length hashes
 // (server/http/rateLimit.ts), and the table is kept small: expired windows are pruned and the number of rows capped.
-import { asc, count, eq, and, lt, sql } from 'drizzle-orm';
+import { asc, count, eq, and, gte, lt, lte, sql } from 'drizzle-orm';
 import { preparedQuery, transaction, type Db } from '../../db/client';
 import { rateLimitHits } from '../../db/schema';
 
@@ -21,6 +21,16 @@ export const LONGEST_WINDOW_MS = 60 * 60_000;
 export const MAX_ROWS = 50_000;
 /** How often (in hits) expired windows are pruned and the cap enforced. */
 const PRUNE_EVERY = 500;
+/** …and at least this often (in the app's time) while hits come: a window that has ended is deleted within about a
+ *  minute, not whenever 500 more hits have come. A stored window says when a staff link was answered, and from which
+ *  (hashed) network: the limit needs it only until the window ends. */
+const PRUNE_INTERVAL_MS = 60_000;
+
+/** A key's rule: the part before the first ':' (`submit-link:<hash>`). */
+const ruleOf = (key: string) => {
+  const at = key.indexOf(':');
+  return at > 0 ? key.slice(0, at) : undefined;
+};
 
 type Value<T> = T | ReturnType<typeof sql.placeholder>;
 
@@ -59,28 +69,44 @@ async function countInDatabase(db: Db, key: string, windowStart: number, amount:
 
 export class DatabaseHitCounter implements HitCounter {
   private hitsSincePrune = 0;
+  private lastPrune = -Infinity;
+  /** The window of each rule this process has counted for, so its ended windows can go as soon as they end. */
+  private readonly windows = new Map<string, number>();
   constructor(
     private readonly db: Db,
     private readonly maxRows = MAX_ROWS,
   ) {}
 
   async hit(key: string, windowMs: number, now: number, amount = 1): Promise<number> {
+    this.noteWindow(key, windowMs);
     const count = await countInDatabase(this.db, key, Math.floor(now / windowMs) * windowMs, amount);
     if (amount !== 0) await this.counted(now);
     return count;
   }
 
-  /** Every PRUNE_EVERY hits written, the table is pruned. */
+  /** The window length of the key's rule (the rows say only when a window started). */
+  noteWindow(key: string, windowMs: number) {
+    const rule = ruleOf(key);
+    if (rule !== undefined && this.windows.get(rule) !== windowMs && this.windows.size < 100) this.windows.set(rule, Math.max(windowMs, this.windows.get(rule) ?? 0));
+  }
+
+  /** Every PRUNE_EVERY hits written, or a minute after the last pruning, the table is pruned. */
   async counted(now: number, hits = 1) {
     this.hitsSincePrune += hits;
-    if (this.hitsSincePrune >= PRUNE_EVERY) {
+    if (this.hitsSincePrune >= PRUNE_EVERY || now - this.lastPrune >= PRUNE_INTERVAL_MS) {
       this.hitsSincePrune = 0;
+      this.lastPrune = now;
       await this.prune(now);
     }
   }
 
-  /** Deletes windows that have ended, then the oldest rows beyond the cap. */
+  /** Deletes windows that have ended (of the rules known here by their own length, any other after the longest
+   *  window), then the oldest rows beyond the cap. */
   async prune(now: number) {
+    for (const [rule, windowMs] of this.windows) {
+      // The rule's keys as a range of the primary key (`rule:` up to `rule;`, ';' following ':'), not a LIKE.
+      await this.db.delete(rateLimitHits).where(and(gte(rateLimitHits.key, `${rule}:`), lt(rateLimitHits.key, `${rule};`), lte(rateLimitHits.windowStart, now - windowMs)));
+    }
     await this.db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, now - LONGEST_WINDOW_MS));
     const [{ rows }] = await this.db.select({ rows: count() }).from(rateLimitHits);
     const excess = Number(rows) - this.maxRows;
@@ -147,6 +173,7 @@ export class BufferedHitCounter implements HitCounter {
   async hit(key: string, windowMs: number, now: number, amount = 1): Promise<number> {
     const windowStart = Math.floor(now / windowMs) * windowMs;
     this.now = Math.max(this.now, now);
+    this.store.noteWindow(key, windowMs);
     let entry = this.entries.get(key);
     if (entry?.windowStart !== windowStart) {
       const stored = await countInDatabase(this.db, key, windowStart, 0);

@@ -97,4 +97,20 @@ describe('the database keeps no order of arrival beside the answers', () => {
     const respondentRowids = (await t.db.all<{ rowid: number }>(sql`select rowid from respondent_tallies`)).map((r) => r.rowid).sort((a, b) => a - b);
     expect(respondentRowids).not.toEqual(respondentRowids.map((_, i) => i + 1));
   });
+
+  it("forgets a link's rate-limit window once it has ended: it said when the unit answered, and from which network", async () => {
+    const t = await twoUnitLinks('2027-03-02T09:00:00Z');
+    expect((await t.submit(t.links[0].token)).status).toBe(201);
+    await written(t.db);
+    // The staff side's windows (the login's, 15 minutes long, are not over yet).
+    const windowsNow = async () => (await t.db.select().from(rateLimitHits)).filter((r) => r.key.startsWith('submit-')).map((r) => r.windowStart);
+    const answered = Date.parse('2027-03-02T09:00:00Z');
+    expect(await windowsNow()).toContain(answered);
+    // Eleven minutes later (the window was ten) one more request to the staff side: the ended window is gone.
+    t.setNow('2027-03-02T09:11:00Z');
+    expect((await t.submit(t.links[1].token)).status).toBe(201);
+    await written(t.db);
+    await written(t.db);
+    expect(await windowsNow()).not.toContain(answered);
+  });
 });
