@@ -2,12 +2,13 @@
 // workshop's code without any identity, the room sees suggestions only from the free-text threshold on, the leader
 // hides one and records the unit's agreed description; the secretariat sees every unit's wording side by side.
 import { randomBytes } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, projects, workshopSuggestions, workshopVotes } from '../../db/schema';
 import { systemClock } from '../../server/services/clock';
 import { applyDueRetention } from '../../server/services/retention';
 import { clientFor, expectError, testApp } from '../support/api';
+import { testEngine } from '../support/testDb';
 
 /** Threshold 3 keeps the tests short; the default (10) comes from the same config key. */
 const THRESHOLD = 3;
@@ -173,6 +174,21 @@ describe('the phones', () => {
     for (const k of keys) expect(k.voterKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expectError(await a.client.post(`/api/w/${w.code}/suggestions/${ids[0]}/vote`, { voterId: 'short' }), 400, 'invalid_input');
     expectError(await a.vote(w.code, 999_999), 404);
+  });
+
+  it.skipIf(testEngine !== 'sqlite')('keeps no order of the votes: their rowids are random, not 1, 2, 3 … beside each phone\'s key', async () => {
+    const s = await setUp();
+    const w = await started(s);
+    const writer = phone(s);
+    const ids: number[] = [];
+    for (const text of ['En', 'To', 'Tre', 'Fire']) ids.push((await writer.write(w.code, text)).body.suggestion.id);
+    for (let i = 0; i < 6; i++) {
+      const p = phone(s);
+      for (const id of ids) expect((await p.vote(w.code, id)).body.counted).toBe(true);
+    }
+    const rowids = (await s.t.db.all<{ rowid: number }>(sql`select rowid from workshop_votes`)).map((r) => r.rowid).sort((a, b) => a - b);
+    expect(rowids).toHaveLength(24);
+    expect(rowids).not.toEqual(rowids.map((_, i) => i + 1));
   });
 
   it('refuses writes and votes once the workshop is closed, but still shows it', async () => {
