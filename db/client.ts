@@ -397,6 +397,16 @@ export async function serialize(tx: Db, key: string): Promise<void> {
   if (tx.engine === 'postgres') await (tx as unknown as NodePgDatabase<never>).execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
 }
 
+/**
+ * Inside a transaction: waits until no transaction holds `key` by serialize(), while any number may hold it this
+ * way at once (PostgreSQL's shared advisory lock). Many writers that must not overlap one rare change (answers and
+ * the close of their wave) take it shared; the change takes it with serialize(). SQLite: nothing, as serialize().
+ */
+export async function serializeShared(tx: Db, key: string): Promise<void> {
+  if (!tx.inTransaction) throw new Error('serializeShared() only works inside transaction()');
+  if (tx.engine === 'postgres') await (tx as unknown as NodePgDatabase<never>).execute(sql`select pg_advisory_xact_lock_shared(hashtext(${key}))`);
+}
+
 /** A FIFO mutex: one holder at a time, in the order they asked. */
 export class Lock {
   private tail: Promise<unknown> = Promise.resolve();

@@ -1,7 +1,7 @@
 // The public side: what a staff link shows, and storing an anonymous answer exactly once.
 import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { preparedQuery, serialize, transaction, type Db, type DbLike } from '../../db/client';
+import { preparedQuery, serialize, serializeShared, transaction, type Db, type DbLike } from '../../db/client';
 import { projects, responses, responseValues, units, waveLinks, waves } from '../../db/schema';
 import { answersFromValues, validateAnswers } from '../../surveys';
 import { asksPairing, takePairing } from '../../surveys/pairing';
@@ -14,7 +14,7 @@ import { addTallies } from './answerCounts';
 import { releaseIfReady, releaseLock } from './liveReleases';
 import { getSurveyVersion } from './surveys';
 import { pairKeyFor } from './pairing';
-import { effectiveStatus } from './waves';
+import { closeLock, effectiveStatus } from './waves';
 
 type Value<T> = T | ReturnType<typeof sql.placeholder>;
 
@@ -157,11 +157,15 @@ export async function submitResponse(db: Db, token: string, input: ResponseInput
   // on another connection) waits for it and then inserts nothing, so the response is counted once.
   const releasing = wave.liveResults || wave.releases > 0;
   return transaction(db, async (tx) => {
+    // Closing is final for answers: on PostgreSQL a close in progress holds the wave's close lock, so this waits
+    // for it and then reads the wave closed; a close that starts now waits for this answer's commit. Shared, so
+    // answers never wait for each other. Before the release lock, in the order closeWave takes the two.
+    await serializeShared(tx, closeLock(wave.id));
     // A wave that releases takes its release lock before this response's tallies are written, so a release in
     // another transaction never waits on a tally row this one holds while this one waits for the release.
     if (releasing && policy.rules.releasesOverTime) await serialize(tx, releaseLock(wave.id));
-    // Closing is final for answers: a close (or a revoke) committed since this request read the link wins. On
-    // SQLite writers take turns, so this read cannot be overtaken; on PostgreSQL it narrows the gap to the commit.
+    // A close (or a revoke) committed since this request read the link wins. On SQLite writers take turns, so
+    // this read cannot be overtaken; on PostgreSQL the close lock above keeps a close from committing after it.
     const [current] = await currentLinkState(tx, link.id);
     if (current?.status === 'closed') throw new DomainError('gone', 'wave_closed', 'This survey has closed. Thank you for your interest.');
     if (!current || current.revokedAt) throw new DomainError('gone', 'link_revoked', 'This link has been withdrawn.');

@@ -2,7 +2,7 @@
 // (opensAt/closesAt) then decides by the clock when staff can answer (waveSchedule.ts).
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import { preparedQuery, transaction, type Db, type DbLike } from '../../db/client';
+import { preparedQuery, serialize, transaction, type Db, type DbLike } from '../../db/client';
 import { projects, reportingGroups, reportingGroupUnits, responses, rollouts, units, waveLinks, waves, type waveStatuses } from '../../db/schema';
 import type { LinkPatch, WaveInput, WavePatch } from '../contract/waves';
 import { type Clock, nowIso } from './clock';
@@ -49,6 +49,9 @@ const dueWavesQuery = (db: Db, now: string | ReturnType<typeof sql.placeholder>)
     .from(waves)
     .where(and(eq(waves.status, 'open'), sql`${waves.closesAt} is not null`, sql`${waves.closesAt} <= ${now}`))
     .orderBy(asc(waves.id));
+
+/** Held by a close, and shared by every answer being stored in the wave (PostgreSQL; SQLite's writers take turns). */
+export const closeLock = (waveId: number) => `close:${waveId}`;
 
 export async function closeDueWaves(db: Db, policy: DisclosurePolicy, clock: Clock): Promise<void> {
   const now = nowIso(clock);
@@ -173,6 +176,9 @@ export async function openWave(db: Db, waveId: number, clock: Clock, thresholds:
 
 export async function closeWave(db: Db, waveId: number, policy: DisclosurePolicy, clock: Clock) {
   return transaction(db, async (tx) => {
+    // Answers being stored hold this lock shared (submitResponse): the close waits for them, and an answer that
+    // comes while it runs waits for it and then finds the wave closed. Taken before the release lock, as they take it.
+    await serialize(tx, closeLock(waveId));
     const wave = await getWaveRow(tx, waveId);
     if (wave.status === 'draft') throw conflict('wave_not_open', 'A draft wave cannot be closed; delete it instead');
     if (wave.status === 'closed') return waveView(wave, clock);

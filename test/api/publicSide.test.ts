@@ -3,13 +3,14 @@
 // the database keeps beside the answers (the order tally rows were created in; rate-limit windows that say when a
 // link was answered, and from which network, long after the limit needed them).
 import { randomUUID } from 'node:crypto';
-import { count, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { transaction, type Db } from '../../db/client';
-import { rateLimitHits, responses, responseValues, users } from '../../db/schema';
+import { serialize, transaction, type Db } from '../../db/client';
+import { rateLimitHits, responses, responseValues, users, waves } from '../../db/schema';
 import { hashPassword } from '../../server/auth/password';
 import { createApp } from '../../server/app';
 import type { Clock } from '../../server/services/clock';
+import { closeLock } from '../../server/services/waves';
 import { answersFor } from '../support/answers';
 import { ADMIN, clientFor, expectError } from '../support/api';
 import { openTestDb, testEngine } from '../support/testDb';
@@ -36,7 +37,7 @@ async function twoUnitLinks(at = '2027-03-02T09:00:00Z') {
   const links = (await t.get(`/api/waves/${wave.id}/links`)).body.links as { token: string; unitId: number }[];
   const itemMap = (await t.get(`/api/projects/${project.id}/survey/preview?phase=baseline`)).body.itemMap;
   const stored = async () => Number((await db.select({ n: count() }).from(responses))[0].n);
-  const submit = (token: string, answers: Record<string, unknown> = answersFor(itemMap), submissionId = randomUUID()) =>
+  const submit = (token: string, answers: Record<string, unknown> = answersFor(itemMap), submissionId: string = randomUUID()) =>
     t.post(`/api/s/${token}/responses`, { submissionId, answers, locale: 'da' });
   return { ...t, project, wave, links, itemMap, stored, submit };
 }
@@ -82,7 +83,7 @@ describe('the database keeps no order of arrival beside the answers', () => {
   it.skipIf(testEngine !== 'sqlite')('tally rows do not get their rowids in the order answers created them (they outlive the raw answers)', async () => {
     const t = await twoUnitLinks();
     const rowsNow = async () =>
-      t.db.all<{ rowid: number; key: string }>(sql`select rowid, wave_id || '|' || unit_id || '|' || item_key || '|' || value_num || '|' || released as key from answer_tallies`);
+      t.db.sqlite!.connection.prepare(`select rowid, wave_id || '|' || unit_id || '|' || item_key || '|' || value_num || '|' || released as key from answer_tallies`).all() as { rowid: number; key: string }[];
     const createdAt = new Map<string, number>();
     // Each answer brings values not seen before in its unit, so each creates new tally rows.
     for (let i = 0; i < 12; i++) {
@@ -94,7 +95,7 @@ describe('the database keeps no order of arrival beside the answers', () => {
     expect(byRowid.length).toBeGreaterThan(40);
     // Sorted by rowid, the rows must not fall into the order of the answers that created them.
     expect(byRowid).not.toEqual([...byRowid].sort((a, b) => a - b));
-    const respondentRowids = (await t.db.all<{ rowid: number }>(sql`select rowid from respondent_tallies`)).map((r) => r.rowid).sort((a, b) => a - b);
+    const respondentRowids = (t.db.sqlite!.connection.prepare('select rowid from respondent_tallies').all() as { rowid: number }[]).map((r) => r.rowid).sort((a, b) => a - b);
     expect(respondentRowids).not.toEqual(respondentRowids.map((_, i) => i + 1));
   });
 
@@ -103,7 +104,7 @@ describe('the database keeps no order of arrival beside the answers', () => {
     expect((await t.submit(t.links[0].token)).status).toBe(201);
     await written(t.db);
     // The staff side's windows (the login's, 15 minutes long, are not over yet).
-    const windowsNow = async () => (await t.db.select().from(rateLimitHits)).filter((r) => r.key.startsWith('submit-')).map((r) => r.windowStart);
+    const windowsNow = async () => (await t.db.select().from(rateLimitHits)).filter((r) => r.key.startsWith('submit-')).map((r) => Number(r.windowStart));
     const answered = Date.parse('2027-03-02T09:00:00Z');
     expect(await windowsNow()).toContain(answered);
     // Eleven minutes later (the window was ten) one more request to the staff side: the ended window is gone.
@@ -112,5 +113,21 @@ describe('the database keeps no order of arrival beside the answers', () => {
     await written(t.db);
     await written(t.db);
     expect(await windowsNow()).not.toContain(answered);
+  });
+});
+
+describe('a close is final for answers', () => {
+  it('an answer that comes while the close runs waits for it and is refused: none is stored after the close', async () => {
+    const t = await twoUnitLinks();
+    let answer: Promise<{ status: number; body: any }> | undefined;
+    // The close as closeWave runs it: its lock, the wave written closed, not yet committed, while an answer comes.
+    await transaction(t.db, async (tx) => {
+      await serialize(tx, closeLock(t.wave.id));
+      await tx.update(waves).set({ status: 'closed' }).where(eq(waves.id, t.wave.id));
+      answer = t.submit(t.links[0].token);
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expectError(await answer!, 410, 'wave_closed');
+    expect(await t.stored()).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 // workshop's code without any identity, the room sees suggestions only from the free-text threshold on, the leader
 // hides one and records the unit's agreed description; the secretariat sees every unit's wording side by side.
 import { randomBytes } from 'node:crypto';
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, projects, workshopSuggestions, workshopVotes } from '../../db/schema';
 import { systemClock } from '../../server/services/clock';
@@ -186,7 +186,7 @@ describe('the phones', () => {
       const p = phone(s);
       for (const id of ids) expect((await p.vote(w.code, id)).body.counted).toBe(true);
     }
-    const rowids = (await s.t.db.all<{ rowid: number }>(sql`select rowid from workshop_votes`)).map((r) => r.rowid).sort((a, b) => a - b);
+    const rowids = (s.t.db.sqlite!.connection.prepare('select rowid from workshop_votes').all() as { rowid: number }[]).map((r) => r.rowid).sort((a, b) => a - b);
     expect(rowids).toHaveLength(24);
     expect(rowids).not.toEqual(rowids.map((_, i) => i + 1));
   });
