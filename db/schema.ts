@@ -445,7 +445,9 @@ export const responseValues = sqliteTable(
 
 /** Answer counts per wave, unit, item and value (0 = "ved ikke"), kept in the transaction that stores or releases
  *  the answers, so the report reads ~groups rows instead of scanning response_values. `released` mirrors
- *  responses.released_in IS NOT NULL. Only numeric answers are counted; rows never hold n = 0. */
+ *  responses.released_in IS NOT NULL. Only numeric answers are counted; rows never hold n = 0. On SQLite this
+ *  table, respondent_tallies and workshop_votes are WITHOUT ROWID (migration 0009, hand-written like 0008; a
+ *  migration that rebuilds them must keep it): a rowid would number the rows in the order answers created them. */
 export const answerTallies = sqliteTable(
   'answer_tallies',
   {

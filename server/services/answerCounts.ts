@@ -4,7 +4,6 @@
 // (addTallies, releaseTallies below), so a report reads about as many rows as it publishes groups, never the
 // raw answers. test/api/tallies.test.ts checks them against a recount from response_values.
 import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { preparedQuery, type DbLike } from '../../db/client';
 import { answerTallies, respondentTallies, responses, responseValues } from '../../db/schema';
 import type { ItemMapEntry } from '../../surveys/types';
@@ -100,59 +99,27 @@ type RespondentTally = { unitId: number; complete: boolean; n: number };
 const CHUNK = 2000;
 const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
-// On SQLite the tally tables have no INTEGER PRIMARY KEY, so each row gets a hidden rowid, 1, 2, 3 … in the order
-// rows are created: a unit's first answer creates a row for each of its values, one block together, and the tallies
-// outlive the raw answers (retention keeps them). So every row created is given a random rowid instead, as a
-// response gets a random id: the same tables with the rowid named, for SQLite's inserts only (PostgreSQL has no
-// rowid; its physical order is docs/anonymity.md's "Database access"). An upsert that finds its row keeps it.
-const sqliteAnswerTallies = sqliteTable('answer_tallies', {
-  rowid: integer('rowid'),
-  waveId: integer('wave_id').notNull(),
-  unitId: integer('unit_id').notNull(),
-  itemKey: text('item_key').notNull(),
-  valueNum: integer('value_num').notNull(),
-  released: integer('released', { mode: 'boolean' }).notNull(),
-  n: integer('n').notNull(),
-});
-const sqliteRespondentTallies = sqliteTable('respondent_tallies', {
-  rowid: integer('rowid'),
-  waveId: integer('wave_id').notNull(),
-  unitId: integer('unit_id').notNull(),
-  complete: integer('complete', { mode: 'boolean' }).notNull(),
-  released: integer('released', { mode: 'boolean' }).notNull(),
-  n: integer('n').notNull(),
-});
-/** Evaluated by SQLite per row (also in a prepared statement): 0 … 2⁶³−2, so two rows meet with odds of ~10⁻¹³. */
-const randomRowid = sql<number>`abs(random() % 9223372036854775807)`;
-/** The tables a write goes to, and the rowid a created row gets (none on PostgreSQL). On PostgreSQL the tables of
- *  db/schema.ts, typed as the SQLite ones (they are the same but for the rowid, which is then never given). */
-const tallyTables = (tx: DbLike) =>
-  tx.engine === 'sqlite'
-    ? { answers: sqliteAnswerTallies, respondents: sqliteRespondentTallies, rowid: { rowid: randomRowid } }
-    : { answers: answerTallies as unknown as typeof sqliteAnswerTallies, respondents: respondentTallies as unknown as typeof sqliteRespondentTallies, rowid: {} };
-
 /** Adds counts with one atomic upsert per table (n = n + excluded.n), so concurrent writers on PostgreSQL never
  *  lose a count. Rows are written in key order, so two transactions lock shared rows in the same order. */
 async function upsertTallies(tx: DbLike, waveId: number, released: boolean, answers: AnswerTally[], respondents: RespondentTally[]) {
-  const { answers: at, respondents: rt, rowid } = tallyTables(tx);
   const r = [...respondents].filter((x) => x.n !== 0).sort((a, b) => a.unitId - b.unitId || Number(a.complete) - Number(b.complete));
   for (const part of chunks(r)) {
     await tx
-      .insert(rt)
-      .values(part.map((x) => ({ ...rowid, waveId, released, ...x })))
+      .insert(respondentTallies)
+      .values(part.map((x) => ({ waveId, released, ...x })))
       .onConflictDoUpdate({
-        target: [rt.waveId, rt.unitId, rt.complete, rt.released],
-        set: { n: sql`${rt.n} + excluded.n` },
+        target: [respondentTallies.waveId, respondentTallies.unitId, respondentTallies.complete, respondentTallies.released],
+        set: { n: sql`${respondentTallies.n} + excluded.n` },
       });
   }
   const a = [...answers].filter((x) => x.n !== 0).sort((x, y) => x.unitId - y.unitId || (x.itemKey < y.itemKey ? -1 : x.itemKey > y.itemKey ? 1 : 0) || x.valueNum - y.valueNum);
   for (const part of chunks(a)) {
     await tx
-      .insert(at)
-      .values(part.map((x) => ({ ...rowid, waveId, released, ...x })))
+      .insert(answerTallies)
+      .values(part.map((x) => ({ waveId, released, ...x })))
       .onConflictDoUpdate({
-        target: [at.waveId, at.unitId, at.itemKey, at.valueNum, at.released],
-        set: { n: sql`${at.n} + excluded.n` },
+        target: [answerTallies.waveId, answerTallies.unitId, answerTallies.itemKey, answerTallies.valueNum, answerTallies.released],
+        set: { n: sql`${answerTallies.n} + excluded.n` },
       });
   }
 }
@@ -187,11 +154,11 @@ const placeholder = sql.placeholder;
 const preparedRespondentUpsert = (tx: DbLike) =>
   preparedQuery(tx, 'tallies.respondent', (d) =>
     d
-      .insert(sqliteRespondentTallies)
-      .values({ rowid: randomRowid, waveId: placeholder('waveId'), unitId: placeholder('unitId'), complete: placeholder('complete'), released: false, n: 1 })
+      .insert(respondentTallies)
+      .values({ waveId: placeholder('waveId'), unitId: placeholder('unitId'), complete: placeholder('complete'), released: false, n: 1 })
       .onConflictDoUpdate({
-        target: [sqliteRespondentTallies.waveId, sqliteRespondentTallies.unitId, sqliteRespondentTallies.complete, sqliteRespondentTallies.released],
-        set: { n: sql`${sqliteRespondentTallies.n} + excluded.n` },
+        target: [respondentTallies.waveId, respondentTallies.unitId, respondentTallies.complete, respondentTallies.released],
+        set: { n: sql`${respondentTallies.n} + excluded.n` },
       })
       .prepare(),
   );
@@ -201,11 +168,11 @@ const preparedRespondentUpsert = (tx: DbLike) =>
 const preparedAnswerUpsert = (tx: DbLike, rows: number) =>
   preparedQuery(tx, `tallies.answer:${rows}`, (d) =>
     d
-      .insert(sqliteAnswerTallies)
-      .values(Array.from({ length: rows }, (_, i) => ({ rowid: randomRowid, waveId: placeholder('waveId'), unitId: placeholder('unitId'), itemKey: placeholder(`k${i}`), valueNum: placeholder(`v${i}`), released: false, n: placeholder(`n${i}`) })))
+      .insert(answerTallies)
+      .values(Array.from({ length: rows }, (_, i) => ({ waveId: placeholder('waveId'), unitId: placeholder('unitId'), itemKey: placeholder(`k${i}`), valueNum: placeholder(`v${i}`), released: false, n: placeholder(`n${i}`) })))
       .onConflictDoUpdate({
-        target: [sqliteAnswerTallies.waveId, sqliteAnswerTallies.unitId, sqliteAnswerTallies.itemKey, sqliteAnswerTallies.valueNum, sqliteAnswerTallies.released],
-        set: { n: sql`${sqliteAnswerTallies.n} + excluded.n` },
+        target: [answerTallies.waveId, answerTallies.unitId, answerTallies.itemKey, answerTallies.valueNum, answerTallies.released],
+        set: { n: sql`${answerTallies.n} + excluded.n` },
       })
       .prepare(),
   );

@@ -9,7 +9,6 @@
 // nobody is exposed by writing first; the leader may hide one (it names a colleague or a citizen).
 import { createHash, randomInt } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import QRCode from 'qrcode';
 import { isUniqueViolation, serialize, transaction, type Db } from '../../db/client';
 import { behaviours, projects, rollouts, unitBehaviourDescriptions, units, users, workshopSuggestions, workshopVotes, workshops } from '../../db/schema';
@@ -228,14 +227,6 @@ export async function addSuggestion(db: Db, typed: string, input: SuggestionInpu
 /** The stored form of a phone's vote key: a hash bound to this workshop, so it matches nothing anywhere else. */
 const voterKey = (workshopId: number, voterId: string) => createHash('sha256').update(`workshop-vote\0${workshopId}\0${voterId}`).digest('base64url');
 
-/** workshop_votes with SQLite's hidden rowid named: a vote gets a random one, as a suggestion gets a random id. The
- *  rowid SQLite gives by itself (1, 2, 3 …) would keep the order of the votes, each beside its phone's key. */
-const sqliteWorkshopVotes = sqliteTable('workshop_votes', {
-  rowid: integer('rowid'),
-  suggestionId: integer('suggestion_id').notNull(),
-  voterKey: text('voter_key').notNull(),
-});
-
 /** One vote per phone and suggestion: a second one is answered `counted: false` and changes nothing. */
 export async function vote(db: Db, typed: string, suggestionId: number, voterId: string, threshold: number): Promise<{ counted: boolean; votes: number }> {
   const w = await byToken(db, typed);
@@ -250,11 +241,7 @@ export async function vote(db: Db, typed: string, suggestionId: number, voterId:
     const [{ n }] = await tx.select({ n: sql<number>`count(*)` }).from(workshopSuggestions).where(eq(workshopSuggestions.workshopId, w.id));
     // Nothing is shown below the threshold, so nothing can be voted on either (a vote would reveal an id's text exists).
     if (Number(n) < threshold) throw conflict('suggestions_not_shown', 'Suggestions can be voted on once enough have been written');
-    const key = voterKey(w.id, voterId);
-    const inserted =
-      tx.engine === 'sqlite'
-        ? await tx.insert(sqliteWorkshopVotes).values({ rowid: sql`abs(random() % 9223372036854775807)`, suggestionId, voterKey: key }).onConflictDoNothing().returning({ suggestionId: sqliteWorkshopVotes.suggestionId })
-        : await tx.insert(workshopVotes).values({ suggestionId, voterKey: key }).onConflictDoNothing().returning({ suggestionId: workshopVotes.suggestionId });
+    const inserted = await tx.insert(workshopVotes).values({ suggestionId, voterKey: voterKey(w.id, voterId) }).onConflictDoNothing().returning({ suggestionId: workshopVotes.suggestionId });
     const [after] = inserted.length
       ? await tx.update(workshopSuggestions).set({ votes: sql`${workshopSuggestions.votes} + 1` }).where(eq(workshopSuggestions.id, suggestionId)).returning({ votes: workshopSuggestions.votes })
       : await tx.select({ votes: workshopSuggestions.votes }).from(workshopSuggestions).where(eq(workshopSuggestions.id, suggestionId));

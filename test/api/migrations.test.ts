@@ -84,3 +84,37 @@ describe.skipIf(testEngine !== 'sqlite')('migration 0008_response_values_by_resp
     });
   });
 });
+
+describe.skipIf(testEngine !== 'sqlite')('migration 0009_tallies_and_votes_without_rowid', () => {
+  it('keeps every tally and vote, in tables that no longer number their rows in the order they were created', async () => {
+    await withOldDatabase('0009', (conn) => {
+      conn.exec(`insert into projects (id, name) values (1, 'P');
+        insert into units (id, name) values (1, 'A'), (2, 'B');
+        insert into waves (id, project_id, name, phase) values (1, 1, 'W1', 'baseline');
+        insert into answer_tallies (wave_id, unit_id, item_key, value_num, released, n) values (1, 2, 'b1.freq', 4, 0, 3), (1, 1, 'b1.freq', 2, 1, 5), (1, 1, 'b1.use', 0, 0, 1);
+        insert into respondent_tallies (wave_id, unit_id, complete, released, n) values (1, 2, 1, 0, 3), (1, 1, 0, 1, 5);`);
+      // Their rowids count 1, 2, 3 … in the order above: what the migration must not keep.
+      expect(conn.prepare('select rowid from answer_tallies order by rowid').raw().all()).toEqual([[1], [2], [3]]);
+    }, async (file) => {
+      const db = await openDb(file);
+      const c = db.sqlite!.connection;
+      expect(c.prepare('select wave_id, unit_id, item_key, value_num, released, n from answer_tallies').raw().all()).toEqual([
+        [1, 1, 'b1.freq', 2, 1, 5],
+        [1, 1, 'b1.use', 0, 0, 1],
+        [1, 2, 'b1.freq', 4, 0, 3],
+      ]);
+      expect(c.prepare('select wave_id, unit_id, complete, released, n from respondent_tallies').raw().all()).toEqual([
+        [1, 1, 0, 1, 5],
+        [1, 2, 1, 0, 3],
+      ]);
+      for (const table of ['answer_tallies', 'respondent_tallies', 'workshop_votes']) {
+        expect((c.prepare('select sql from sqlite_master where name = ?').get(table) as { sql: string }).sql, table).toMatch(/WITHOUT ROWID/i);
+        expect(() => c.prepare(`select rowid from ${table}`).all(), table).toThrow(/no such column: rowid/);
+      }
+      // The upsert a submission runs still adds to an existing row.
+      c.prepare(`insert into answer_tallies (wave_id, unit_id, item_key, value_num, released, n) values (1, 2, 'b1.freq', 4, 0, 1) on conflict (wave_id, unit_id, item_key, value_num, released) do update set n = n + excluded.n`).run();
+      expect(c.prepare(`select n from answer_tallies where unit_id = 2`).raw().all()).toEqual([[4]]);
+      await db.close();
+    });
+  });
+});

@@ -176,7 +176,7 @@ describe('the phones', () => {
     expectError(await a.vote(w.code, 999_999), 404);
   });
 
-  it.skipIf(testEngine !== 'sqlite')('keeps no order of the votes: their rowids are random, not 1, 2, 3 … beside each phone\'s key', async () => {
+  it.skipIf(testEngine !== 'sqlite')("keeps no order of the votes: no rowid numbers them 1, 2, 3 … beside each phone's key", async () => {
     const s = await setUp();
     const w = await started(s);
     const writer = phone(s);
@@ -186,9 +186,9 @@ describe('the phones', () => {
       const p = phone(s);
       for (const id of ids) expect((await p.vote(w.code, id)).body.counted).toBe(true);
     }
-    const rowids = (s.t.db.sqlite!.connection.prepare('select rowid from workshop_votes').all() as { rowid: number }[]).map((r) => r.rowid).sort((a, b) => a - b);
-    expect(rowids).toHaveLength(24);
-    expect(rowids).not.toEqual(rowids.map((_, i) => i + 1));
+    const c = s.t.db.sqlite!.connection;
+    expect((c.prepare('select count(*) as n from workshop_votes').get() as { n: number }).n).toBe(24);
+    expect(() => c.prepare('select rowid from workshop_votes').all()).toThrow(/no such column: rowid/);
   });
 
   it('refuses writes and votes once the workshop is closed, but still shows it', async () => {
