@@ -62,12 +62,15 @@ export function formatPercent(p: number | null | undefined, locale: Locale = 'da
   return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(p);
 }
 
-/** An interval of two proportions as "52–71 %". */
+/** An interval of two proportions as "52–71 %" (da) / "52–71%" (en): the percent sign as formatPercent puts it. */
 export function formatInterval(lo: number | null | undefined, hi: number | null | undefined, locale: Locale = 'da'): string {
   if (lo == null || hi == null) return '–';
   const n = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0 });
-  return `${n.format(lo * 100)}–${n.format(hi * 100)} %`;
+  return `${n.format(lo * 100)}–${formatPercent(hi, locale)}`;
 }
+
+/** A chart's axis tick in whole percent (0–100), written as formatPercent writes it: "40 %" (da) / "40%" (en). */
+export const formatPercentTick = (v: number | string, locale: Locale = 'da') => formatPercent(Number(v) / 100, locale);
 
 export function formatNumber(n: number, locale: Locale = 'da'): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(n);

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { ChartPng, pngName, whiteBackground, type PngSource } from './ChartPng';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import { formatInterval, formatPercent } from '../format';
+import { formatInterval, formatPercent, formatPercentTick } from '../format';
 import { useDashT, type DashKey } from '../i18n/dashboard';
 import { errorBarsPlugin } from './errorBars';
 import { wrapToWidth } from './wrapText';
@@ -76,7 +76,7 @@ export function AdoptionChart({ behaviourTitle, item, waves, png = true }: { beh
           y: {
             min: 0,
             max: 100,
-            ticks: { stepSize: 20, callback: (v) => `${v} %`, color: '#1b1f24' },
+            ticks: { stepSize: 20, callback: (v) => formatPercentTick(v, locale), color: '#1b1f24' },
             title: { display: true, text: t('percentAxis'), color: '#1b1f24' },
             grid: { color: '#e3e7ec' },
           },

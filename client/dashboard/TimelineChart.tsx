@@ -6,7 +6,7 @@
 // alternative; the unit × wave table next to it has every number, and the actions are listed under the chart.
 import { useEffect, useRef } from 'react';
 import { Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type Plugin, type PointStyle } from 'chart.js';
-import { formatPercent } from '../format';
+import { formatPercent, formatPercentTick } from '../format';
 import { useActionsT } from '../i18n/actions';
 import { useDashT } from '../i18n/dashboard';
 import type { ComparisonPoint, ItemReport, ReportWave } from './api';
@@ -248,7 +248,7 @@ export function TimelineChart({
           y: {
             min: 0,
             max: 100,
-            ticks: { stepSize: 20, callback: (v) => `${v} %`, color: '#1b1f24' },
+            ticks: { stepSize: 20, callback: (v) => formatPercentTick(v, locale), color: '#1b1f24' },
             title: { display: true, text: t('percentAxis'), color: '#1b1f24' },
             grid: { color: '#e3e7ec' },
           },
