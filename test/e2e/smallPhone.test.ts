@@ -1,0 +1,44 @@
+// The answer page on the smallest phones staff carry (320 × 640) as well as 360 × 740, in Danish and English and
+// on a shared tablet's kiosk link: the whole Start button is on the first screen, and the header stays one row —
+// the kiosk badge used to push the language switch onto a row of its own, and Start was below the fold at 320 × 640.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasBrowser, phone, useBrowserSuite } from '../support/browser';
+
+const SIZES = [
+  { width: 320, height: 640 },
+  { width: 360, height: 740 },
+];
+
+/** The header's height and any child whose text does not fit its box. */
+const header = (page: Page) =>
+  page.locator('header.answer-header').evaluate((el) => ({
+    height: el.getBoundingClientRect().height,
+    cut: [...el.children].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.className),
+  }));
+
+describe.skipIf(!hasBrowser)('the answer page on a small phone', () => {
+  const suite = useBrowserSuite();
+
+  for (const viewport of SIZES)
+    for (const locale of ['da', 'en'] as const)
+      for (const kiosk of [false, true])
+        it(`${viewport.width} × ${viewport.height}, ${locale}${kiosk ? ', kiosk' : ''}: Start on the first screen, a one-row header`, { timeout: 60_000 }, async () => {
+          const { context, page } = await suite.openPage({ device: { ...phone, viewport } });
+          await context.addInitScript((l) => localStorage.setItem('gevinstspor.locale', l), locale);
+          await page.goto(`${suite.app.openLink()}${kiosk ? '?kiosk=1' : ''}`);
+          const start = page.locator('.sd-navigation__start-btn').first();
+          await start.waitFor();
+          expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+          if (kiosk) await page.locator('.kiosk-badge').waitFor();
+
+          const box = (await start.boundingBox())!;
+          expect(box.y + box.height, 'the bottom of Start').toBeLessThanOrEqual(viewport.height);
+          expect(box.height, 'Start is still a big target').toBeGreaterThanOrEqual(44);
+          const h = await header(page);
+          expect(h.height, 'the header is one row').toBeLessThan(56);
+          expect(h.cut, 'header parts whose text is cut off').toEqual([]);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scroll').toBeLessThanOrEqual(viewport.width);
+          await context.close();
+        });
+});
