@@ -241,7 +241,7 @@ export const SURVEY_TEXT = {
     en: 'We ask how you work day to day, so we can see whether the new way of working has taken hold and what may stand in its way. There are no right or wrong answers.',
   },
   introAnonymous: {
-    da: 'Dine svar er anonyme. Vi spørger ikke om dit navn og gemmer hverken e-mail, IP-adresse eller klokkeslæt – kun dagen og hvilken afdeling linket hører til.',
+    da: 'Dine svar er anonyme. Vi spørger ikke om dit navn og gemmer hverken e-mail, IP-adresse eller klokkeslæt – kun dagen og hvilken enhed linket hører til.',
     en: 'Your answers are anonymous. We do not ask for your name and store no e-mail, IP address or time of day – only the date and which unit the link belongs to.',
   },
   introThresholds: {
@@ -249,7 +249,7 @@ export const SURVEY_TEXT = {
     en: 'Results are only shown for groups of at least {min} responses, and comments only for groups of at least {minText}.',
   },
   introWhoSees: {
-    da: 'Ledere og digitaliseringssekretariatet ser samlede resultater for afdelinger og projekter – aldrig den enkelte besvarelse. Kommentarer vises ordret, men uden oplysninger om, hvem der har skrevet dem.',
+    da: 'Ledere og digitaliseringssekretariatet ser samlede resultater for enheder og projekter – aldrig den enkelte besvarelse. Kommentarer vises ordret, men uden oplysninger om, hvem der har skrevet dem.',
     en: 'Managers and the digitalisation secretariat see combined results for units and projects – never a single response. Comments are shown word for word, but without anything saying who wrote them.',
   },
   introDuration: { da: 'Det tager ca. {duration} at svare.', en: 'It takes about {duration} to answer.' },

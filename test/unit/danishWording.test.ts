@@ -1,10 +1,12 @@
 // One word for one thing in the Danish interface: every Danish text of the client's dictionaries (and the
 // SurveyJS strings respondents meet) says "idriftsættelse"/"i drift", never the English "go-live"; writes the
 // imperative of an -ere verb with its accent ("Redigér", "Annullér", "Kopiér"), as most of the UI already did;
-// and says "redskaber", as the survey's own question ("den tid og de redskaber, der skal til") does.
+// and says "redskaber", as the survey's own question ("den tid og de redskaber, der skal til") does. The survey's
+// own texts call the link's unit "enhed", as the answer page's header ("Enhed: …") and the English ("unit") do.
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { danishOverrides } from '../../surveys/locale';
+import { SURVEY_TEXT } from '../../surveys/itemBank';
 
 const danish = vi.hoisted(() => [] as { where: string; text: string }[]);
 vi.mock('../../client/i18n/index', async (importOriginal) => {
@@ -39,5 +41,11 @@ describe('Danish interface wording', () => {
     const all = [...danish, ...Object.entries(danishOverrides).map(([key, text]) => ({ where: `surveyjs.${key}`, text }))];
     expect(all.filter((d) => UNACCENTED.test(d.text))).toEqual([]);
     expect(all.filter((d) => /værktøj/i.test(d.text))).toEqual([]);
+  });
+
+  it("calls the link's unit enhed in the survey's texts, never afdeling", () => {
+    const texts = Object.entries(SURVEY_TEXT).map(([key, text]) => ({ where: `SURVEY_TEXT.${key}`, text: (text as { da: string }).da }));
+    expect(texts.length).toBeGreaterThan(10);
+    expect(texts.filter((d) => /afdeling/i.test(d.text))).toEqual([]);
   });
 });
