@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { copyText } from '../../components/copyText';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField, StatusMessage } from '../../components/Field';
-import { useScheduleT, type ScheduleKey } from '../../i18n/waveSchedule';
+import { useScheduleT } from '../../i18n/waveSchedule';
 import { useLoad } from '../useLoad';
 import { waveScheduleApi } from './waveScheduleApi';
 
 const channels = ['intranet', 'teams', 'email', 'meeting'] as const;
+type Channel = (typeof channels)[number];
 
 export function ReminderTexts({ waveId }: { waveId: number }) {
   const t = useScheduleT();
@@ -18,8 +19,8 @@ export function ReminderTexts({ waveId }: { waveId: number }) {
   const units = reminders.data?.units ?? [];
   const unit = units.find((u) => u.unitId === unitId) ?? units[0];
 
-  const copy = async (text: string, channel: string, unitName: string) => {
-    setMessage((await copyText(text)) ? t('reminderCopied', { channel, unit: unitName }) : t('copyFailed'));
+  const copy = async (text: string, channel: Channel, unitName: string) => {
+    setMessage((await copyText(text)) ? t(`copied_${channel}`, { unit: unitName }) : t('copyFailed'));
   };
 
   return (
@@ -40,7 +41,7 @@ export function ReminderTexts({ waveId }: { waveId: number }) {
       {unit &&
         channels.map((c) => {
           const text = unit.texts[c];
-          const channel = t(`channel_${c}` as ScheduleKey);
+          const channel = t(`channel_${c}`);
           const full = text.subject ? `${t('subject')}: ${text.subject}\n\n${text.text}` : text.text;
           return (
             <div key={c} className="reminder card">
@@ -51,8 +52,8 @@ export function ReminderTexts({ waveId }: { waveId: number }) {
                 </p>
               )}
               <pre className="reminder-text">{text.text}</pre>
-              <button type="button" className="secondary small" onClick={() => void copy(full, channel, unit.unitName)}>
-                {t('copyReminder', { channel, unit: unit.unitName })}
+              <button type="button" className="secondary small" onClick={() => void copy(full, c, unit.unitName)}>
+                {t(`copy_${c}`, { unit: unit.unitName })}
               </button>
             </div>
           );
