@@ -397,7 +397,7 @@ function FailedPage({ error, headingRef, onRetry }: { error: unknown; headingRef
     code === 'link_unknown' || (error instanceof ApiError && (error.status === 404 || (error.status === 400 && code === 'invalid_input')))
       ? { title: t('linkUnknownTitle'), text: t('linkUnknownText') }
       : code === 'wave_not_open'
-        ? { title: t('notOpenTitle'), text: t('notOpenText') }
+        ? { title: t('notOpenTitle'), text: opensAt ? ta('notOpenTextScheduled') : t('notOpenText') }
         : code === 'wave_closed' || (error instanceof ApiError && error.status === 410)
           ? { title: t('closedTitle'), text: t('closedText') }
           : null;

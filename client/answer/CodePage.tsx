@@ -4,9 +4,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { navigate } from '../router';
 import { useAnswerT } from '../i18n/answering';
-import { formatCode, lookupCode, normaliseCode, type LookupResult } from './code';
+import { CODE_LENGTH, formatCode, lookupCode, normaliseCode, type LookupResult } from './code';
 
-type Problem = 'empty' | 'unknown' | 'revoked' | 'failed' | null;
+type Problem = 'empty' | 'length' | 'unknown' | 'revoked' | 'failed' | null;
 
 export default function CodePage({ initialCode }: { initialCode?: string }) {
   const t = useAnswerT();
@@ -20,7 +20,8 @@ export default function CodePage({ initialCode }: { initialCode?: string }) {
   const open = async (typed: string) => {
     const code = normaliseCode(typed);
     if (!code) {
-      setProblem(typed.trim() ? 'unknown' : 'empty');
+      // Too short or too long (a character missed or one too many) is said as such, not "we do not know it".
+      setProblem(!typed.trim() ? 'empty' : typed.replace(/[\s-]+/g, '').length !== CODE_LENGTH ? 'length' : 'unknown');
       inputRef.current?.focus();
       return;
     }
@@ -56,7 +57,7 @@ export default function CodePage({ initialCode }: { initialCode?: string }) {
   };
 
   const message =
-    problem === 'empty' ? t('codeEmpty') : problem === 'unknown' ? t('codeUnknown') : problem === 'revoked' ? t('codeRevoked') : problem === 'failed' ? t('codeFailed') : '';
+    problem === 'empty' ? t('codeEmpty') : problem === 'length' ? t('codeLength') : problem === 'unknown' ? t('codeUnknown') : problem === 'revoked' ? t('codeRevoked') : problem === 'failed' ? t('codeFailed') : '';
 
   return (
     <section className="code-page" aria-labelledby="code-title">
@@ -83,7 +84,7 @@ export default function CodePage({ initialCode }: { initialCode?: string }) {
           maxLength={40}
           value={value}
           aria-describedby={problem ? `${errorId} ${hintId}` : hintId}
-          aria-invalid={problem === 'empty' || problem === 'unknown' || problem === 'revoked' ? true : undefined}
+          aria-invalid={problem && problem !== 'failed' ? true : undefined}
           onChange={(e) => setValue(e.target.value)}
           autoFocus={!initialCode}
         />

@@ -4,12 +4,12 @@
 
 /** Same alphabet as the server (no 0/O, 1/I/L); duplicated so the answer bundle does not pull in zod. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const LENGTH = 8;
+export const CODE_LENGTH = 8;
 
 /** K7QM4TXH from what someone typed ("k7qm 4txh", "K7QM-4TXH"), or null if it cannot be a code. */
 export function normaliseCode(typed: string): string | null {
   const code = typed.replace(/[\s-]+/g, '').toUpperCase();
-  if (code.length !== LENGTH || [...code].some((c) => !ALPHABET.includes(c))) return null;
+  if (code.length !== CODE_LENGTH || [...code].some((c) => !ALPHABET.includes(c))) return null;
   return code;
 }
 

@@ -23,9 +23,12 @@ const da = {
   codeUnknown: 'Vi kender ikke den kode. Tjek den på plakaten, og prøv igen.',
   codeRevoked: 'Koden virker ikke længere. Spørg din leder efter den nye plakat.',
   codeEmpty: 'Skriv koden fra plakaten.',
+  codeLength: 'En kode har 8 tegn, fx K7QM-4TXH. Tjek den på plakaten, og prøv igen.',
   codeFailed: 'Forbindelsen svigtede. Prøv igen.',
   linkRevokedTitle: 'Linket virker ikke længere',
   linkRevokedText: 'Linket er udskiftet. Scan QR-koden på den nye plakat, eller spørg din leder.',
+  /** A scheduled wave: the page says when it opens just below, so not "your manager knows when". */
+  notOpenTextScheduled: 'Prøv igen, når det åbner.',
 };
 
 const en: typeof da = {
@@ -49,9 +52,11 @@ const en: typeof da = {
   codeUnknown: 'We do not know that code. Check it on the poster and try again.',
   codeRevoked: 'The code no longer works. Ask your manager for the new poster.',
   codeEmpty: 'Type the code from the poster.',
+  codeLength: 'A code has 8 characters, e.g. K7QM-4TXH. Check it on the poster and try again.',
   codeFailed: 'The connection failed. Try again.',
   linkRevokedTitle: 'This link no longer works',
   linkRevokedText: 'The link has been replaced. Scan the QR code on the new poster, or ask your manager.',
+  notOpenTextScheduled: 'Try again when it opens.',
 };
 
 export const { useT: useAnswerT } = makeTranslator<keyof typeof da>({ da, en }, 'answering');

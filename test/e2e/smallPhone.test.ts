@@ -1,6 +1,7 @@
 // The answer page on the smallest phones staff carry (320 × 640) as well as 360 × 740, in Danish and English and
 // on a shared tablet's kiosk link: the whole Start button is on the first screen, and the header stays one row —
 // the kiosk badge used to push the language switch onto a row of its own, and Start was below the fold at 320 × 640.
+// The short-code page says a code of the wrong length is one (not "we do not know that code"), in both languages.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasBrowser, phone, useBrowserSuite } from '../support/browser';
@@ -41,4 +42,26 @@ describe.skipIf(!hasBrowser)('the answer page on a small phone', () => {
           expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scroll').toBeLessThanOrEqual(viewport.width);
           await context.close();
         });
+
+  for (const [locale, texts] of [
+    ['da', { label: 'Kode', open: 'Åbn spørgeskemaet', length: 'En kode har 8 tegn, fx K7QM-4TXH. Tjek den på plakaten, og prøv igen.', unknown: 'Vi kender ikke den kode. Tjek den på plakaten, og prøv igen.' }],
+    ['en', { label: 'Code', open: 'Open the survey', length: 'A code has 8 characters, e.g. K7QM-4TXH. Check it on the poster and try again.', unknown: 'We do not know that code. Check it on the poster and try again.' }],
+  ] as const)
+    it(`/k at 320 × 640, ${locale}: a code with a character missing is said to be too short`, { timeout: 60_000 }, async () => {
+      const { context, page } = await suite.openPage({ device: { ...phone, viewport: SIZES[0] } });
+      await context.addInitScript((l) => localStorage.setItem('gevinstspor.locale', l), locale);
+      await page.goto(`${suite.app.baseUrl}/k`);
+      const field = page.getByLabel(texts.label, { exact: true });
+      const alert = page.getByRole('alert');
+      await field.fill('K7QM-4TX');
+      await page.getByRole('button', { name: texts.open }).click();
+      await expect.poll(() => alert.textContent()).toBe(texts.length);
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      // Eight characters that are no code: unknown, as before.
+      await field.fill('K7QM-4TXH');
+      await page.getByRole('button', { name: texts.open }).click();
+      await expect.poll(() => alert.textContent()).toBe(texts.unknown);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIZES[0].width);
+      await context.close();
+    });
 });
