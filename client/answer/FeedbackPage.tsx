@@ -79,7 +79,7 @@ export default function FeedbackPage({ token }: { token: string }) {
         <span>{nameIn(f.project, locale)}</span>
       </p>
       <p>{t('intro', { wave: nameIn(f.wave, locale), unit })}</p>
-      {f.group && <p>{t('groupNote', { group: f.group })}</p>}
+      {f.group && <GroupNote text={t('groupNote', { group: '\u0000' })} group={f.group} locale={locale} />}
       {f.responseRate && f.responseRate.rr1 !== null && <p>{t('responseRate', { complete: f.responseRate.complete, eligible: f.responseRate.eligible, rate: formatPercent(f.responseRate.rr1, locale) })}</p>}
       {note && (
         <div className="notice" role="note">
@@ -156,5 +156,18 @@ function ResultLine({ item }: { item: Item }) {
         {item.dontKnow > 0 && ` · ${t('dontKnow', { n: item.dontKnow })}`}
       </span>
     </li>
+  );
+}
+
+/** "… together with {group} …": a reporting group has only a Danish name, so on the English page it is marked
+ *  as Danish (read with a Danish voice), not mixed into the English sentence silently. */
+function GroupNote({ text, group, locale }: { text: string; group: string; locale: Locale }) {
+  const [before, after = ''] = text.split('\u0000');
+  return (
+    <p className="feedback-group">
+      {before}
+      <span lang={locale === 'en' ? 'da' : undefined}>{group}</span>
+      {after}
+    </p>
   );
 }

@@ -41,7 +41,7 @@ const da = {
 const en: typeof da = {
   title: 'What you told us – what we do',
   intro: 'The survey "{wave}" has closed. Here is what you in {unit} answered, and what your manager is doing about it.',
-  groupNote: 'Your answers are shown together with {group}, so nobody can be recognised.',
+  groupNote: 'Your answers are shown together with the rest of the group “{group}”, so nobody can be recognised.',
   responseRate: '{complete} of {eligible} answered ({rate}).',
   saidTitle: 'What you told us',
   doTitle: 'What we do',

@@ -2,9 +2,11 @@
 // on a shared tablet's kiosk link: the whole Start button is on the first screen, and the header stays one row —
 // the kiosk badge used to push the language switch onto a row of its own, and Start was below the fold at 320 × 640.
 // The short-code page says a code of the wrong length is one (not "we do not know that code"), in both languages.
+// A closed wave's page in English writes every share as "17% (3–56%)" (not "17% (3–56 %)") and marks the reporting
+// group's Danish-only name as Danish.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasBrowser, phone, useBrowserSuite } from '../support/browser';
+import { hasBrowser, loginAs, phone, SECRETARIAT, useBrowserSuite } from '../support/browser';
 
 const SIZES = [
   { width: 320, height: 640 },
@@ -64,4 +66,26 @@ describe.skipIf(!hasBrowser)('the answer page on a small phone', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIZES[0].width);
       await context.close();
     });
+
+  it('a closed wave\'s page in English at 320 × 640: one percent format, the group\'s Danish name marked', { timeout: 60_000 }, async () => {
+    const { app } = suite;
+    const { context, page } = await suite.openPage({ device: { ...phone, viewport: SIZES[0] } });
+    await loginAs(context, app.baseUrl, SECRETARIAT.email, SECRETARIAT.password);
+    // The demo's baseline has closed; its relief team reports with the night shift as "Nat og afløsere".
+    const { waves } = (await (await context.request.get(`${app.baseUrl}/api/projects/1/waves`)).json()) as { waves: { id: number; status: string }[] };
+    const closed = waves.find((w) => w.status === 'closed')!;
+    const { links } = (await (await context.request.get(`${app.baseUrl}/api/waves/${closed.id}/links`)).json()) as { links: { url: string; group: { name: string } | null }[] };
+    const link = links.find((l) => l.group)!;
+    await context.clearCookies();
+    await context.addInitScript(() => localStorage.setItem('gevinstspor.locale', 'en'));
+    await page.goto(link.url);
+    await page.getByRole('heading', { level: 1, name: 'What you told us – what we do' }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/\d+% \(\d+–\d+%\)/);
+    expect(text, 'a space before % in English').not.toMatch(/\d %/);
+    const group = page.locator('.feedback-group span[lang="da"]');
+    expect(await group.textContent()).toBe(link.group!.name);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIZES[0].width);
+    await context.close();
+  });
 });
