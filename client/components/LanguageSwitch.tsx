@@ -8,7 +8,8 @@ export function LanguageSwitch({ onChange }: { onChange?: (l: Locale) => void })
   const locale = useLocale();
   const t = useT();
   return (
-    <div className="lang-switch" role="group" aria-label={`${t('language')} / Language`}>
+    // "Sprog / Language", so someone who does not read Danish finds it; in English just "Language", not twice.
+    <div className="lang-switch" role="group" aria-label={locale === 'en' ? t('language') : `${t('language')} / Language`}>
       {LOCALES.map((l) => (
         <button
           key={l}

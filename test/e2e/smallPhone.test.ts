@@ -34,6 +34,8 @@ describe.skipIf(!hasBrowser)('the answer page on a small phone', () => {
           await start.waitFor();
           expect(await page.locator('html').getAttribute('lang')).toBe(locale);
           if (kiosk) await page.locator('.kiosk-badge').waitFor();
+          // The switch's name: "Sprog / Language" in Danish, and "Language" once (not "Language / Language") in English.
+          expect(await page.getByRole('group', { name: locale === 'da' ? 'Sprog / Language' : 'Language', exact: true }).count()).toBe(1);
 
           const box = (await start.boundingBox())!;
           expect(box.y + box.height, 'the bottom of Start').toBeLessThanOrEqual(viewport.height);
