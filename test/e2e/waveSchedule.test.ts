@@ -59,6 +59,11 @@ describe.skipIf(!hasBrowser)('the wave schedule', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Opret valgte som kladder' }).isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
+    // The open wave's English name is marked English, its Danish label not.
+    const english = page.locator('span[lang="en"]', { hasText: 'Follow-up after 6 months' });
+    expect(await english.textContent()).toBe('Follow-up after 6 months');
+    expect(await page.locator('[lang="en"]', { hasText: 'Engelsk navn' }).count()).toBe(0);
+
     await page.getByRole('button', { name: 'Vis påmindelser til Opfølgning efter 6 måneder' }).click();
     // Each copy button worded as Danish writes it ("e-mailen", "intranetteksten"), not "Kopiér E-mail-tekst til".
     await expect.poll(() => page.getByRole('button', { name: /^Kopiér e-mailen til / }).isVisible()).toBe(true);

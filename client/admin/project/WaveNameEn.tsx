@@ -11,7 +11,16 @@ export function WaveNameEn({ wave, onSaved }: { wave: WaveSummary; onSaved: (msg
       wave={wave}
       field="nameEn"
       className="wave-name-en"
-      lead={wave.nameEn.trim() ? <span lang="en">{tb('englishName', { name: wave.nameEn })}</span> : <span className="tag">{tb('missingTag')}</span>}
+      lead={
+        wave.nameEn.trim() ? (
+          // Only the name is English: the label is read in the page's language.
+          <span>
+            {tb('englishNameLabel')} <span lang="en">{wave.nameEn}</span>
+          </span>
+        ) : (
+          <span className="tag">{tb('missingTag')}</span>
+        )
+      }
       textOf={(w) => w.nameEn}
       valueOf={(text) => text.trim()}
       toggle={tb('editEnglishName')}
