@@ -55,8 +55,9 @@ const da = {
   suggestedCreated: '{n} målinger er oprettet som kladder.',
   // reminders
   remindersTitle: 'Påmindelser',
-  showReminders: 'Vis påmindelser til {name}',
-  hideReminders: 'Skjul påmindelser',
+  // Worded as the links' toggle beside it: "Vis …/Skjul … for {name}".
+  showReminders: 'Vis påmindelser for {name}',
+  hideReminders: 'Skjul påmindelser for {name}',
   remindersIntro: 'Færdige tekster pr. enhed med enhedens link, kode og lukketid. Kopiér og send – tal om svarprocenter følger reglerne for anonymitet og vises ikke her.',
   reminderUnit: 'Enhed',
   channel_intranet: 'Intranet',
@@ -128,7 +129,7 @@ const en: Record<keyof typeof da, string> = {
   suggestedCreated: '{n} survey rounds have been created as drafts.',
   remindersTitle: 'Reminders',
   showReminders: 'Show reminders for {name}',
-  hideReminders: 'Hide reminders',
+  hideReminders: 'Hide reminders for {name}',
   remindersIntro: 'Ready texts per unit with its link, code and closing time. Copy and send – response rates follow the anonymity rules and are not shown here.',
   reminderUnit: 'Unit',
   channel_intranet: 'Intranet',

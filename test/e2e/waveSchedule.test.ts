@@ -64,7 +64,10 @@ describe.skipIf(!hasBrowser)('the wave schedule', () => {
     expect(await english.textContent()).toBe('Follow-up after 6 months');
     expect(await page.locator('[lang="en"]', { hasText: 'Engelsk navn' }).count()).toBe(0);
 
-    await page.getByRole('button', { name: 'Vis påmindelser til Opfølgning efter 6 måneder' }).click();
+    await page.getByRole('button', { name: 'Vis påmindelser for Opfølgning efter 6 måneder' }).click();
+    // Both toggles of a wave say what they show or hide and for which wave, in one wording.
+    expect(await page.getByRole('button', { name: 'Skjul påmindelser for Opfølgning efter 6 måneder' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Skjul links og QR-koder for Ekstra opfølgning' }).getAttribute('aria-expanded')).toBe('true');
     // Each copy button worded as Danish writes it ("e-mailen", "intranetteksten"), not "Kopiér E-mail-tekst til".
     await expect.poll(() => page.getByRole('button', { name: /^Kopiér e-mailen til / }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: /^Kopiér intranetteksten til / }).isVisible()).toBe(true);

@@ -190,7 +190,7 @@ function WaveItem({
       {isAdmin && running && (
         <p>
           <button type="button" className="secondary small" aria-expanded={showReminders} aria-controls={remindersId} onClick={() => setShowReminders((s) => !s)}>
-            {showReminders ? ts('hideReminders') : ts('showReminders', { name })}
+            {showReminders ? ts('hideReminders', { name }) : ts('showReminders', { name })}
           </button>
         </p>
       )}
