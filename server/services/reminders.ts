@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { answerTimeText } from '../../surveys/duration';
 import type { AppConfig } from '../config';
 import type { Clock } from './clock';
-import { formatCopenhagen } from './copenhagenTime';
+import { formatClosingCopenhagen } from './copenhagenTime';
 import { posterData } from './waveLinks';
 import { getWaveRow, waveView } from './waves';
 
@@ -19,24 +19,25 @@ interface Facts {
   url: string;
   shortUrl: string;
   shortCode: string | null;
-  closes: string | null;
+  /** When it closes: a day and a time, or (closing at midnight) its last open day. */
+  closes: { text: string; timed: boolean } | null;
   minutes: string | null;
   k: number;
 }
 
 const da = (f: Facts): Record<ReminderChannel, { subject?: string; text: string }> => {
   const code = f.shortCode ? `Eller gå til ${f.shortUrl} og skriv koden ${f.shortCode}.` : '';
-  const closes = f.closes ? `Spørgeskemaet lukker ${f.closes}.` : '';
+  const closes = !f.closes ? '' : f.closes.timed ? `Spørgeskemaet lukker ${f.closes.text}.` : `Spørgeskemaet er åbent til og med ${f.closes.text}.`;
   const time = f.minutes ? `Det tager ${f.minutes}.` : '';
   const promise = `Du er anonym: ingen kan se, hvad du har svaret, og resultater vises kun for grupper med mindst ${f.k} svar.`;
   return {
     intranet: {
-      subject: `Hvordan går det med ${f.project}? Svar inden ${f.closes ?? 'målingen lukker'}`,
+      subject: `Hvordan går det med ${f.project}? ${f.closes ? `Svar senest ${f.closes.text}` : 'Svar, inden målingen lukker'}`,
       text: [`Vi vil gerne høre, hvordan det går med ${f.project} i ${f.unit}. Dine svar viser, hvad der virker, og hvor der skal hjælp til.`, `Svar her: ${f.url}`, code, [time, closes].filter(Boolean).join(' '), promise].filter(Boolean).join('\n\n'),
     },
     teams: { text: [`Husk spørgeskemaet om ${f.project} (${f.wave}). ${time}`.trim(), `${f.url}${f.shortCode ? ` · kode ${f.shortCode} på ${f.shortUrl}` : ''}`, [closes, `Anonymt – resultater kun for grupper med mindst ${f.k} svar.`].filter(Boolean).join(' ')].join('\n') },
     email: {
-      subject: `Påmindelse: spørgeskema om ${f.project}${f.closes ? ` – lukker ${f.closes}` : ''}`,
+      subject: `Påmindelse: spørgeskema om ${f.project}${!f.closes ? '' : f.closes.timed ? ` – lukker ${f.closes.text}` : ` – åbent til og med ${f.closes.text}`}`,
       text: ['Kære alle', `Har du endnu ikke svaret på spørgeskemaet om ${f.project} (${f.wave})? Der er stadig tid. ${time}`.trim(), `Link for ${f.unit}: ${f.url}`, code, closes, promise, 'På forhånd tak.'].filter(Boolean).join('\n\n'),
     },
     meeting: {
@@ -47,17 +48,17 @@ const da = (f: Facts): Record<ReminderChannel, { subject?: string; text: string 
 
 const en = (f: Facts): Record<ReminderChannel, { subject?: string; text: string }> => {
   const code = f.shortCode ? `Or go to ${f.shortUrl} and enter the code ${f.shortCode}.` : '';
-  const closes = f.closes ? `The survey closes on ${f.closes}.` : '';
+  const closes = !f.closes ? '' : f.closes.timed ? `The survey closes on ${f.closes.text}.` : `The survey is open until the end of ${f.closes.text}.`;
   const time = f.minutes ? `It takes ${f.minutes}.` : '';
   const promise = `You are anonymous: nobody can see what you answered, and results are only shown for groups of at least ${f.k} answers.`;
   return {
     intranet: {
-      subject: `How is ${f.project} going? Answer before ${f.closes ?? 'the survey closes'}`,
+      subject: `How is ${f.project} going? ${f.closes ? `Please answer by ${f.closes.text}` : 'Please answer before the survey closes'}`,
       text: [`We would like to hear how ${f.project} is going in ${f.unit}. Your answers show what works and where help is needed.`, `Answer here: ${f.url}`, code, [time, closes].filter(Boolean).join(' '), promise].filter(Boolean).join('\n\n'),
     },
     teams: { text: [`Remember the survey on ${f.project} (${f.wave}). ${time}`.trim(), `${f.url}${f.shortCode ? ` · code ${f.shortCode} at ${f.shortUrl}` : ''}`, [closes, `Anonymous – results only for groups of at least ${f.k} answers.`].filter(Boolean).join(' ')].join('\n') },
     email: {
-      subject: `Reminder: survey on ${f.project}${f.closes ? ` – closes ${f.closes}` : ''}`,
+      subject: `Reminder: survey on ${f.project}${!f.closes ? '' : f.closes.timed ? ` – closes ${f.closes.text}` : ` – open until the end of ${f.closes.text}`}`,
       text: ['Dear all', `Have you not yet answered the survey on ${f.project} (${f.wave})? There is still time. ${time}`.trim(), `Link for ${f.unit}: ${f.url}`, code, closes, promise, 'Thank you.'].filter(Boolean).join('\n\n'),
     },
     meeting: {
@@ -73,7 +74,7 @@ export async function waveReminders(db: Db, waveId: number, locale: 'da' | 'en',
   // The English texts use the English names where given, else the Danish ones (as the answer page does).
   const named = (da: string, en: string) => (locale === 'en' && en.trim() ? en : da);
   const project = named(poster.project.name, poster.project.nameEn);
-  const closes = wave.closesAt ? formatCopenhagen(wave.closesAt, locale) : null;
+  const closes = wave.closesAt ? formatClosingCopenhagen(wave.closesAt, locale) : null;
   const minutes = poster.answerSeconds ? answerTimeText(poster.answerSeconds, locale) : null;
   return {
     wave: { id: wave.id, name: wave.name, status: wave.status, closesAt: wave.closesAt, closesAtLocal: wave.closesAtLocal },

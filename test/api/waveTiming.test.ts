@@ -285,5 +285,20 @@ describe('closing by time is closing', () => {
     const numbers = (r: any) => JSON.stringify({ waves: r.waves.map((w: any) => ({ ...w, id: 0 })), behaviours: r.behaviours, rates: r.responseRates.map((x: any) => ({ ...x, waveId: 0 })) });
     expect(numbers(time.report)).toBe(numbers(button.report));
   });
+
+  it('a wave closing at midnight: the reminders say its last day, as the answer page and the poster do, not "kl. 00.00" of the next', async () => {
+    const t = await setUp('2027-03-02T09:00:00Z');
+    const id = (await t.post(`/api/projects/${t.project.id}/waves`, { name: 'Nulpunktsmåling', phase: 'baseline', closesOn: '2027-03-15' })).body.wave.id;
+    await t.post(`/api/waves/${id}/open`);
+    const da = (await t.get(`/api/waves/${id}/reminders`)).body.units[0].texts;
+    const all = JSON.stringify(da);
+    expect(all).not.toContain('16. marts');
+    expect(all).not.toContain('00.00');
+    expect(da.email.text).toContain('Spørgeskemaet er åbent til og med 15. marts 2027.');
+    expect(da.email.subject).toContain('åbent til og med 15. marts 2027');
+    const en = (await t.get(`/api/waves/${id}/reminders?locale=en`)).body.units[0].texts;
+    expect(JSON.stringify(en)).not.toContain('00:00');
+    expect(en.email.text).toContain('The survey is open until the end of 15 March 2027.');
+  });
 });
 
