@@ -1,5 +1,6 @@
 // Display formatting only — dates in Europe/Copenhagen, numbers the server already computed.
 import type { Locale } from './i18n';
+import { closingText } from '../surveys/closing';
 
 const TZ = 'Europe/Copenhagen';
 const intlLocale = (l: Locale) => (l === 'da' ? 'da-DK' : 'en-GB');
@@ -34,21 +35,8 @@ function dayAndTimeFormat(locale: Locale) {
 }
 /** An instant as a day and a time in Copenhagen: "1. marts 2027 kl. 08.00" / "1 March 2027 at 08:00". */
 export const formatDayAndTime = (iso: string, locale: Locale) => dayAndTimeFormat(locale).format(new Date(iso));
-const clockInCopenhagen = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/**
- * When a wave stops taking answers, as staff read it: the last day when it closes at midnight after that day
- * ("28. december 2026"; `timed` false), else the day and the time ("28. december 2026 kl. 16.00" / "28 December
- * 2026 at 16:00"), so nobody who answers that evening finds it closed.
- */
-export function formatClosing(wave: { closesOn?: string | null; closesAt?: string | null }, locale: Locale): { text: string; timed: boolean } | null {
-  const at = wave.closesAt ? new Date(wave.closesAt) : null;
-  if (at && !Number.isNaN(at.getTime()) && clockInCopenhagen.format(at) !== '00:00') return { text: dayAndTimeFormat(locale).format(at), timed: true };
-  if (wave.closesOn) return { text: formatDate(wave.closesOn, locale), timed: false };
-  // Midnight without a day given: the day before it is the last one.
-  if (at && !Number.isNaN(at.getTime())) return { text: formatDate(new Date(at.getTime() - 60_000).toISOString(), locale), timed: false };
-  return null;
-}
+/** When a wave stops taking answers, as staff read it (the one rule, also for the reminders: surveys/closing.ts). */
+export const formatClosing = closingText;
 
 /** Today's date in Copenhagen as YYYY-MM-DD (for date inputs). */
 export function todayInCopenhagen(): string {

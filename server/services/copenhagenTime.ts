@@ -62,18 +62,3 @@ const formats = {
 
 /** "1. marts 2027 kl. 08.00" / "1 March 2027 at 08:00", in Copenhagen time. */
 export const formatCopenhagen = (instant: Date | string, locale: 'da' | 'en') => formats[locale].format(new Date(instant));
-
-const dayFormats = {
-  da: new Intl.DateTimeFormat('da-DK', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
-};
-
-/**
- * A wave's closing as staff read it (the same rule as the answer page and the poster, client/format.ts
- * formatClosing): at midnight only its last open day ("15. marts 2027", `timed` false), else the day and the time.
- */
-export function formatClosingCopenhagen(closesAt: Date | string, locale: 'da' | 'en'): { text: string; timed: boolean } {
-  if (toCopenhagenLocal(closesAt).endsWith('T00:00')) return { text: dayFormats[locale].format(new Date(`${lastOpenDay(closesAt)}T12:00:00Z`)), timed: false };
-  return { text: formatCopenhagen(closesAt, locale), timed: true };
-}
-

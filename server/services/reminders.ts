@@ -3,10 +3,10 @@
 // the close time in Copenhagen time, the answer time and the anonymity promise with the configured threshold.
 // Texts only: nothing about answers or response rates (those stay under the disclosure policy).
 import type { Db } from '../../db/client';
+import { closingText } from '../../surveys/closing';
 import { answerTimeText } from '../../surveys/duration';
 import type { AppConfig } from '../config';
 import type { Clock } from './clock';
-import { formatClosingCopenhagen } from './copenhagenTime';
 import { posterData } from './waveLinks';
 import { getWaveRow, waveView } from './waves';
 
@@ -74,7 +74,8 @@ export async function waveReminders(db: Db, waveId: number, locale: 'da' | 'en',
   // The English texts use the English names where given, else the Danish ones (as the answer page does).
   const named = (da: string, en: string) => (locale === 'en' && en.trim() ? en : da);
   const project = named(poster.project.name, poster.project.nameEn);
-  const closes = wave.closesAt ? formatClosingCopenhagen(wave.closesAt, locale) : null;
+  // The same words as the answer page and the poster (surveys/closing.ts).
+  const closes = closingText(wave, locale);
   const minutes = poster.answerSeconds ? answerTimeText(poster.answerSeconds, locale) : null;
   return {
     wave: { id: wave.id, name: wave.name, status: wave.status, closesAt: wave.closesAt, closesAtLocal: wave.closesAtLocal },
